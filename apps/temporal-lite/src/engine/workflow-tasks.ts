@@ -1,0 +1,381 @@
+import { invalidArgument, notFound } from '../grpc/rpc-error';
+import {
+  EventType,
+  type IHistoryEvent,
+  TaskQueueKind,
+  TimeoutType,
+  WorkflowTaskFailedCause,
+  type Loose,
+  type temporal,
+} from '../proto/temporal-proto';
+import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
+import { type Commands, isClosingCommand } from './commands';
+import type { Engine } from './engine';
+import type { Queries } from './queries';
+import type { WorkflowTaskState } from './run-state';
+import { decodeTaskToken, encodeTaskToken } from './task-tokens';
+import type { PollerInfo, QueueEntry } from './task-queue';
+import type { WorkflowRun } from './workflow-run';
+
+type PollResponse = Loose<temporal.api.workflowservice.v1.IPollWorkflowTaskQueueResponse>;
+type CompletedRequest = Loose<temporal.api.workflowservice.v1.IRespondWorkflowTaskCompletedRequest>;
+type FailedRequest = Loose<temporal.api.workflowservice.v1.IRespondWorkflowTaskFailedRequest>;
+
+/** Default time a sticky task waits for its worker before going to the normal queue. */
+const DEFAULT_STICKY_SCHEDULE_TO_START_MS = 10_000;
+/** The real server suggests continue-as-new past these (dynamic config defaults). */
+const SUGGEST_CONTINUE_AS_NEW_EVENTS = 4 * 1024;
+const SUGGEST_CONTINUE_AS_NEW_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Workflow tasks: at most one outstanding per run. Scheduled onto the worker's sticky queue when
+ * it has one (partial history) or the normal queue (full history), started by a poll, completed
+ * with commands, failed, or timed out — after a failure, attempts are transient until one completes.
+ */
+export class WorkflowTasks {
+  /** Wired after construction: commands and workflow tasks depend on each other. */
+  commands!: Commands;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: Queries,
+  ) {
+    engine.requestWorkflowTask = (run) => this.request(run);
+  }
+
+  /** Asks for a workflow task; deferred to the end when a completion is being applied. */
+  request(run: WorkflowRun): void {
+    if (!run.isOpen) return;
+    if (run.applyingCompletion) {
+      run.needsWorkflowTask = true;
+      return;
+    }
+    if (!run.state.workflowTask) this.schedule(run, 1, false);
+  }
+
+  schedule(run: WorkflowRun, attempt: number, transient: boolean): void {
+    const { state } = run;
+    if (!run.isOpen || state.workflowTask) return;
+    const sticky = !!state.stickyQueue;
+    const queueName = state.stickyQueue ?? state.taskQueue;
+    const task: WorkflowTaskState = {
+      phase: 'scheduled',
+      attempt,
+      transient,
+      scheduledEventId: 0,
+      startedEventId: 0,
+      scheduledAt: this.engine.now(),
+      startedAt: 0,
+      queueName,
+      sticky,
+      bufferedEvents: [],
+      dispatchSeq: 0,
+    };
+    if (!transient) {
+      task.scheduledEventId = this.engine.appendEvent(run, this.scheduledEvent(run, task)).eventId as number;
+    }
+    state.workflowTask = task;
+    if (!run.workflowTaskLocked) {
+      run.workflowTaskLocked = true;
+      this.engine.clock.lock();
+    }
+    this.enqueue(run, task);
+    this.engine.changed(run);
+  }
+
+  /** Puts the scheduled task on its queue (again, after a restart or a sticky fallback). */
+  enqueue(run: WorkflowRun, task: WorkflowTaskState): void {
+    const seq = ++task.dispatchSeq;
+    const entry: QueueEntry<PollResponse> = { start: (poller) => this.start(run, seq, poller) };
+    this.engine.taskQueue(run.state.namespace, 'workflow', task.queueName).add(entry);
+    if (task.sticky) {
+      const timeout = run.state.stickyScheduleToStartMs || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
+      run.setTimer('wft', this.engine.clock.schedule(this.engine.now() + timeout, () => this.stickyTimedOut(run, seq)));
+    }
+  }
+
+  private stickyTimedOut(run: WorkflowRun, seq: number): void {
+    const task = run.state.workflowTask;
+    if (!task || task.phase !== 'scheduled' || task.dispatchSeq !== seq || !task.sticky) return;
+    this.moveToNormalQueue(run, task);
+    this.engine.commitInBackground();
+  }
+
+  moveToNormalQueue(run: WorkflowRun, task: WorkflowTaskState): void {
+    run.state.stickyQueue = undefined;
+    task.sticky = false;
+    task.queueName = run.state.taskQueue;
+    run.setTimer('wft', undefined);
+    this.enqueue(run, task);
+    this.engine.changed(run);
+  }
+
+  private start(run: WorkflowRun, seq: number, poller: PollerInfo): PollResponse | null {
+    const task = run.state.workflowTask;
+    if (!run.isOpen || !task || task.phase !== 'scheduled' || task.dispatchSeq !== seq) return null;
+    const now = this.engine.now();
+    const transientEvents: IHistoryEvent[] = [];
+    if (task.transient) {
+      task.scheduledEventId = run.nextEventId;
+      task.startedEventId = run.nextEventId + 1;
+      transientEvents.push(
+        { ...this.scheduledEvent(run, task), eventId: task.scheduledEventId, eventTime: msToTimestamp(task.scheduledAt) },
+        { ...this.startedEvent(run, task, poller), eventId: task.startedEventId, eventTime: msToTimestamp(now) },
+      );
+    } else {
+      task.startedEventId = this.engine.appendEvent(run, this.startedEvent(run, task, poller)).eventId as number;
+    }
+    task.phase = 'started';
+    task.startedAt = now;
+    run.setTimer('wft', this.engine.clock.schedule(now + run.state.workflowTaskTimeoutMs, () => this.timedOut(run, task)));
+    this.engine.changed(run);
+
+    const events = task.sticky
+      ? run.history.slice(run.state.previousStartedEventId)
+      : run.history.slice();
+    const queries: Record<string, Loose<temporal.api.query.v1.IWorkflowQuery>> = {};
+    for (const [id, pending] of run.queriesForNextTask) queries[id] = pending.query;
+    return {
+      taskToken: encodeTaskToken({
+        k: 'wft',
+        n: run.state.namespace,
+        w: run.state.workflowId,
+        r: run.state.runId,
+        s: task.scheduledEventId,
+        a: task.attempt,
+      }),
+      workflowExecution: { workflowId: run.state.workflowId, runId: run.state.runId },
+      workflowType: { name: run.state.workflowType },
+      previousStartedEventId: run.state.previousStartedEventId,
+      startedEventId: task.startedEventId,
+      attempt: task.attempt,
+      history: { events: events.concat(transientEvents) },
+      workflowExecutionTaskQueue: { name: run.state.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      scheduledTime: msToTimestamp(task.scheduledAt),
+      startedTime: msToTimestamp(now),
+      queries,
+      messages: [],
+    };
+  }
+
+  private scheduledEvent(run: WorkflowRun, task: WorkflowTaskState): IHistoryEvent {
+    return {
+      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+      workflowTaskScheduledEventAttributes: {
+        taskQueue: task.sticky
+          ? { name: task.queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_STICKY, normalName: run.state.taskQueue }
+          : { name: task.queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        startToCloseTimeout: msToDuration(run.state.workflowTaskTimeoutMs),
+        attempt: task.attempt,
+      },
+    };
+  }
+
+  private startedEvent(run: WorkflowRun, task: WorkflowTaskState, poller: PollerInfo): IHistoryEvent {
+    const eventCount = run.history.length + 1;
+    return {
+      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+      workflowTaskStartedEventAttributes: {
+        scheduledEventId: task.scheduledEventId,
+        identity: poller.identity,
+        requestId: `${run.state.runId}-${task.scheduledEventId}-${task.attempt}`,
+        historySizeBytes: run.state.historySizeBytes,
+        suggestContinueAsNew:
+          eventCount >= SUGGEST_CONTINUE_AS_NEW_EVENTS || run.state.historySizeBytes >= SUGGEST_CONTINUE_AS_NEW_BYTES,
+      },
+    };
+  }
+
+  /** Finds the started task a token names, or answers NOT_FOUND for a stale token. */
+  private startedTaskFor(token: Uint8Array | null | undefined): { run: WorkflowRun; task: WorkflowTaskState } {
+    const t = decodeTaskToken(token, 'wft');
+    const run = this.engine.findRun(t.n, t.w, t.r);
+    const task = run?.state.workflowTask;
+    if (!run || !run.isOpen || !task || task.phase !== 'started' || task.scheduledEventId !== t.s || task.attempt !== t.a) {
+      throw notFound('Workflow task not found.');
+    }
+    return { run, task };
+  }
+
+  /** Writes the Scheduled/Started events of a transient attempt now that it completes or fails. */
+  private materialise(run: WorkflowRun, task: WorkflowTaskState, identity: string): void {
+    if (!task.transient) return;
+    const scheduled = this.engine.pushToHistory(run, {
+      ...this.scheduledEvent(run, task),
+      eventTime: msToTimestamp(task.scheduledAt),
+    });
+    task.scheduledEventId = scheduled.eventId as number;
+    const started = this.engine.pushToHistory(run, {
+      ...this.startedEvent(run, task, { identity }),
+      eventTime: msToTimestamp(task.startedAt),
+    });
+    task.startedEventId = started.eventId as number;
+    task.transient = false;
+  }
+
+  /** Ends the current task: timer, lock, state. Returns the events it buffered. */
+  private finish(run: WorkflowRun, task: WorkflowTaskState): Uint8Array[] {
+    run.setTimer('wft', undefined);
+    run.state.workflowTask = undefined;
+    if (run.workflowTaskLocked) {
+      run.workflowTaskLocked = false;
+      this.engine.clock.unlock();
+    }
+    this.engine.changed(run);
+    return task.bufferedEvents;
+  }
+
+  complete(request: CompletedRequest): object {
+    const { run, task } = this.startedTaskFor(request.taskToken);
+    const commands = request.commands ?? [];
+    const identity = request.identity ?? '';
+
+    const problem = this.commands.validate(run, commands);
+    if (problem) {
+      this.materialiseFailure(run, task, problem.cause, identity, { message: problem.message, source: 'temporal-lite' });
+      throw invalidArgument(problem.message);
+    }
+
+    if (task.bufferedEvents.length > 0 && commands.some(isClosingCommand)) {
+      // New events arrived while the worker decided to close the workflow: it must see them first.
+      this.materialise(run, task, identity);
+      this.recordFailure(run, task, WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND, identity);
+      const buffered = this.finish(run, task);
+      this.engine.flushBufferedEvents(run, buffered);
+      this.schedule(run, 1, false);
+      this.queries.answerAttached(run, request.queryResults);
+      throw invalidArgument('UnhandledCommand');
+    }
+
+    this.materialise(run, task, identity);
+    const completed = this.engine.pushToHistory(run, {
+      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+      workflowTaskCompletedEventAttributes: {
+        scheduledEventId: task.scheduledEventId,
+        startedEventId: task.startedEventId,
+        identity,
+        binaryChecksum: request.binaryChecksum ?? '',
+        sdkMetadata: request.sdkMetadata ?? undefined,
+        meteringMetadata: request.meteringMetadata ?? undefined,
+        workerVersion: request.workerVersionStamp ?? undefined,
+      },
+    });
+    run.state.previousStartedEventId = task.startedEventId;
+    const stickyName = request.stickyAttributes?.workerTaskQueue?.name;
+    if (stickyName) {
+      run.state.stickyQueue = stickyName;
+      run.state.stickyScheduleToStartMs =
+        durationToMs(request.stickyAttributes?.scheduleToStartTimeout) || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
+    } else {
+      run.state.stickyQueue = undefined;
+    }
+    const buffered = this.finish(run, task);
+
+    run.applyingCompletion = true;
+    run.needsWorkflowTask = false;
+    try {
+      this.commands.apply(run, commands, completed.eventId as number, identity);
+    } finally {
+      run.applyingCompletion = false;
+    }
+    this.queries.answerAttached(run, request.queryResults);
+    if (run.isOpen) {
+      const flushed = this.engine.flushBufferedEvents(run, buffered);
+      if (flushed > 0 || run.needsWorkflowTask || request.forceCreateNewWorkflowTask) this.schedule(run, 1, false);
+    }
+    run.needsWorkflowTask = false;
+    this.queries.afterTask(run);
+    return {};
+  }
+
+  fail(request: FailedRequest): object {
+    const { run, task } = this.startedTaskFor(request.taskToken);
+    this.materialiseFailure(run, task, request.cause ?? WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNSPECIFIED, request.identity ?? '', request.failure ?? undefined);
+    return {};
+  }
+
+  /** A failed or timed-out attempt: recorded on the first attempt only, then retried transiently. */
+  private materialiseFailure(
+    run: WorkflowRun,
+    task: WorkflowTaskState,
+    cause: number,
+    identity: string,
+    failure?: Loose<temporal.api.failure.v1.IFailure>,
+  ): void {
+    if (!task.transient) this.recordFailure(run, task, cause, identity, failure);
+    const buffered = this.finish(run, task);
+    this.engine.flushBufferedEvents(run, buffered);
+    run.state.stickyQueue = undefined;
+    this.schedule(run, task.attempt + 1, true);
+  }
+
+  private recordFailure(
+    run: WorkflowRun,
+    task: WorkflowTaskState,
+    cause: number,
+    identity: string,
+    failure?: Loose<temporal.api.failure.v1.IFailure>,
+  ): void {
+    this.engine.pushToHistory(run, {
+      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+      workflowTaskFailedEventAttributes: {
+        scheduledEventId: task.scheduledEventId,
+        startedEventId: task.startedEventId,
+        cause,
+        failure,
+        identity,
+      },
+    });
+  }
+
+  private timedOut(run: WorkflowRun, task: WorkflowTaskState): void {
+    if (run.state.workflowTask !== task || task.phase !== 'started' || !run.isOpen) return;
+    if (!task.transient) {
+      this.engine.pushToHistory(run, {
+        eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+        workflowTaskTimedOutEventAttributes: {
+          scheduledEventId: task.scheduledEventId,
+          startedEventId: task.startedEventId,
+          timeoutType: TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE,
+        },
+      });
+    }
+    const buffered = this.finish(run, task);
+    this.engine.flushBufferedEvents(run, buffered);
+    run.state.stickyQueue = undefined;
+    this.schedule(run, task.attempt + 1, true);
+    this.engine.commitInBackground();
+  }
+
+  /** A worker with a sticky queue shut down: its queued tasks go to the normal queues now. */
+  shutdownStickyQueue(namespace: string, stickyQueue: string): void {
+    for (const run of this.engine.allRuns()) {
+      if (run.state.namespace !== namespace || run.state.stickyQueue !== stickyQueue) continue;
+      run.state.stickyQueue = undefined;
+      const task = run.state.workflowTask;
+      if (task?.phase === 'scheduled' && task.sticky) this.moveToNormalQueue(run, task);
+      this.engine.changed(run);
+    }
+    this.engine.findTaskQueue(namespace, 'workflow', stickyQueue)?.drain();
+  }
+
+  /** Ends the outstanding task of a run that is closing (terminated, timed out). */
+  abandon(run: WorkflowRun): void {
+    const task = run.state.workflowTask;
+    if (task) this.finish(run, task);
+  }
+
+  /** Requeues a run's outstanding task after a restart; a started one times out as usual. */
+  restore(run: WorkflowRun): void {
+    const task = run.state.workflowTask;
+    if (!task || !run.isOpen) return;
+    run.workflowTaskLocked = true;
+    this.engine.clock.lock();
+    if (task.phase === 'scheduled') {
+      this.enqueue(run, task);
+    } else {
+      const deadline = task.startedAt + run.state.workflowTaskTimeoutMs;
+      run.setTimer('wft', this.engine.clock.schedule(deadline, () => this.timedOut(run, task)));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { type Server, type ServerUnaryCall, type ServiceDefinition, type sendUnaryData, status } from '@grpc/grpc-js';
+import type { Method, Type } from 'protobufjs';
+import { protoRoot } from '../proto/temporal-proto';
+import { RpcError } from './rpc-error';
+
+/** A unary handler: the decoded request in, a plain response object out. */
+// `never` so that handlers may declare the exact request type they decode.
+export type UnaryHandler = (request: never, context: CallContext) => Promise<object> | object;
+
+export interface CallContext {
+  /** Aborted when the caller cancels the call or its deadline passes (long polls stop waiting). */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Registers a protobuf service on a grpc-js server from the reflection definitions in
+ * `@temporalio/proto`. Methods without a handler answer UNIMPLEMENTED, naming the method.
+ */
+export function addProtoService(
+  server: Server,
+  serviceName: string,
+  handlers: Record<string, UnaryHandler>,
+  onInternalError: (method: string, error: unknown) => void,
+): void {
+  const service = protoRoot.lookupService(serviceName);
+  const definition: Record<string, ServiceDefinition[string]> = {};
+  const implementation: Record<string, (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => void> = {};
+
+  for (const method of Object.values(service.methods) as Method[]) {
+    method.resolve();
+    const requestType = method.resolvedRequestType as Type;
+    const responseType = method.resolvedResponseType as Type;
+    definition[method.name] = {
+      path: `/${serviceName}/${method.name}`,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (message: object) => Buffer.from(requestType.encode(message).finish()),
+      requestDeserialize: (bytes: Buffer) => requestType.decode(bytes),
+      responseSerialize: (message: object) => Buffer.from(responseType.encode(message).finish()),
+      responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
+    };
+    const handler = handlers[method.name];
+    implementation[method.name] = handler
+      ? (call, callback) => invoke(method.name, handler, call, callback, onInternalError)
+      : (_call, callback) =>
+          callback({ code: status.UNIMPLEMENTED, details: `${serviceName}/${method.name} is not implemented by temporal-lite` });
+  }
+  server.addService(definition as ServiceDefinition, implementation);
+}
+
+function invoke(
+  methodName: string,
+  handler: UnaryHandler,
+  call: ServerUnaryCall<unknown, unknown>,
+  callback: sendUnaryData<unknown>,
+  onInternalError: (method: string, error: unknown) => void,
+): void {
+  const abort = new AbortController();
+  call.on('cancelled', () => abort.abort());
+  let result: Promise<object> | object;
+  try {
+    result = handler(call.request as never, { signal: abort.signal });
+  } catch (error) {
+    callback(toServiceError(methodName, error, onInternalError));
+    return;
+  }
+  Promise.resolve(result).then(
+    (response) => callback(null, response),
+    (error) => callback(toServiceError(methodName, error, onInternalError)),
+  );
+}
+
+function toServiceError(methodName: string, error: unknown, onInternalError: (method: string, error: unknown) => void) {
+  if (error instanceof RpcError) return error.toServiceError();
+  onInternalError(methodName, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: status.INTERNAL, details: `${methodName}: ${message}` };
+}

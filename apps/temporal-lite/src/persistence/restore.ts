@@ -1,0 +1,52 @@
+import { history, encode } from '../proto/temporal-proto';
+import type { TemporalLite } from '../server/temporal-lite';
+import { WorkflowRun, runKey } from '../engine/workflow-run';
+import { decodeRecord, encodeConfigRecord, encodeRunRecord } from './run-record';
+
+/** Rebuilds namespaces, search attributes and runs from journal records, then resumes the runs. */
+export function restoreFromJournal(server: TemporalLite, payloads: Buffer[]): void {
+  const { engine } = server;
+  const runs = new Map<string, WorkflowRun>();
+  for (const payload of payloads) {
+    const record = decodeRecord(payload);
+    if (record.kind === 'config') {
+      for (const ns of record.config.namespaces) engine.namespaces.register(ns.name, ns.description, ns.retentionDays, ns.id);
+      for (const [name, type] of Object.entries(record.config.searchAttributes)) {
+        if (engine.searchAttributes.typeOf(name) === undefined) engine.searchAttributes.register(name, type);
+      }
+      continue;
+    }
+    const key = runKey(record.state.namespace, record.state.workflowId, record.state.runId);
+    let run = runs.get(key);
+    if (!run) {
+      run = new WorkflowRun(record.state);
+      runs.set(key, run);
+    } else {
+      run.state = record.state;
+    }
+    for (const bytes of record.events) run.history.push(history.HistoryEvent.decode(bytes));
+  }
+  for (const run of runs.values()) engine.restoreRun(run);
+  for (const run of runs.values()) {
+    if (!run.isOpen) continue;
+    server.executions.restore(run);
+    server.timers.restore(run);
+    server.activities.restore(run);
+    server.workflowTasks.restore(run);
+  }
+}
+
+/** One record for the configuration and one per run: the journal after compaction. */
+export function snapshotRecords(server: TemporalLite): Buffer[] {
+  const { engine } = server;
+  const records = [
+    encodeConfigRecord({
+      namespaces: engine.namespaces.list(),
+      searchAttributes: engine.searchAttributes.customAttributes(),
+    }),
+  ];
+  for (const run of engine.allRuns()) {
+    records.push(encodeRunRecord(run.state, run.history.map((event) => encode(history.HistoryEvent, event))));
+  }
+  return records;
+}

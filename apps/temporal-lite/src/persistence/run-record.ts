@@ -1,0 +1,64 @@
+import type { RunState } from '../engine/run-state';
+import { parseWithBytes, stringifyWithBytes } from './json-bytes';
+
+/**
+ * Journal record payloads. A run record carries the run's whole state (small) and the history
+ * events appended since its previous record; a config record the namespaces and search attributes.
+ *
+ * Layout: [u8 kind][u32 jsonLength][json][u32 eventCount] then per event [u32 length][bytes].
+ */
+export type JournalRecord =
+  | { kind: 'run'; state: RunState; events: Uint8Array[] }
+  | { kind: 'config'; config: ServerConfigRecord };
+
+export interface ServerConfigRecord {
+  namespaces: Array<{ name: string; id: string; description: string; retentionDays: number }>;
+  searchAttributes: Record<string, number>;
+}
+
+const KIND_RUN = 1;
+const KIND_CONFIG = 2;
+
+export function encodeRunRecord(state: RunState, events: Uint8Array[]): Buffer {
+  return encode(KIND_RUN, stringifyWithBytes(state), events);
+}
+
+export function encodeConfigRecord(config: ServerConfigRecord): Buffer {
+  return encode(KIND_CONFIG, JSON.stringify(config), []);
+}
+
+function encode(kind: number, json: string, events: Uint8Array[]): Buffer {
+  const jsonBytes = Buffer.from(json, 'utf8');
+  let size = 1 + 4 + jsonBytes.length + 4;
+  for (const event of events) size += 4 + event.length;
+  const out = Buffer.allocUnsafe(size);
+  let offset = out.writeUInt8(kind, 0);
+  offset = out.writeUInt32LE(jsonBytes.length, offset);
+  offset += jsonBytes.copy(out, offset);
+  offset = out.writeUInt32LE(events.length, offset);
+  for (const event of events) {
+    offset = out.writeUInt32LE(event.length, offset);
+    out.set(event, offset);
+    offset += event.length;
+  }
+  return out;
+}
+
+export function decodeRecord(payload: Buffer): JournalRecord {
+  const kind = payload.readUInt8(0);
+  const jsonLength = payload.readUInt32LE(1);
+  const json = payload.toString('utf8', 5, 5 + jsonLength);
+  let offset = 5 + jsonLength;
+  const count = payload.readUInt32LE(offset);
+  offset += 4;
+  const events: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const length = payload.readUInt32LE(offset);
+    offset += 4;
+    events.push(payload.subarray(offset, offset + length));
+    offset += length;
+  }
+  if (kind === KIND_RUN) return { kind: 'run', state: parseWithBytes<RunState>(json), events };
+  if (kind === KIND_CONFIG) return { kind: 'config', config: JSON.parse(json) as ServerConfigRecord };
+  throw new Error(`unknown journal record kind ${kind}`);
+}

@@ -1,0 +1,115 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Clock } from '../clock/clock';
+import { Activities } from '../engine/activities';
+import { Commands } from '../engine/commands';
+import { Engine, type Logger } from '../engine/engine';
+import { Executions } from '../engine/executions';
+import { Queries } from '../engine/queries';
+import { Timers } from '../engine/timers';
+import { WorkflowTasks } from '../engine/workflow-tasks';
+import { addProtoService } from '../grpc/grpc-service';
+import { Journal } from '../persistence/journal';
+import { restoreFromJournal, snapshotRecords } from '../persistence/restore';
+import { healthHandlers } from '../services/health-service';
+import { operatorServiceHandlers } from '../services/operator-service';
+import { testServiceHandlers } from '../services/test-service';
+import { workflowServiceHandlers } from '../services/workflow-service';
+import { Visibility } from '../visibility/visibility';
+
+export interface TemporalLiteOptions {
+  port: number;
+  ip: string;
+  /** The time-skipping test server (virtual clock + TestService) instead of the dev server. */
+  timeSkipping: boolean;
+  /** Journal file; without it, state lives in memory only. */
+  dbFilename?: string;
+  namespaces: string[];
+  searchAttributes: Array<{ name: string; type: number }>;
+  logger: Logger;
+}
+
+/** Compact the journal once it has grown past this and doubled since the last compaction. */
+const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+
+/** The whole server: the engine and its features, served over gRPC. */
+export class TemporalLite {
+  readonly engine: Engine;
+  readonly workflowTasks: WorkflowTasks;
+  readonly activities: Activities;
+  readonly timers: Timers;
+  readonly executions: Executions;
+  readonly queries: Queries;
+  readonly visibility: Visibility;
+  private grpcServer?: Server;
+  private journal?: Journal;
+  private compactionTimer?: NodeJS.Timeout;
+  private sizeAfterCompaction = 0;
+  boundPort = 0;
+
+  constructor(readonly options: TemporalLiteOptions) {
+    this.engine = new Engine(new Clock(options.timeSkipping), options.logger);
+    this.queries = new Queries(this.engine);
+    this.workflowTasks = new WorkflowTasks(this.engine, this.queries);
+    this.activities = new Activities(this.engine);
+    this.timers = new Timers(this.engine);
+    this.executions = new Executions(this.engine, this.workflowTasks, this.activities);
+    this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions);
+    this.visibility = new Visibility(this.engine);
+
+    this.engine.namespaces.register('default', 'Default namespace', 1);
+    for (const name of options.namespaces) this.engine.namespaces.register(name, '', 1);
+    for (const { name, type } of options.searchAttributes) this.engine.searchAttributes.register(name, type);
+  }
+
+  async start(): Promise<void> {
+    if (this.options.dbFilename) this.openJournal(this.options.dbFilename);
+    const server = new Server({
+      'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+      'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+    });
+    const onInternalError = (method: string, error: unknown) => this.options.logger.error(`${method} failed`, error);
+    addProtoService(server, 'temporal.api.workflowservice.v1.WorkflowService', workflowServiceHandlers(this), onInternalError);
+    addProtoService(server, 'temporal.api.operatorservice.v1.OperatorService', operatorServiceHandlers(this), onInternalError);
+    addProtoService(server, 'grpc.health.v1.Health', healthHandlers(), onInternalError);
+    if (this.options.timeSkipping) {
+      addProtoService(server, 'temporal.api.testservice.v1.TestService', testServiceHandlers(this), onInternalError);
+    }
+    this.boundPort = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`${this.options.ip}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) =>
+        error ? reject(error) : resolve(port),
+      ),
+    );
+    this.grpcServer = server;
+  }
+
+  private openJournal(filename: string): void {
+    const { journal, payloads, truncatedBytes } = Journal.open(filename);
+    if (truncatedBytes > 0) this.options.logger.warn(`journal: dropped a torn last record (${truncatedBytes} bytes)`);
+    restoreFromJournal(this, payloads);
+    this.engine.markRestored();
+    this.journal = journal;
+    this.engine.attachJournal(journal);
+    this.compact();
+    this.compactionTimer = setInterval(() => {
+      if (this.journal && this.journal.size > COMPACT_AFTER_BYTES && this.journal.size > 2 * this.sizeAfterCompaction) {
+        this.compact();
+      }
+    }, 5_000);
+    this.compactionTimer.unref();
+  }
+
+  /** Rewrites the journal as one record per run, when nothing is waiting to be written. */
+  private compact(): void {
+    if (!this.journal || !this.engine.isClean()) return;
+    if (this.journal.compact(snapshotRecords(this))) this.sizeAfterCompaction = this.journal.size;
+  }
+
+  async stop(): Promise<void> {
+    if (this.compactionTimer) clearInterval(this.compactionTimer);
+    this.engine.clock.stop();
+    await this.engine.commit().catch(() => undefined);
+    this.grpcServer?.forceShutdown();
+    this.journal?.close();
+  }
+}

@@ -1,0 +1,37 @@
+import type { UnaryHandler } from '../grpc/grpc-service';
+import { timestampToMs, durationToMs, msToTimestamp } from '../proto/time';
+import type { TemporalLite } from '../server/temporal-lite';
+
+/**
+ * The TestService of the time-skipping test server, as `@temporalio/testing` drives it: the test
+ * client unlocks time skipping while it awaits a result and sleeps in virtual time.
+ */
+export function testServiceHandlers(server: TemporalLite): Record<string, UnaryHandler> {
+  const { clock } = server.engine;
+  const sleepUntil = (at: number, relock: boolean) =>
+    new Promise<object>((resolve) => {
+      clock.schedule(at, () => {
+        if (relock) clock.lock();
+        resolve({});
+      });
+    });
+
+  return {
+    LockTimeSkipping: () => {
+      clock.lock();
+      return {};
+    },
+    UnlockTimeSkipping: () => {
+      clock.unlock();
+      return {};
+    },
+    Sleep: (request: { duration?: object | null }) => sleepUntil(clock.now() + durationToMs(request.duration), false),
+    SleepUntil: (request: { timestamp?: object | null }) => sleepUntil(timestampToMs(request.timestamp), false),
+    UnlockTimeSkippingWithSleep: (request: { duration?: object | null }) => {
+      const done = sleepUntil(clock.now() + durationToMs(request.duration), true);
+      clock.unlock();
+      return done;
+    },
+    GetCurrentTime: () => ({ time: msToTimestamp(clock.now()) }),
+  };
+}
