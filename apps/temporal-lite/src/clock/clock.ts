@@ -24,7 +24,13 @@ const MAX_REAL_WAIT_MS = 60_000;
  */
 export class Clock {
   private offsetMs = 0;
-  private lockCount: number;
+  /** Locks held by the server itself (workflow tasks, running activities): always balanced. */
+  private serverLocks = 0;
+  /**
+   * The test client's own lock (held from the start). `@temporalio/testing` unlocks around every
+   * `result()`, so concurrent results may take it below zero; skipping needs it at zero or below.
+   */
+  private clientLocks: number;
   private seq = 0;
   private readonly timers = new Heap<ScheduledTimer>((a, b) => a.at - b.at || a.seq - b.seq);
   private realTimeout: NodeJS.Timeout | undefined;
@@ -34,7 +40,7 @@ export class Clock {
   constructor(readonly timeSkipping: boolean) {
     // The test service holds one lock from the start; the SDK's test client releases it
     // around `result()` and `sleep()`.
-    this.lockCount = timeSkipping ? 1 : 0;
+    this.clientLocks = timeSkipping ? 1 : 0;
   }
 
   now(): number {
@@ -53,18 +59,28 @@ export class Clock {
   }
 
   lock(): void {
-    if (this.timeSkipping) this.lockCount++;
+    if (this.timeSkipping) this.serverLocks++;
   }
 
   unlock(): void {
-    if (!this.timeSkipping) return;
-    if (this.lockCount === 0) throw new Error('time skipping unlocked more times than locked');
-    this.lockCount--;
-    if (this.lockCount === 0) this.requestPump();
+    if (!this.timeSkipping || this.serverLocks === 0) return;
+    this.serverLocks--;
+    if (this.skipping) this.requestPump();
   }
 
-  get locks(): number {
-    return this.lockCount;
+  lockForClient(): void {
+    if (this.timeSkipping) this.clientLocks++;
+  }
+
+  unlockForClient(): void {
+    if (!this.timeSkipping) return;
+    this.clientLocks--;
+    if (this.skipping) this.requestPump();
+  }
+
+  /** True when nothing holds time: the clock may jump to the next timer. */
+  get skipping(): boolean {
+    return this.timeSkipping && this.serverLocks === 0 && this.clientLocks <= 0;
   }
 
   stop(): void {
@@ -100,7 +116,7 @@ export class Clock {
         next.callback();
         continue;
       }
-      if (this.timeSkipping && this.lockCount === 0) {
+      if (this.skipping) {
         this.offsetMs += next.at - now;
         continue;
       }

@@ -11,25 +11,25 @@ export function testServiceHandlers(server: TemporalLite): Record<string, UnaryH
   const sleepUntil = (at: number, relock: boolean) =>
     new Promise<object>((resolve) => {
       clock.schedule(at, () => {
-        if (relock) clock.lock();
+        if (relock) clock.lockForClient();
         resolve({});
       });
     });
 
   return {
     LockTimeSkipping: () => {
-      clock.lock();
+      clock.lockForClient();
       return {};
     },
     UnlockTimeSkipping: () => {
-      clock.unlock();
+      clock.unlockForClient();
       return {};
     },
     Sleep: (request: { duration?: object | null }) => sleepUntil(clock.now() + durationToMs(request.duration), false),
     SleepUntil: (request: { timestamp?: object | null }) => sleepUntil(timestampToMs(request.timestamp), false),
     UnlockTimeSkippingWithSleep: (request: { duration?: object | null }) => {
       const done = sleepUntil(clock.now() + durationToMs(request.duration), true);
-      clock.unlock();
+      clock.unlockForClient();
       return done;
     },
     GetCurrentTime: () => ({ time: msToTimestamp(clock.now()) }),

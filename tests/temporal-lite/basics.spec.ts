@@ -1,0 +1,59 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { createTestWorker, createTimeSkippingEnv, replayAllHistories } from './temporal-lite-env';
+import { failing, greet } from './workflows';
+
+describe('temporal-lite: start, result, describe, history', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('starts a workflow, returns its result through the history long poll, describes it and serves its history', async () => {
+    const { worker } = await createTestWorker(env, 'basics');
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(greet, { args: ['Ada'], taskQueue: 'basics', workflowId: 'greet-ada' });
+      expect(await handle.result()).toBe('Hello, Ada!');
+
+      const description = await handle.describe();
+      expect(description.status.name).toBe('COMPLETED');
+      expect(description.type).toBe('greet');
+      expect(description.taskQueue).toBe('basics');
+      expect(description.runId).toBe(handle.firstExecutionRunId);
+      expect(description.closeTime).toBeInstanceOf(Date);
+
+      const history = await handle.fetchHistory();
+      const types = history.events!.map((e) => e.eventType);
+      expect(types[0]).toBe(1); // WorkflowExecutionStarted
+      expect(types.at(-1)).toBe(2); // WorkflowExecutionCompleted
+      expect(history.events!.map((e) => Number(e.eventId))).toEqual(types.map((_, i) => i + 1));
+      expect(types).toEqual(expect.arrayContaining([10, 11, 12])); // activity scheduled, started, completed
+    });
+  });
+
+  it('reports a workflow failure with its cause', async () => {
+    const { worker } = await createTestWorker(env, 'basics');
+    await worker.runUntil(async () => {
+      const error = await env.client.workflow
+        .execute(failing, { args: ['invoice not found'], taskQueue: 'basics', workflowId: 'failing-1' })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(WorkflowFailedError);
+      expect(error.cause.message).toBe('invoice not found');
+      expect(error.cause.type).toBe('DunningTestError');
+    });
+  });
+
+  it('answers NOT_FOUND for an unknown workflow id', async () => {
+    await expect(env.client.workflow.getHandle('no-such-invoice').describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await expect(env.client.workflow.getHandle('no-such-invoice').signal('x')).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  });
+
+  it('writes histories the SDK replays without error', async () => {
+    const { replayed, errors } = await replayAllHistories(env.client);
+    expect(errors).toEqual([]);
+    expect(replayed).toBeGreaterThanOrEqual(2);
+  });
+});
