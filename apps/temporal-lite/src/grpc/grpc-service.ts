@@ -1,7 +1,7 @@
 import { type Server, type ServerUnaryCall, type ServiceDefinition, type sendUnaryData, status } from '@grpc/grpc-js';
 import type { Method, Type } from 'protobufjs';
 import { protoRoot } from '../proto/temporal-proto';
-import { RpcError } from './rpc-error';
+import { RpcError, invalidArgument } from './rpc-error';
 
 /** A unary handler: the decoded request in, a plain response object out. */
 // `never` so that handlers may declare the exact request type they decode.
@@ -35,7 +35,14 @@ export function addProtoService(
       requestStream: false,
       responseStream: false,
       requestSerialize: (message: object) => Buffer.from(requestType.encode(message).finish()),
-      requestDeserialize: (bytes: Buffer) => requestType.decode(bytes),
+      // A request that is not a valid message is answered INVALID_ARGUMENT by `invoke`.
+      requestDeserialize: (bytes: Buffer) => {
+        try {
+          return requestType.decode(bytes);
+        } catch (error) {
+          return new MalformedRequest(`${method.name}: malformed ${requestType.name}: ${(error as Error).message}`);
+        }
+      },
       responseSerialize: (message: object) => Buffer.from(responseType.encode(message).finish()),
       responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
     };
@@ -48,6 +55,10 @@ export function addProtoService(
   server.addService(definition as ServiceDefinition, implementation);
 }
 
+class MalformedRequest {
+  constructor(readonly message: string) {}
+}
+
 function invoke(
   methodName: string,
   handler: UnaryHandler,
@@ -55,6 +66,10 @@ function invoke(
   callback: sendUnaryData<unknown>,
   onInternalError: (method: string, error: unknown) => void,
 ): void {
+  if (call.request instanceof MalformedRequest) {
+    callback(invalidArgument(call.request.message).toServiceError());
+    return;
+  }
   const abort = new AbortController();
   call.on('cancelled', () => abort.abort());
   let result: Promise<object> | object;
