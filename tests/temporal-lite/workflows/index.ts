@@ -2,7 +2,7 @@
  * Workflows the temporal-lite conformance tests run on the real SDK worker. Each one exercises
  * one server feature; together their histories feed the replay check.
  */
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { type Duration, defineSearchAttributeKey } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import type { TestActivities } from '../test-activities';
 
@@ -50,7 +50,7 @@ export async function nonRetryableActivity(key: string): Promise<string> {
 }
 
 export async function activityTimeout(kind: 'startToClose' | 'scheduleToClose' | 'heartbeat'): Promise<string> {
-  const options =
+  const options: wf.ActivityOptions =
     kind === 'startToClose'
       ? { startToCloseTimeout: '300ms', retry: { maximumAttempts: 2, initialInterval: '10ms' } }
       : kind === 'scheduleToClose'
@@ -121,7 +121,7 @@ export async function cancelledTimer(): Promise<string> {
 export const approve = wf.defineSignal<[string]>('approve');
 export const approvalState = wf.defineQuery<string | undefined>('approval');
 
-export async function conditionWithTimeout(timeout: string): Promise<string> {
+export async function conditionWithTimeout(timeout: Duration): Promise<string> {
   let approvedBy: string | undefined;
   wf.setHandler(approve, (who) => {
     approvedBy = who;

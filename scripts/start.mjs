@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm start`: the whole product on one machine, no external service.
+//  - temporal-lite (embedded Temporal server, state in .data/temporal.journal), unless TEMPORAL_ADDRESS is set;
+//  - the worker (invoice workflows + activities);
+//  - the API with the web app, when it exists (DATABASE_URL unset → embedded PGlite in .data/).
+// Each process's output is prefixed with its name; Ctrl-C stops them all, and so does any one of them dying.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+mkdirSync(dataDir, { recursive: true });
+
+const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+const env = { ...process.env, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${temporalPort}` };
+const children = [];
+let stopping = false;
+
+const colours = { temporal: 35, worker: 36, api: 32 };
+function run(name, command, args) {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `\x1b[${colours[name] ?? 37}m${name.padEnd(8)}\x1b[0m| `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stdout.write(`${prefix}exited (${signal ?? code}); stopping everything\n`);
+    stop(code || 1);
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.end();
+        resolve();
+      });
+      socket.on('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port} after ${timeoutMs} ms`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+if (!process.env.TEMPORAL_ADDRESS) {
+  run('temporal', path.join(root, 'apps/temporal-lite/bin/temporal-lite'), [
+    'server', 'start-dev', '--port', String(temporalPort), '--ip', '127.0.0.1', '--headless',
+    '--db-filename', path.join(dataDir, 'temporal.journal'),
+  ]);
+  await waitForPort(temporalPort, 15_000);
+}
+run('worker', 'npm', ['run', '--silent', 'start', '-w', '@dunning/worker']);
+if (existsSync(path.join(root, 'apps/api/package.json'))) {
+  run('api', 'npm', ['run', '--silent', 'start', '-w', '@dunning/api']);
+}
