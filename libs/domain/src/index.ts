@@ -1,2 +1,3 @@
 export * from './money';
 export * from './receivable-status';
+export * from './calendar';

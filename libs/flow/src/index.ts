@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './validation';
+export * from './interpreter';
+export * from './simulator';
+export * from './default-flows';

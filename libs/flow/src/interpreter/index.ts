@@ -1,0 +1,6 @@
+export * from './flow-graph';
+export * from './flow-interpreter';
+export * from './flow-state';
+export * from './run-flow';
+export * from './timeline';
+export * from './wait-time';

@@ -1,0 +1,55 @@
+import type { BusinessCalendar } from '@dunning/domain';
+import type { Flow } from '../schema/flow.schema';
+import type { FlowEvent, FlowRuntimeState } from './flow-state';
+import { type FlowAction, type StepResult, advance, applyEvent, applyStepResult } from './flow-interpreter';
+import type { TimelineEntry } from './timeline';
+
+/** What a driver gives the loop: its clock, its events, its side effects. */
+export interface FlowDriver {
+  calendar: BusinessCalendar;
+  now(): string;
+  /**
+   * Resolves with the next event, or with null once `until` is reached (never, when null).
+   * Events that arrived while a step was being performed come first.
+   */
+  nextEvent(until: string | null): Promise<FlowEvent | null>;
+  perform(action: Extract<FlowAction, { type: 'perform' }>, state: FlowRuntimeState): Promise<StepResult>;
+  record(entries: TimelineEntry[], state: FlowRuntimeState): void;
+  /** Called at every wait; a workflow may continue-as-new here (it does not return then). */
+  beforeWait?(state: FlowRuntimeState, action: FlowAction): Promise<void>;
+}
+
+/**
+ * The one loop that runs a flow. The invoice workflow drives it with durable timers, activities and
+ * signals; the simulator with virtual time and scripted events. Same loop, same dates.
+ */
+export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: FlowDriver): Promise<FlowRuntimeState> {
+  let state = initial;
+  for (;;) {
+    const step = advance(flow, state, { calendar: driver.calendar, now: driver.now() });
+    state = step.state;
+    if (step.entries.length > 0) driver.record(step.entries, state);
+    const { action } = step;
+    switch (action.type) {
+      case 'finished':
+        return state;
+      case 'perform': {
+        const result = await driver.perform(action, state);
+        const applied = applyStepResult(flow, state, action, result);
+        state = applied.state;
+        driver.record(applied.entries, state);
+        break;
+      }
+      default: {
+        await driver.beforeWait?.(state, action);
+        const until = action.type === 'wait' ? action.until : action.type === 'await_outcome' ? action.deadline : (action.until ?? null);
+        const event = await driver.nextEvent(until);
+        if (event) {
+          const applied = applyEvent(flow, state, event);
+          state = applied.state;
+          if (applied.entries.length > 0) driver.record(applied.entries, state);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { ReceivableStatus } from '@dunning/domain';
+import type { NodeKind } from '../schema/flow.schema';
+
+/** One dated line of an invoice's story, the same whether the workflow or the simulator wrote it. */
+export interface TimelineEntry {
+  at: string;
+  type:
+    | 'step'
+    | 'outcome'
+    | 'payment'
+    | 'credit_note'
+    | 'cancelled'
+    | 'dispute_opened'
+    | 'dispute_resolved'
+    | 'promise'
+    | 'promise_kept'
+    | 'promise_broken'
+    | 'paused'
+    | 'resumed'
+    | 'invoice_changed'
+    | 'finished';
+  nodeId?: string;
+  kind?: NodeKind;
+  channel?: 'email' | 'sms' | 'letter' | 'call';
+  template?: string;
+  outcome?: string;
+  status?: ReceivableStatus;
+  /** Minor units (payments, fees, promises). */
+  amount?: number;
+  detail?: string;
+}

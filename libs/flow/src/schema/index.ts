@@ -1,0 +1,2 @@
+export * from './flow.schema';
+export * from './node-kinds';

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { RECEIVABLE_STATUSES } from '@dunning/domain';
+
+/**
+ * One zod schema per node kind: the single source for API validation, the editor's forms and the
+ * workflow input. Each kind has its own data type (no bag of optional fields).
+ */
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm');
+const templateName = z.string().min(1, 'choose a template').regex(/^[a-z0-9-]+$/, 'a template name: lower case, digits and dashes');
+
+export const CALL_OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact', 'sla_expired'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const RECIPIENT_ROLES = ['billing', 'primary', 'all'] as const;
+
+export const startData = z.object({}).strict();
+export const endData = z.object({}).strict();
+
+export const waitData = z
+  .object({
+    anchor: z.enum(['due_date', 'issue_date', 'previous_step']),
+    offsetDays: z.number().int().min(-365).max(365),
+    dayType: z.enum(['calendar', 'business']).default('calendar'),
+    at: localTime.optional(),
+  })
+  .strict();
+
+export const emailData = z
+  .object({
+    template: templateName,
+    recipient: z.enum(RECIPIENT_ROLES).default('billing'),
+    attachInvoice: z.boolean().default(false),
+  })
+  .strict();
+
+export const smsData = z
+  .object({
+    template: templateName,
+    recipient: z.enum(RECIPIENT_ROLES).default('billing'),
+    maxSegments: z.number().int().min(1).max(6).default(2),
+  })
+  .strict();
+
+export const callTaskData = z
+  .object({
+    slaHours: z.number().int().min(1).max(24 * 30),
+    script: templateName.optional(),
+    priority: z.enum(['normal', 'high']).default('normal'),
+  })
+  .strict();
+
+export const letterData = z
+  .object({
+    template: templateName,
+    registered: z.boolean().default(false),
+  })
+  .strict();
+
+export const conditionSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('amount'), op: z.enum(['lt', 'lte', 'gt', 'gte', 'eq', 'neq']), value: z.number().int() }),
+  z.object({ field: z.literal('days_overdue'), op: z.enum(['lt', 'lte', 'gt', 'gte', 'eq', 'neq']), value: z.number().int() }),
+  z.object({ field: z.literal('risk_score'), op: z.enum(['lt', 'lte', 'gt', 'gte', 'eq', 'neq']), value: z.number().int().min(1).max(10) }),
+  z.object({ field: z.literal('segment'), op: z.enum(['eq', 'neq', 'in']), value: z.union([z.string(), z.array(z.string())]) }),
+  z.object({ field: z.literal('last_outcome'), op: z.enum(['eq', 'neq', 'in']), value: z.union([z.string(), z.array(z.string())]) }),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const branchData = z
+  .object({
+    cases: z
+      .array(z.object({ outcome: z.string().min(1).regex(/^[a-z0-9_]+$/, 'an outcome name: lower case, digits and _'), when: conditionSchema }))
+      .min(1, 'a branch needs at least one case'),
+  })
+  .strict();
+
+export const setStatusData = z.object({ status: z.enum(RECEIVABLE_STATUSES) }).strict();
+
+export const lateFeeData = z
+  .object({
+    indemnity: z.boolean().default(true),
+    annualInterestRatePercent: z.number().min(0).max(100).optional(),
+  })
+  .strict();
+
+export const escalateData = z.object({ agencyId: z.string().min(1).optional() }).strict();

@@ -1,0 +1,2 @@
+export * from './sms-segments';
+export * from './validate-flow';
