@@ -1,0 +1,4 @@
+export * from './sample-context';
+export * from './template-context';
+export * from './template-helpers';
+export * from './template-renderer';

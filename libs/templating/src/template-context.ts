@@ -1,0 +1,46 @@
+import type { Money } from '@dunning/domain';
+
+/** The one contract between the dunning steps and every template: what a template may use. */
+export interface ReminderTemplateContext {
+  locale: 'fr' | 'en';
+  /** The customer's IANA time zone: dates render in it. */
+  timeZone: string;
+  /** When the message goes out (UTC ISO): the date of a letter. */
+  sentAt: string;
+  creditor: {
+    name: string;
+    email: string;
+    phone: string;
+    addressLines: string[];
+    iban?: string;
+    legalMentions?: string;
+  };
+  customer: { name: string; contactName?: string; addressLines: string[] };
+  invoices: Array<{
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    amount: Money;
+    balance: Money;
+    daysOverdue: number;
+  }>;
+  totalBalance: Money;
+  fees?: { indemnity: Money; interest: Money; annualInterestRatePercent: number };
+  paymentUrl?: string;
+  promise?: { date: string; amount: Money };
+}
+
+export type TemplateChannel = 'email' | 'sms' | 'letter' | 'call';
+
+/** The files of each channel: an email has a subject, HTML and text; an SMS a body… */
+export const CHANNEL_PARTS: Record<TemplateChannel, readonly string[]> = {
+  email: ['subject', 'html', 'text'],
+  sms: ['body'],
+  letter: ['subject', 'body'],
+  call: ['body'],
+};
+
+/** Parts rendered as HTML (escaped); the others are plain text (not escaped). */
+export const HTML_PARTS: ReadonlySet<string> = new Set(['email/html', 'letter/body']);
+
+export type RenderedTemplate = Partial<Record<'subject' | 'html' | 'text' | 'body', string>>;
