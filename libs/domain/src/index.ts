@@ -1,3 +1,4 @@
 export * from './money';
 export * from './receivable-status';
 export * from './calendar';
+export * from './late-fees';

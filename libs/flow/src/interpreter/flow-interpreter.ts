@@ -228,8 +228,8 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
   const at = event.at;
   const state = { ...initial, cursor: laterOf(initial.cursor, at) };
   if (state.finished) return { state, entries: [] };
-  const finish = (status: ReceivableStatus, reason: string, entries: TimelineEntry[]): Transition => ({
-    state: { ...state, pause: undefined, pendingTask: undefined, finished: { status, reason } },
+  const finish = (status: ReceivableStatus, reason: string, entries: TimelineEntry[], invoice = state.invoice): Transition => ({
+    state: { ...state, invoice, pause: undefined, pendingTask: undefined, finished: { status, reason } },
     entries: [...entries, { at, type: 'finished', status, detail: reason }],
   });
   const withBalance = (amount: number) => ({ ...state.invoice, balance: { ...state.invoice.balance, amount: state.invoice.balance.amount - amount } });
@@ -238,7 +238,7 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
     case 'payment': {
       const invoice = withBalance(event.amount);
       const entry: TimelineEntry = { at, type: 'payment', amount: event.amount };
-      if (invoice.balance.amount <= 0) return finish('paid', 'paid in full', [entry]);
+      if (invoice.balance.amount <= 0) return finish('paid', 'paid in full', [entry], invoice);
       const promise = state.pause?.promise;
       if (promise && promise.balanceWhenPromised - invoice.balance.amount >= promise.amount) {
         return { state: { ...state, invoice, pause: undefined, lastOutcome: 'promise_kept' }, entries: [entry, { at, type: 'promise_kept', amount: promise.amount }] };
@@ -248,7 +248,7 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
     case 'credit_note': {
       const invoice = withBalance(event.amount);
       const entry: TimelineEntry = { at, type: 'credit_note', amount: event.amount };
-      if (invoice.balance.amount <= 0) return finish('cancelled', 'cancelled by credit note', [entry]);
+      if (invoice.balance.amount <= 0) return finish('cancelled', 'cancelled by credit note', [entry], invoice);
       return { state: { ...state, invoice }, entries: [entry] };
     }
     case 'cancellation':
@@ -278,7 +278,7 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
           : {}),
       };
       const entry: TimelineEntry = { at, type: 'invoice_changed', detail: [event.dueDate && `due ${event.dueDate}`, event.amount !== undefined && `amount ${event.amount}`].filter(Boolean).join(', ') };
-      if (invoice.balance.amount <= 0) return finish('paid', 'nothing left to pay', [entry]);
+      if (invoice.balance.amount <= 0) return finish('paid', 'nothing left to pay', [entry], invoice);
       return { state: { ...state, invoice }, entries: [entry] };
     }
     case 'call_outcome': {

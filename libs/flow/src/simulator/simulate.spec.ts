@@ -33,6 +33,7 @@ describe('simulate: the standard flow on an invoice due Friday 1 May 2026 (a Fre
     const { timeline, state } = await run({ events: [{ type: 'payment', at: '2026-05-06T12:00:00.000Z', amount: 1200_00 }] });
     expect(steps(timeline)).toEqual(['2026-04-24T07:00 pre-reminder', '2026-05-04T07:00 reminder-1']);
     expect(state.finished?.status).toBe('paid');
+    expect(state.invoice.balance.amount).toBe(0);
   });
 
   it('goes on with the new balance after a partial payment', async () => {

@@ -1,0 +1,138 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { DEFAULT_LATE_INTEREST_RATE_PERCENT, lateInterest, recoveryIndemnity, utcToLocalDate } from '@dunning/domain';
+import type { DunningActivities, StepRequest } from '@dunning/workflows';
+import type { ActivityDependencies, CustomerContacts, DeliveryReceipt, MessageChannel, OutgoingMessage } from './ports';
+import { reminderContext } from './reminder-context';
+
+/** Recipient roles of a flow step → the customer's addresses. */
+function pick<T extends { role: string }>(contacts: T[], role: string): T[] {
+  if (role === 'all') return contacts;
+  const matching = contacts.filter((c) => c.role === role);
+  return matching.length > 0 ? matching : contacts.filter((c) => c.role === 'primary').slice(0, 1);
+}
+
+/**
+ * The invoice workflow's activities, built from their dependencies (stores, channels, templates):
+ * the worker passes the real ones, tests pass memory ones.
+ */
+export function createActivities({ store, channels, renderer }: ActivityDependencies): DunningActivities {
+  /**
+   * Exactly one send per key: the message is recorded before the provider is called; a retry finds
+   * it, asks the provider whether it went out, and only sends when it did not.
+   */
+  async function deliver(channel: MessageChannel, message: OutgoingMessage, at: string): Promise<DeliveryReceipt> {
+    const claim = await store.claimMessage(message, at);
+    if (!claim.claimed) {
+      const { existing } = claim;
+      if (existing.state !== 'sending') {
+        return { providerMessageId: existing.providerMessageId ?? '', undeliverable: existing.state === 'undeliverable' };
+      }
+      const already = await channel.findSent(message.idempotencyKey);
+      if (already) {
+        await store.completeMessage(message.idempotencyKey, already);
+        return already;
+      }
+    }
+    const receipt = await channel.send(message);
+    await store.completeMessage(message.idempotencyKey, receipt);
+    return receipt;
+  }
+
+  async function prepare(request: StepRequest): Promise<{ contacts: CustomerContacts; context: ReturnType<typeof reminderContext> }> {
+    const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(request.customer.customerId)]);
+    return { contacts, context: reminderContext(request, creditor, contacts) };
+  }
+
+  const baseMessage = (request: StepRequest, channel: OutgoingMessage['channel'], template: string) => ({
+    idempotencyKey: request.idempotencyKey,
+    channel,
+    invoiceIds: [request.invoice.invoiceId],
+    customerId: request.customer.customerId,
+    template,
+    locale: request.customer.locale,
+    nodeId: request.nodeId,
+  });
+
+  return {
+    async sendEmail(request) {
+      const { contacts, context } = await prepare(request);
+      const to = pick(contacts.emails, request.recipient).map((c) => c.address);
+      if (to.length === 0) return { messageId: '', undeliverable: true };
+      const rendered = renderer.render('email', request.template, request.customer.locale, context);
+      const receipt = await deliver(
+        channels.email,
+        { ...baseMessage(request, 'email', request.template), to, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: request.attachInvoice ? [request.invoice.invoiceNumber] : [] },
+        request.at,
+      );
+      return { messageId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
+    },
+
+    async sendSms(request) {
+      const { contacts, context } = await prepare(request);
+      const to = pick(contacts.phones, request.recipient).map((c) => c.number);
+      if (to.length === 0) return { messageId: '', undeliverable: true };
+      const rendered = renderer.render('sms', request.template, request.customer.locale, context);
+      const receipt = await deliver(channels.sms, { ...baseMessage(request, 'sms', request.template), to, text: rendered.body, attachments: [] }, request.at);
+      return { messageId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
+    },
+
+    async sendLetter(request) {
+      const { contacts, context } = await prepare(request);
+      if (contacts.addressLines.length === 0) {
+        throw ApplicationFailure.nonRetryable(`customer ${request.customer.customerId} has no postal address`, 'InvalidInput');
+      }
+      const rendered = renderer.render('letter', request.template, request.customer.locale, context);
+      const receipt = await deliver(
+        channels.letter,
+        { ...baseMessage(request, 'letter', request.template), to: [contacts.name, ...contacts.addressLines], subject: rendered.subject, html: rendered.body, attachments: [request.invoice.invoiceNumber] },
+        request.at,
+      );
+      return { letterId: receipt.providerMessageId };
+    },
+
+    async createCallTask(request) {
+      return store.createCallTask({
+        idempotencyKey: request.idempotencyKey,
+        invoiceId: request.invoice.invoiceId,
+        customerId: request.customer.customerId,
+        workflowId: request.workflowId,
+        nodeId: request.nodeId,
+        dueAt: request.at,
+        slaDeadline: request.deadline,
+        priority: request.priority,
+        script: request.script,
+      });
+    },
+
+    async setStatus(request) {
+      await store.setStatus({ idempotencyKey: request.idempotencyKey, invoiceId: request.invoice.invoiceId, status: request.status, at: request.at });
+    },
+
+    async applyLateFee(request) {
+      const { invoice, customer } = request;
+      const indemnity = request.indemnity && invoice.balance.currency === 'EUR' ? recoveryIndemnity(invoice.customerType) : undefined;
+      const interest = lateInterest(
+        invoice.balance,
+        invoice.dueDate,
+        utcToLocalDate(request.at, customer.timeZone),
+        request.annualInterestRatePercent ?? DEFAULT_LATE_INTEREST_RATE_PERCENT,
+      );
+      await store.addLateFee({ idempotencyKey: request.idempotencyKey, invoiceId: invoice.invoiceId, indemnity, interest, at: request.at });
+      return { feeAdded: (indemnity?.amount ?? 0) + interest.amount };
+    },
+
+    async escalateToAgency(request) {
+      return store.createHandoff({
+        idempotencyKey: request.idempotencyKey,
+        invoiceId: request.invoice.invoiceId,
+        customerId: request.customer.customerId,
+        agencyId: request.agencyId,
+        at: request.at,
+      });
+    },
+
+    async recordTimeline(request) {
+      await store.appendTimeline(request.invoiceId, request.workflowId, request.entries, request.snapshot);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Money, ReceivableStatus } from '@dunning/domain';
+import type { TimelineEntry } from '@dunning/flow';
+import type { InvoiceSnapshot } from '@dunning/workflows';
+
+/**
+ * What the activities need from the outside world, as small ports. The database adapters
+ * implement the stores, providers (or the dev outbox) the channels; tests use the memory ones.
+ */
+
+export interface CreditorProfile {
+  name: string;
+  email: string;
+  phone: string;
+  addressLines: string[];
+  iban?: string;
+  legalMentions?: string;
+  paymentUrlTemplate?: string;
+}
+
+export interface CustomerContacts {
+  name: string;
+  contactName?: string;
+  addressLines: string[];
+  emails: Array<{ role: string; address: string }>;
+  phones: Array<{ role: string; number: string }>;
+}
+
+export type MessageChannelName = 'email' | 'sms' | 'letter';
+
+export interface OutgoingMessage {
+  idempotencyKey: string;
+  channel: MessageChannelName;
+  invoiceIds: string[];
+  customerId: string;
+  to: string[];
+  template: string;
+  locale: string;
+  subject?: string;
+  html?: string;
+  text?: string;
+  /** Invoice numbers to attach as PDFs. */
+  attachments: string[];
+  /** Step key (flow node) for provider tags and metadata. */
+  nodeId: string;
+}
+
+export interface DeliveryReceipt {
+  providerMessageId: string;
+  /** The recipient cannot be reached (hard bounce, invalid number, opted out). */
+  undeliverable?: boolean;
+}
+
+/** A provider (Postmark, Twilio, a letter service) or the dev outbox. */
+export interface MessageChannel {
+  send(message: OutgoingMessage): Promise<DeliveryReceipt>;
+  /** A message this channel already accepted under that key, if any (exactly-once after a crash). */
+  findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined>;
+}
+
+export type MessageState = 'sending' | 'sent' | 'undeliverable';
+
+export interface MessageRecord extends OutgoingMessage {
+  state: MessageState;
+  providerMessageId?: string;
+  createdAt: string;
+}
+
+export interface DunningStore {
+  creditor(): Promise<CreditorProfile>;
+  contacts(customerId: string): Promise<CustomerContacts>;
+  /** Writes the message under its key before any provider is called; returns the existing one if the key was taken. */
+  claimMessage(message: OutgoingMessage, at: string): Promise<{ claimed: true } | { claimed: false; existing: MessageRecord }>;
+  completeMessage(idempotencyKey: string, receipt: DeliveryReceipt): Promise<void>;
+  createCallTask(task: {
+    idempotencyKey: string;
+    invoiceId: string;
+    customerId: string;
+    workflowId: string;
+    nodeId: string;
+    dueAt: string;
+    slaDeadline: string;
+    priority: 'normal' | 'high';
+    script?: string;
+  }): Promise<{ taskId: string }>;
+  setStatus(change: { idempotencyKey: string; invoiceId: string; status: ReceivableStatus; at: string }): Promise<void>;
+  addLateFee(fee: { idempotencyKey: string; invoiceId: string; indemnity: Money | undefined; interest: Money; at: string }): Promise<void>;
+  createHandoff(handoff: { idempotencyKey: string; invoiceId: string; customerId: string; agencyId?: string; at: string }): Promise<{ handoffId: string }>;
+  appendTimeline(invoiceId: string, workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void>;
+}
+
+export interface ActivityDependencies {
+  store: DunningStore;
+  channels: Record<MessageChannelName, MessageChannel>;
+  renderer: import('@dunning/templating').TemplateRenderer;
+}

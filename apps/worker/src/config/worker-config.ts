@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The worker's environment, checked at boot: a bad value is one clear line, not a failure later. */
+const workerEnvironment = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dunning'),
+  /** How long to keep trying to reach Temporal at boot (the embedded server may still be starting). */
+  TEMPORAL_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export type WorkerConfig = z.infer<typeof workerEnvironment>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = workerEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid worker environment:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

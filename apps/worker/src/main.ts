@@ -1,0 +1,30 @@
+import { Worker } from '@temporalio/worker';
+import { loadWorkerConfig } from './config/worker-config';
+import { connectWithRetry } from './temporal-connection';
+import { workflowSource } from './workflow-source';
+import { createActivities } from './activities/create-activities';
+import { createActivityDependencies } from './dependencies';
+
+/** The dunning worker: the invoice workflows and their activities on one task queue. */
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, config.TEMPORAL_CONNECT_TIMEOUT_MS);
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ...workflowSource(),
+    activities: createActivities(await createActivityDependencies()),
+  });
+  const stop = () => worker.shutdown();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((error) => {
+  console.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

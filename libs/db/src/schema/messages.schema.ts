@@ -1,0 +1,49 @@
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from './columns.schema';
+import { messageChannel, messageEventType, messageStatus } from './enums.schema';
+import { invoices } from './invoices.schema';
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    channel: messageChannel('channel').notNull(),
+    template: text('template').notNull(),
+    /** The flow node that sent it. */
+    stepKey: text('step_key').notNull(),
+    /** invoice + step + attempt: written before the provider is called, so a retry never sends twice. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    recipient: text('recipient').notNull(),
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    status: messageStatus('status').notNull().default('pending'),
+    error: text('error'),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('messages_invoice_idx').on(t.invoiceId),
+    uniqueIndex('messages_provider_message_idx').on(t.provider, t.providerMessageId),
+  ],
+);
+
+export const messageEvents = pgTable(
+  'message_events',
+  {
+    id: id(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    type: messageEventType('type').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    /** The provider's id for this event: a webhook delivered twice is recorded once. */
+    providerEventId: text('provider_event_id').unique(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('message_events_message_idx').on(t.messageId, t.occurredAt)],
+);

@@ -1,0 +1,159 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { simulate, standardFlow, type TimelineEntry } from '@dunning/flow';
+import { balanceQuery, snapshotQuery, statusQuery, timelineQuery, paymentSignal, disputeOpenedSignal, disputeResolvedSignal, promiseToPaySignal, callOutcomeSignal, invoiceChangedSignal } from '@dunning/workflows';
+import { createTimeSkippingEnv, replayAllHistories } from '../temporal-lite/temporal-lite-env';
+import { calendar, createDunningWorker, type DunningHarness, invoiceFacts, invoiceWorkflowBundle, localDatePlus, startInvoice } from './dunning-env';
+
+const steps = (timeline: TimelineEntry[]) => timeline.filter((e) => e.type === 'step').map((e) => `${e.at} ${e.nodeId}`);
+
+describe('invoice workflow on temporal-lite, under time skipping', () => {
+  let env: TestWorkflowEnvironment;
+  let harness: DunningHarness;
+  let running: Promise<void>;
+  let start: number;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    harness = await createDunningWorker(env);
+    running = harness.worker.run();
+    start = await env.currentTimeMs();
+  });
+  afterAll(async () => {
+    harness?.worker.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  /** Sleeps the test clock until just after the simulated step named. */
+  const sleepUntilAfter = async (timeline: TimelineEntry[], nodeId: string, extraMs = 60_000) => {
+    const at = Date.parse(timeline.find((e) => e.type === 'step' && e.nodeId === nodeId)!.at) + extraMs;
+    await env.sleep(Math.max(0, at - (await env.currentTimeMs())));
+  };
+
+  it('runs the default flow on its dates, in the customer’s language, and ends with the agency', async () => {
+    const invoice = invoiceFacts('std-1', start);
+    const handle = await startInvoice(env, standardFlow(), invoice);
+    const result = await handle.result();
+    const expected = await simulate(standardFlow(), invoice, { calendar, start: (await handle.describe()).startTime.toISOString() });
+
+    expect(result.status).toBe('with_agency');
+    const timeline = await handle.query(timelineQuery);
+    expect(steps(timeline)).toEqual(steps(expected.timeline));
+    expect(steps(timeline).map((s) => s.split(' ')[1])).toEqual(['pre-reminder', 'reminder-1', 'call', 'reminder-2', 'reminder-3', 'late-fee', 'doubtful', 'formal-notice', 'escalate']);
+
+    const emails = harness.outboxes.email.sent.filter((m) => m.invoiceIds.includes('std-1'));
+    expect(emails.map((m) => m.template)).toEqual(['pre-reminder', 'reminder-1', 'reminder-2', 'reminder-3']);
+    expect(emails[1]!.subject).toBe('Rappel : facture échue — 1 200,00 €');
+    expect(emails[1]!.attachments).toEqual(['F-std-1']);
+    expect(harness.outboxes.letter.sent.filter((m) => m.invoiceIds.includes('std-1')).map((m) => m.subject)).toEqual(['Mise en demeure de payer — 1 200,00 €']);
+    expect([...harness.store.handoffs.values()].map((h) => h.invoiceId)).toContain('std-1');
+    expect(harness.store.timelines.get('std-1')).toEqual(timeline);
+  });
+
+  it('writes English for an English-speaking customer', async () => {
+    const invoice = invoiceFacts('en-1', await env.currentTimeMs(), { customerId: 'cust-en' });
+    const handle = await startInvoice(env, standardFlow(), invoice, 'en');
+    const expected = await simulate(standardFlow(), invoice, { calendar, start: new Date(await env.currentTimeMs()).toISOString() });
+    await sleepUntilAfter(expected.timeline, 'reminder-1');
+    const subjects = harness.outboxes.email.sent.filter((m) => m.invoiceIds.includes('en-1')).map((m) => m.subject);
+    expect(subjects).toEqual(['Coming due: invoice F-en-1', 'Reminder: overdue invoice — €1,200.00']);
+    await handle.terminate('done');
+  });
+
+  it('stops at a full payment, and goes on with the new balance after a partial one', async () => {
+    const now = await env.currentTimeMs();
+    const paid = await startInvoice(env, standardFlow(), invoiceFacts('pay-full', now));
+    const partial = await startInvoice(env, standardFlow(), invoiceFacts('pay-part', now));
+    const plan = await simulate(standardFlow(), invoiceFacts('pay-full', now), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'reminder-1');
+    await paid.signal(paymentSignal, { amount: 1200_00 });
+    await partial.signal(paymentSignal, { amount: 1000_00 });
+    expect(await partial.query(balanceQuery)).toEqual({ amount: 200_00, currency: 'EUR' });
+
+    const result = await paid.result();
+    expect(result.status).toBe('paid');
+    expect(result.balance.amount).toBe(0);
+    await sleepUntilAfter(plan.timeline, 'reminder-2');
+    expect(harness.outboxes.email.sent.filter((m) => m.invoiceIds.includes('pay-full')).map((m) => m.template)).toEqual(['pre-reminder', 'reminder-1']);
+    const reminder2 = harness.outboxes.email.sent.find((m) => m.invoiceIds.includes('pay-part') && m.template === 'reminder-2');
+    expect(reminder2?.text).toContain('200,00 €');
+    await partial.terminate('done');
+  });
+
+  it('pauses on a dispute and resumes on its resolution', async () => {
+    const now = await env.currentTimeMs();
+    const handle = await startInvoice(env, standardFlow(), invoiceFacts('dispute-1', now));
+    const plan = await simulate(standardFlow(), invoiceFacts('dispute-1', now), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'reminder-1');
+    await handle.signal(disputeOpenedSignal, { reason: 'delivery incomplete' });
+    expect(await handle.query(statusQuery)).toBe('disputed');
+    await sleepUntilAfter(plan.timeline, 'reminder-3');
+    expect(harness.store.callTasks.size === 0 || [...harness.store.callTasks.values()].every((t) => !t.workflowId.endsWith('dispute-1'))).toBe(true);
+    await handle.signal(disputeResolvedSignal, { resolution: 'delivered in full' });
+    await env.sleep(60_000);
+    expect([...harness.store.callTasks.values()].some((t) => t.workflowId === 'invoice-dispute-1')).toBe(true);
+    expect(await handle.query(statusQuery)).toBe('overdue');
+    await handle.terminate('done');
+  });
+
+  it('ends when a promise is kept, resumes when it is broken', async () => {
+    const now = await env.currentTimeMs();
+    const kept = await startInvoice(env, standardFlow(), invoiceFacts('promise-kept', now));
+    const broken = await startInvoice(env, standardFlow(), invoiceFacts('promise-broken', now));
+    const plan = await simulate(standardFlow(), invoiceFacts('promise-kept', now), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'reminder-1');
+    const promiseDate = localDatePlus(await env.currentTimeMs(), 3);
+    for (const handle of [kept, broken]) await handle.signal(promiseToPaySignal, { date: promiseDate, amount: 1200_00 });
+    expect(await broken.query(statusQuery)).toBe('promised');
+    await env.sleep(2 * 86_400_000);
+    await kept.signal(paymentSignal, { amount: 1200_00 });
+    expect((await kept.result()).status).toBe('paid');
+
+    await env.sleep(5 * 86_400_000);
+    const timeline = await broken.query(timelineQuery);
+    expect(timeline.map((e) => e.type)).toContain('promise_broken');
+    expect(await broken.query(statusQuery)).toBe('overdue');
+    expect(steps(timeline).map((s) => s.split(' ')[1])).toContain('call');
+    await broken.terminate('done');
+  });
+
+  it('takes the edge of a call outcome, and the SLA edge when nobody answers', async () => {
+    const now = await env.currentTimeMs();
+    const answered = await startInvoice(env, standardFlow(), invoiceFacts('call-answered', now));
+    const silent = await startInvoice(env, standardFlow(), invoiceFacts('call-silent', now));
+    const plan = await simulate(standardFlow(), invoiceFacts('call-answered', now), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'call');
+    await answered.signal(callOutcomeSignal, { nodeId: 'call', outcome: 'paid' });
+    await sleepUntilAfter(plan.timeline, 'reminder-2');
+    const outcomes = async (handle: typeof answered) => (await handle.query(timelineQuery)).filter((e) => e.type === 'outcome').map((e) => e.outcome);
+    expect(await outcomes(answered)).toEqual(['paid']);
+    expect(await outcomes(silent)).toEqual(['sla_expired']);
+    const templates = (id: string) => harness.outboxes.email.sent.filter((m) => m.invoiceIds.includes(id)).map((m) => m.template);
+    expect(templates('call-answered')).not.toContain('reminder-2'); // "paid" skips the firm reminder
+    expect(templates('call-silent')).toContain('reminder-2');
+    for (const handle of [answered, silent]) await handle.terminate('done');
+  });
+
+  it('moves every later step when the due date changes', async () => {
+    const now = await env.currentTimeMs();
+    const handle = await startInvoice(env, standardFlow(), invoiceFacts('due-moved', now));
+    const plan = await simulate(standardFlow(), invoiceFacts('due-moved', now), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'reminder-1');
+    const newDueDate = localDatePlus(Date.parse(plan.timeline.find((e) => e.nodeId === 'reminder-1')!.at), 20);
+    await handle.signal(invoiceChangedSignal, { dueDate: newDueDate });
+    const movedPlan = await simulate(standardFlow(), invoiceFacts('due-moved', now, { dueDate: newDueDate }), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(movedPlan.timeline, 'call');
+    const snapshot = await handle.query(snapshotQuery);
+    expect(snapshot.nextAction?.type).toBe('await_outcome');
+    const callAt = (await handle.query(timelineQuery)).find((e) => e.nodeId === 'call')!.at;
+    expect(callAt).toBe(movedPlan.timeline.find((e) => e.nodeId === 'call')!.at);
+    expect(Date.parse(callAt)).toBeGreaterThan(Date.parse(plan.timeline.find((e) => e.nodeId === 'call')!.at) + 10 * 86_400_000);
+    await handle.terminate('done');
+  });
+
+  it('writes histories the SDK replays without error', async () => {
+    const { replayed, errors } = await replayAllHistories(env.client, invoiceWorkflowBundle);
+    expect(errors).toEqual([]);
+    expect(replayed).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -1,0 +1,38 @@
+import type { BusinessCalendar } from '@dunning/domain';
+import type { Flow, FlowRuntimeState, InvoiceFacts, Locale, TimelineEntry } from '@dunning/flow';
+
+/** Who the invoice's reminders speak to: the customer's language, zone and country. */
+export interface CustomerContext {
+  customerId: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+  country: string;
+}
+
+/** Everything an invoice workflow starts with (and continues-as-new with). */
+export interface InvoiceWorkflowInput {
+  invoice: InvoiceFacts;
+  customer: CustomerContext;
+  /** The flow version frozen at start: a running invoice keeps it. */
+  flow: Flow;
+  flowVersion: number;
+  /** The customer's public holidays for the flow's span (computed outside workflow code). */
+  calendar: BusinessCalendar;
+  /** Set when continuing as new. */
+  resume?: { state: FlowRuntimeState; timeline: TimelineEntry[] };
+}
+
+export interface InvoiceSnapshot {
+  invoiceId: string;
+  status: string;
+  balance: { amount: number; currency: string };
+  currentNodeId: string;
+  currentStep?: { nodeId: string; kind: string; label?: string };
+  nextAction?: { type: string; nodeId?: string; at?: string; description: string };
+  finished?: { status: string; reason: string };
+  flowId: string;
+  flowVersion: number;
+}
+
+export const invoiceWorkflowId = (invoiceId: string) => `invoice-${invoiceId}`;

@@ -1,0 +1,4 @@
+/** What the worker, the API and tests import from this package (types and signal definitions). */
+export * from './dunning-activities';
+export * from './invoice-signals';
+export * from './invoice-workflow.types';
