@@ -39,7 +39,9 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   const graph = new FlowGraph(flow);
   const workflowId = workflowInfo().workflowId;
   const nowIso = () => new Date(Date.now()).toISOString();
-  let state: FlowRuntimeState = input.resume?.state ?? createInitialState(flow.id, graph.start().id, invoice, nowIso());
+  // The flow starts when the execution did (the simulator is given the same instant).
+  let state: FlowRuntimeState =
+    input.resume?.state ?? createInitialState(flow.id, graph.start().id, invoice, workflowInfo().startTime.toISOString());
   const timeline: TimelineEntry[] = input.resume?.timeline ?? [];
   const events: FlowEvent[] = [];
   let nextAction: FlowAction | undefined;

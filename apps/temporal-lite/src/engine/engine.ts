@@ -134,8 +134,8 @@ export class Engine {
    * buffer and lands after the task's completion and command events. `notify` asks for a
    * workflow task so the workflow sees the event.
    */
-  appendEvent(run: WorkflowRun, event: IHistoryEvent, notify = false): IHistoryEvent {
-    const full: IHistoryEvent = { ...event, eventTime: msToTimestamp(this.now()), taskId: this.taskIdSeq++ };
+  appendEvent(run: WorkflowRun, event: IHistoryEvent, notify = false, at: number = this.now()): IHistoryEvent {
+    const full: IHistoryEvent = { ...event, eventTime: msToTimestamp(at), taskId: this.taskIdSeq++ };
     const task = run.state.workflowTask;
     if (task?.phase === 'started') {
       task.bufferedEvents.push(encode(history.HistoryEvent, full));

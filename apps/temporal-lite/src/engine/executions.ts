@@ -171,7 +171,7 @@ export class Executions {
         workflowId: params.workflowId,
         rootWorkflowExecution: { workflowId: params.workflowId, runId },
       },
-    });
+    }, false, now);
     beforeFirstTask?.(run);
     if (backoffMs > 0) {
       run.setTimer('first-task', this.engine.clock.schedule(now + backoffMs, () => this.backoffElapsed(run)));
