@@ -17,7 +17,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The invoice workflows, bundled the way the worker bundles them (forbidden imports fail here). */
 export function invoiceWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
-    workflowsPath: path.dirname(require.resolve('@dunning/workflows/src/index.ts')) + '/index.ts',
+    workflowsPath: path.resolve(__dirname, '../../workflows/src/index.ts'),
     logger: new DefaultLogger('WARN'),
   });
   return bundle;
