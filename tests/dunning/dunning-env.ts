@@ -79,10 +79,16 @@ export function workflowInput(flow: Flow, invoice: InvoiceFacts, locale: 'fr' | 
   };
 }
 
-export async function startInvoice(env: TestWorkflowEnvironment, flow: Flow, invoice: InvoiceFacts, locale: 'fr' | 'en' = 'fr') {
+export async function startInvoice(
+  env: TestWorkflowEnvironment,
+  flow: Flow,
+  invoice: InvoiceFacts,
+  locale: 'fr' | 'en' = 'fr',
+  overrides: Partial<InvoiceWorkflowInput> = {},
+) {
   return env.client.workflow.start<(input: InvoiceWorkflowInput) => Promise<InvoiceSnapshot>>('invoiceWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: invoiceWorkflowId(invoice.invoiceId),
-    args: [workflowInput(flow, invoice, locale)],
+    args: [{ ...workflowInput(flow, invoice, locale), ...overrides }],
   });
 }

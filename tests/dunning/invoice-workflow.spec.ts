@@ -151,6 +151,21 @@ describe('invoice workflow on temporal-lite, under time skipping', () => {
     await handle.terminate('done');
   });
 
+  it('continues as new on long flows, carrying its state and timeline', async () => {
+    const now = await env.currentTimeMs();
+    const invoice = invoiceFacts('long-1', now);
+    const handle = await startInvoice(env, standardFlow(), invoice, 'fr', { continueAsNewAfterSteps: 2 });
+    const result = await handle.result();
+    expect(result.status).toBe('with_agency');
+    const runs = [];
+    for await (const execution of env.client.workflow.list({ query: `WorkflowId = 'invoice-long-1'` })) runs.push(execution.status.name);
+    expect(runs.filter((s) => s === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(3);
+    const expected = await simulate(standardFlow(), invoice, { calendar, start: new Date(now).toISOString() });
+    const timeline = await env.client.workflow.getHandle('invoice-long-1').query(timelineQuery);
+    expect(steps(timeline).map((s) => s.split(' ')[1])).toEqual(steps(expected.timeline).map((s) => s.split(' ')[1]));
+    expect(harness.store.timelines.get('long-1')?.filter((e) => e.type === 'step')).toHaveLength(9);
+  });
+
   it('writes histories the SDK replays without error', async () => {
     const { replayed, errors } = await replayAllHistories(env.client, invoiceWorkflowBundle);
     expect(errors).toEqual([]);

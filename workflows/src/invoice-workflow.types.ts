@@ -21,6 +21,8 @@ export interface InvoiceWorkflowInput {
   calendar: BusinessCalendar;
   /** Set when continuing as new. */
   resume?: { state: FlowRuntimeState; timeline: TimelineEntry[] };
+  /** Continue as new after this many steps in one run (default 100), or when the server suggests it. */
+  continueAsNewAfterSteps?: number;
 }
 
 export interface InvoiceSnapshot {

@@ -29,6 +29,7 @@ const activities = proxyActivities<DunningActivities>({
 
 /** Timeline entries kept across continue-as-new (older ones are in the database). */
 const TIMELINE_KEPT = 200;
+const DEFAULT_STEPS_PER_RUN = 100;
 
 /**
  * One invoice's dunning: drives the flow interpreter (libs/flow) with durable timers, activities
@@ -43,6 +44,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   let state: FlowRuntimeState =
     input.resume?.state ?? createInitialState(flow.id, graph.start().id, invoice, workflowInfo().startTime.toISOString());
   const timeline: TimelineEntry[] = input.resume?.timeline ?? [];
+  const stepsAtRunStart = state.stepCount;
   const events: FlowEvent[] = [];
   let nextAction: FlowAction | undefined;
 
@@ -143,7 +145,10 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       state = current;
       nextAction = action;
       await flushTimeline();
-      if (workflowInfo().continueAsNewSuggested && events.length === 0) {
+      // Long flows stay small: a fresh run carries the state on, never the history.
+      const stepsThisRun = current.stepCount - stepsAtRunStart;
+      const tooLong = stepsThisRun >= (input.continueAsNewAfterSteps ?? DEFAULT_STEPS_PER_RUN) || workflowInfo().continueAsNewSuggested;
+      if (tooLong && events.length === 0) {
         await continueAsNew<typeof invoiceWorkflow>({ ...input, resume: { state: current, timeline: timeline.slice(-TIMELINE_KEPT) } });
       }
     },
