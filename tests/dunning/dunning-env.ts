@@ -9,6 +9,7 @@ import { createActivities } from '@dunning/worker/src/activities/create-activiti
 import type { MessageChannel } from '@dunning/worker/src/activities/ports';
 import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-dunning-store';
 import { MemoryOutbox } from '@dunning/worker/src/adapters/memory/memory-outbox';
+import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
 
 export const TASK_QUEUE = 'dunning-test';
 export const calendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2026, 2029) };
@@ -43,7 +44,12 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await invoiceWorkflowBundle(),
-    activities: createActivities({ store, channels: { ...outboxes, ...channels }, renderer: new TemplateRenderer() }),
+    activities: createActivities({
+      store,
+      channels: { ...outboxes, ...channels },
+      renderer: new TemplateRenderer(),
+      mailbox: new TemporalCustomerMailbox(env.client, TASK_QUEUE, 5 * 60_000),
+    }),
   });
   return { store, outboxes, worker };
 }

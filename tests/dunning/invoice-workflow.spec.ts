@@ -25,7 +25,8 @@ describe('invoice workflow on temporal-lite, under time skipping', () => {
   });
 
   /** Sleeps the test clock until just after the simulated step named. */
-  const sleepUntilAfter = async (timeline: TimelineEntry[], nodeId: string, extraMs = 60_000) => {
+  // Messages go out through the customer's mailbox, which gathers for 5 minutes (see dunning-env).
+  const sleepUntilAfter = async (timeline: TimelineEntry[], nodeId: string, extraMs = 10 * 60_000) => {
     const at = Date.parse(timeline.find((e) => e.type === 'step' && e.nodeId === nodeId)!.at) + extraMs;
     await env.sleep(Math.max(0, at - (await env.currentTimeMs())));
   };
@@ -149,6 +150,28 @@ describe('invoice workflow on temporal-lite, under time skipping', () => {
     expect(callAt).toBe(movedPlan.timeline.find((e) => e.nodeId === 'call')!.at);
     expect(Date.parse(callAt)).toBeGreaterThan(Date.parse(plan.timeline.find((e) => e.nodeId === 'call')!.at) + 10 * 86_400_000);
     await handle.terminate('done');
+  });
+
+  it('sends one message per customer for invoices reaching the same step together, unless the flow says otherwise', async () => {
+    const now = await env.currentTimeMs();
+    const due = { dueDate: localDatePlus(now, 20) };
+    const a = await startInvoice(env, standardFlow(), invoiceFacts('batch-a', now, { ...due, customerId: 'cust-en' }), 'en');
+    const b = await startInvoice(env, standardFlow(), invoiceFacts('batch-b', now, { ...due, customerId: 'cust-en', amount: { amount: 300_00, currency: 'EUR' }, balance: { amount: 300_00, currency: 'EUR' } }), 'en');
+    const unbatched = { ...standardFlow(), batchPerCustomer: false };
+    const c = await startInvoice(env, unbatched, invoiceFacts('solo-c', now, { ...due, customerId: 'cust-fr' }));
+    const d = await startInvoice(env, unbatched, invoiceFacts('solo-d', now, { ...due, customerId: 'cust-fr' }));
+    const plan = await simulate(standardFlow(), invoiceFacts('batch-a', now, due), { calendar, start: new Date(now).toISOString() });
+    await sleepUntilAfter(plan.timeline, 'pre-reminder');
+
+    const preReminders = (id: string) => harness.outboxes.email.sent.filter((m) => m.template === 'pre-reminder' && m.invoiceIds.includes(id));
+    expect(preReminders('batch-a')).toHaveLength(1);
+    expect(preReminders('batch-a')[0]!.invoiceIds.sort()).toEqual(['batch-a', 'batch-b']);
+    expect(preReminders('batch-a')[0]!.subject).toBe('Coming due: invoices F-batch-a, F-batch-b');
+    expect(preReminders('batch-a')[0]!.text).toContain('Total : €1,500.00');
+    expect(preReminders('solo-c')).toHaveLength(1);
+    expect(preReminders('solo-c')[0]!.invoiceIds).toEqual(['solo-c']);
+    expect(preReminders('solo-d')[0]!.invoiceIds).toEqual(['solo-d']);
+    for (const handle of [a, b, c, d]) await handle.terminate('done');
   });
 
   it('continues as new on long flows, carrying its state and timeline', async () => {

@@ -27,7 +27,19 @@ export interface SendResult {
   undeliverable?: boolean;
 }
 
+/** An email or SMS step handed to the customer's mailbox, to go out with its siblings. */
+export interface MailboxRequest extends StepRequest {
+  channel: 'email' | 'sms';
+  template: string;
+  recipient: string;
+  attachInvoice: boolean;
+}
+
 export interface DunningActivities {
+  /** Hands a send to the customer's mailbox workflow (started if needed); it sends later, batched. */
+  enqueueForCustomer(request: MailboxRequest): Promise<void>;
+  /** Sends one message for several invoices of a customer (same step): one idempotency key for the batch. */
+  sendBatch(request: { requests: MailboxRequest[] }): Promise<SendResult>;
   sendEmail(request: StepRequest & { template: string; recipient: string; attachInvoice: boolean }): Promise<SendResult>;
   sendSms(request: StepRequest & { template: string; recipient: string }): Promise<SendResult>;
   sendLetter(request: StepRequest & { template: string; registered: boolean }): Promise<{ letterId: string }>;

@@ -1,1 +1,2 @@
 export { invoiceWorkflow } from './invoice.workflow';
+export { customerMailboxWorkflow } from './customer-mailbox.workflow';

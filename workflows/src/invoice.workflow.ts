@@ -110,12 +110,18 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       const request = stepRequest(action, current);
       const step = action.step;
       switch (step.kind) {
-        case 'email': {
-          const sent = await activities.sendEmail({ ...request, template: step.template, recipient: step.recipient, attachInvoice: step.attachInvoice });
-          return sent.undeliverable ? { outcome: 'bounced' } : {};
-        }
+        case 'email':
         case 'sms': {
-          const sent = await activities.sendSms({ ...request, template: step.template, recipient: step.recipient });
+          const message = { template: step.template, recipient: step.recipient, attachInvoice: step.kind === 'email' && step.attachInvoice };
+          if (flow.batchPerCustomer) {
+            // Sent by the customer's mailbox with the other invoices due the same message.
+            await activities.enqueueForCustomer({ ...request, ...message, channel: step.kind });
+            return {};
+          }
+          const sent =
+            step.kind === 'email'
+              ? await activities.sendEmail({ ...request, ...message })
+              : await activities.sendSms({ ...request, template: step.template, recipient: step.recipient });
           return sent.undeliverable ? { outcome: 'bounced' } : {};
         }
         case 'letter':

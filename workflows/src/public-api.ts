@@ -2,3 +2,4 @@
 export * from './dunning-activities';
 export * from './invoice-signals';
 export * from './invoice-workflow.types';
+export { customerMailboxWorkflowId, enqueueMessageSignal, type CustomerMailboxInput } from './customer-mailbox.workflow';

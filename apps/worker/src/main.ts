@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { loadWorkerConfig } from './config/worker-config';
 import { connectWithRetry } from './temporal-connection';
@@ -9,12 +10,13 @@ import { createActivityDependencies } from './dependencies';
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, config.TEMPORAL_CONNECT_TIMEOUT_MS);
+  const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...workflowSource(),
-    activities: createActivities(await createActivityDependencies()),
+    activities: createActivities(await createActivityDependencies(client, config)),
   });
   const stop = () => worker.shutdown();
   process.on('SIGTERM', stop);
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
   await worker.run();
   await connection.close();
+  await client.connection.close();
 }
 
 main().catch((error) => {

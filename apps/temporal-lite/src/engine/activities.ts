@@ -164,6 +164,17 @@ export class Activities {
     };
   }
 
+  /** A poll whose caller went away before the task reached it: the attempt goes back to the queue. */
+  handBack(response: { taskToken?: Uint8Array | null }): void {
+    const token = decodeTaskToken(response.taskToken, 'act');
+    const run = this.engine.findRun(token.n, token.w, token.r);
+    const activity = run?.state.activities[token.s];
+    if (!run || !activity || activity.phase !== 'started' || activity.attempt !== token.a) return;
+    activity.phase = 'scheduled';
+    activity.startedAt = 0;
+    this.enqueue(run, activity);
+  }
+
   // ---- worker responses ---------------------------------------------------------------------
 
   /** The started attempt a token names, or NOT_FOUND (stale attempt, cancelled, workflow closed). */

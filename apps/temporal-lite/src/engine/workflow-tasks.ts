@@ -35,6 +35,11 @@ const SUGGEST_CONTINUE_AS_NEW_BYTES = 4 * 1024 * 1024;
 export class WorkflowTasks {
   /** Wired after construction: commands and workflow tasks depend on each other. */
   commands!: Commands;
+  /**
+   * Sticky queues whose worker said it is shutting down: a completion it still sends must not
+   * bind the workflow to them again.
+   */
+  private readonly closedStickyQueues = new Set<string>();
 
   constructor(
     private readonly engine: Engine,
@@ -86,12 +91,14 @@ export class WorkflowTasks {
   /** Puts the scheduled task on its queue (again, after a restart or a sticky fallback). */
   enqueue(run: WorkflowRun, task: WorkflowTaskState): void {
     const seq = ++task.dispatchSeq;
-    const entry: QueueEntry<PollResponse> = { start: (poller) => this.start(run, seq, poller) };
-    this.engine.taskQueue(run.state.namespace, 'workflow', task.queueName).add(entry);
+    // Armed before the task is offered: a waiting poll may start it at once, and starting arms
+    // the start-to-close timeout, which this one must not replace.
     if (task.sticky) {
       const timeout = run.state.stickyScheduleToStartMs || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
-      run.setTimer('wft', this.engine.clock.schedule(this.engine.now() + timeout, () => this.stickyTimedOut(run, seq)));
+      run.setTimer('wft-sticky', this.engine.clock.schedule(this.engine.now() + timeout, () => this.stickyTimedOut(run, seq)));
     }
+    const entry: QueueEntry<PollResponse> = { start: (poller) => this.start(run, seq, poller) };
+    this.engine.taskQueue(run.state.namespace, 'workflow', task.queueName).add(entry);
   }
 
   private stickyTimedOut(run: WorkflowRun, seq: number): void {
@@ -105,7 +112,7 @@ export class WorkflowTasks {
     run.state.stickyQueue = undefined;
     task.sticky = false;
     task.queueName = run.state.taskQueue;
-    run.setTimer('wft', undefined);
+    run.setTimer('wft-sticky', undefined);
     this.enqueue(run, task);
     this.engine.changed(run);
   }
@@ -127,6 +134,7 @@ export class WorkflowTasks {
     }
     task.phase = 'started';
     task.startedAt = now;
+    run.setTimer('wft-sticky', undefined);
     run.setTimer('wft', this.engine.clock.schedule(now + run.state.workflowTaskTimeoutMs, () => this.timedOut(run, task)));
     this.engine.changed(run);
 
@@ -216,6 +224,7 @@ export class WorkflowTasks {
   /** Ends the current task: timer, lock, state. Returns the events it buffered. */
   private finish(run: WorkflowRun, task: WorkflowTaskState): Uint8Array[] {
     run.setTimer('wft', undefined);
+    run.setTimer('wft-sticky', undefined);
     run.state.workflowTask = undefined;
     if (run.workflowTaskLocked) {
       run.workflowTaskLocked = false;
@@ -262,7 +271,7 @@ export class WorkflowTasks {
     });
     run.state.previousStartedEventId = task.startedEventId;
     const stickyName = request.stickyAttributes?.workerTaskQueue?.name;
-    if (stickyName) {
+    if (stickyName && !this.closedStickyQueues.has(stickyName)) {
       run.state.stickyQueue = stickyName;
       run.state.stickyScheduleToStartMs =
         durationToMs(request.stickyAttributes?.scheduleToStartTimeout) || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
@@ -347,8 +356,28 @@ export class WorkflowTasks {
     this.engine.commitInBackground();
   }
 
+  /**
+   * A poll whose caller went away before the task reached it: the task is timed out at once and
+   * scheduled again, rather than waiting out its start-to-close timeout on a worker that never had it.
+   */
+  handBack(response: { taskToken?: Uint8Array | null }): void {
+    let token: ReturnType<typeof decodeTaskToken<'wft'>>;
+    try {
+      token = decodeTaskToken(response.taskToken, 'wft');
+    } catch {
+      return; // a query-only task: its caller will ask again
+    }
+    const run = this.engine.findRun(token.n, token.w, token.r);
+    const task = run?.state.workflowTask;
+    if (run && task?.phase === 'started' && task.scheduledEventId === token.s && task.attempt === token.a) {
+      this.timedOut(run, task);
+    }
+  }
+
   /** A worker with a sticky queue shut down: its queued tasks go to the normal queues now. */
   shutdownStickyQueue(namespace: string, stickyQueue: string): void {
+    this.closedStickyQueues.add(stickyQueue);
+    if (this.closedStickyQueues.size > 10_000) this.closedStickyQueues.delete(this.closedStickyQueues.values().next().value!);
     for (const run of this.engine.allRuns()) {
       if (run.state.namespace !== namespace || run.state.stickyQueue !== stickyQueue) continue;
       run.state.stickyQueue = undefined;

@@ -262,6 +262,7 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       const task = await engine
         .taskQueue(namespace, 'workflow', queueName)
         .poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
+      if (task && context.signal.aborted) workflowTasks.handBack(task);
       return committed(task ?? {});
     },
 
@@ -276,6 +277,7 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       const task = await engine
         .taskQueue(namespace, 'activity', queueName)
         .poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
+      if (task && context.signal.aborted) activities.handBack(task);
       return committed(task ?? {});
     },
 

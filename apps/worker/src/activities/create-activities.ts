@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DEFAULT_LATE_INTEREST_RATE_PERCENT, lateInterest, recoveryIndemnity, utcToLocalDate } from '@dunning/domain';
-import type { DunningActivities, StepRequest } from '@dunning/workflows';
+import type { DunningActivities, MailboxRequest, StepRequest } from '@dunning/workflows';
 import type { ActivityDependencies, CustomerContacts, DeliveryReceipt, MessageChannel, OutgoingMessage } from './ports';
 import { reminderContext } from './reminder-context';
 
@@ -15,7 +15,7 @@ function pick<T extends { role: string }>(contacts: T[], role: string): T[] {
  * The invoice workflow's activities, built from their dependencies (stores, channels, templates):
  * the worker passes the real ones, tests pass memory ones.
  */
-export function createActivities({ store, channels, renderer }: ActivityDependencies): DunningActivities {
+export function createActivities({ store, channels, renderer, mailbox }: ActivityDependencies): DunningActivities {
   /**
    * Exactly one send per key: the message is recorded before the provider is called; a retry finds
    * it, asks the provider whether it went out, and only sends when it did not.
@@ -38,9 +38,9 @@ export function createActivities({ store, channels, renderer }: ActivityDependen
     return receipt;
   }
 
-  async function prepare(request: StepRequest): Promise<{ contacts: CustomerContacts; context: ReturnType<typeof reminderContext> }> {
-    const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(request.customer.customerId)]);
-    return { contacts, context: reminderContext(request, creditor, contacts) };
+  async function prepare(...requests: StepRequest[]): Promise<{ contacts: CustomerContacts; context: ReturnType<typeof reminderContext> }> {
+    const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(requests[0]!.customer.customerId)]);
+    return { contacts, context: reminderContext(requests, creditor, contacts) };
   }
 
   const baseMessage = (request: StepRequest, channel: OutgoingMessage['channel'], template: string) => ({
@@ -53,27 +53,45 @@ export function createActivities({ store, channels, renderer }: ActivityDependen
     nodeId: request.nodeId,
   });
 
+  async function sendMessage(requests: MailboxRequest[]): Promise<{ messageId: string; undeliverable?: boolean }> {
+    const first = requests[0]!;
+    const { contacts, context } = await prepare(...requests);
+    const to =
+      first.channel === 'email'
+        ? pick(contacts.emails, first.recipient).map((c) => c.address)
+        : pick(contacts.phones, first.recipient).map((c) => c.number);
+    if (to.length === 0) return { messageId: '', undeliverable: true };
+    const rendered = renderer.render(first.channel, first.template, first.customer.locale, context);
+    const message: OutgoingMessage = {
+      ...baseMessage(first, first.channel, first.template),
+      // A batch is known by its first member's key: the mailbox forms the same batch on a retry.
+      idempotencyKey: requests.length > 1 ? `batch:${first.idempotencyKey}` : first.idempotencyKey,
+      invoiceIds: requests.map((r) => r.invoice.invoiceId),
+      to,
+      ...(first.channel === 'email'
+        ? { subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: requests.filter((r) => r.attachInvoice).map((r) => r.invoice.invoiceNumber) }
+        : { text: rendered.body, attachments: [] }),
+    };
+    const receipt = await deliver(channels[first.channel], message, first.at);
+    return { messageId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
+  }
+
   return {
+    async enqueueForCustomer(request) {
+      await mailbox.enqueue(request);
+    },
+
+    async sendBatch({ requests }) {
+      if (requests.length === 0) throw ApplicationFailure.nonRetryable('sendBatch: no message', 'InvalidInput');
+      return sendMessage(requests);
+    },
+
     async sendEmail(request) {
-      const { contacts, context } = await prepare(request);
-      const to = pick(contacts.emails, request.recipient).map((c) => c.address);
-      if (to.length === 0) return { messageId: '', undeliverable: true };
-      const rendered = renderer.render('email', request.template, request.customer.locale, context);
-      const receipt = await deliver(
-        channels.email,
-        { ...baseMessage(request, 'email', request.template), to, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: request.attachInvoice ? [request.invoice.invoiceNumber] : [] },
-        request.at,
-      );
-      return { messageId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
+      return sendMessage([{ ...request, channel: 'email' }]);
     },
 
     async sendSms(request) {
-      const { contacts, context } = await prepare(request);
-      const to = pick(contacts.phones, request.recipient).map((c) => c.number);
-      if (to.length === 0) return { messageId: '', undeliverable: true };
-      const rendered = renderer.render('sms', request.template, request.customer.locale, context);
-      const receipt = await deliver(channels.sms, { ...baseMessage(request, 'sms', request.template), to, text: rendered.body, attachments: [] }, request.at);
-      return { messageId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
+      return sendMessage([{ ...request, channel: 'sms', attachInvoice: false }]);
     },
 
     async sendLetter(request) {

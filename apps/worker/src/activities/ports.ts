@@ -88,8 +88,14 @@ export interface DunningStore {
   appendTimeline(invoiceId: string, workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void>;
 }
 
+/** The customers' mailbox workflows (one message per customer): signal-with-start behind a port. */
+export interface CustomerMailbox {
+  enqueue(request: import('@dunning/workflows').MailboxRequest): Promise<void>;
+}
+
 export interface ActivityDependencies {
   store: DunningStore;
+  mailbox: CustomerMailbox;
   channels: Record<MessageChannelName, MessageChannel>;
   renderer: import('@dunning/templating').TemplateRenderer;
 }
