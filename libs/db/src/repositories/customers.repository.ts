@@ -1,0 +1,84 @@
+import { and, asc, eq, gt, ilike, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../connection/database';
+import { customerContacts, customers } from '../schema';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type ContactRow = typeof customerContacts.$inferSelect;
+export type NewCustomer = Omit<typeof customers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewContact = Pick<typeof customerContacts.$inferInsert, 'role' | 'name' | 'email' | 'phone'>;
+
+export class CustomersRepository {
+  constructor(private readonly db: Database) {}
+
+  async findById(id: string): Promise<(CustomerRow & { contacts: ContactRow[] }) | undefined> {
+    const [customer] = await this.db.select().from(customers).where(eq(customers.id, id));
+    if (!customer) return undefined;
+    const contacts = await this.db.select().from(customerContacts).where(eq(customerContacts.customerId, id)).orderBy(asc(customerContacts.role));
+    return { ...customer, contacts };
+  }
+
+  async findByReferences(references: string[]): Promise<CustomerRow[]> {
+    if (references.length === 0) return [];
+    return this.db.select().from(customers).where(inArray(customers.reference, references));
+  }
+
+  /** Creates or updates by reference; contacts given replace those of the same role. */
+  async upsert(customer: NewCustomer, contacts: NewContact[] = [], db: Database = this.db): Promise<CustomerRow> {
+    const [row] = await db
+      .insert(customers)
+      .values(customer)
+      .onConflictDoUpdate({
+        target: customers.reference,
+        set: {
+          name: customer.name,
+          legalId: customer.legalId,
+          locale: customer.locale,
+          timeZone: customer.timeZone,
+          country: customer.country,
+          riskScore: customer.riskScore,
+          segment: customer.segment,
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning();
+    for (const contact of contacts) {
+      await db
+        .insert(customerContacts)
+        .values({ ...contact, customerId: row!.id })
+        .onConflictDoUpdate({
+          target: [customerContacts.customerId, customerContacts.role],
+          set: { name: contact.name, email: contact.email, phone: contact.phone, updatedAt: sql`now()` },
+        });
+    }
+    return row!;
+  }
+
+  async update(id: string, changes: Partial<NewCustomer>): Promise<CustomerRow | undefined> {
+    const [row] = await this.db.update(customers).set({ ...changes, updatedAt: sql`now()` }).where(eq(customers.id, id)).returning();
+    return row;
+  }
+
+  /** Keyset pagination by name then id. */
+  async list(filter: { search?: string; segment?: string; after?: { name: string; id: string }; limit: number }): Promise<CustomerRow[]> {
+    const conditions = [
+      filter.search ? ilike(customers.name, `%${filter.search}%`) : undefined,
+      filter.segment ? eq(customers.segment, filter.segment) : undefined,
+      filter.after ? sql`(${customers.name}, ${customers.id}) > (${filter.after.name}, ${filter.after.id})` : undefined,
+    ].filter(Boolean);
+    return this.db
+      .select()
+      .from(customers)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(customers.name), asc(customers.id))
+      .limit(filter.limit);
+  }
+
+  async contacts(customerId: string): Promise<ContactRow[]> {
+    return this.db.select().from(customerContacts).where(eq(customerContacts.customerId, customerId));
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(gt(sql`1`, 0));
+    return row?.n ?? 0;
+  }
+}

@@ -1,0 +1,70 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../connection/database';
+import { messageEvents, messages } from '../schema';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'status'>;
+
+/**
+ * Messages, written under their idempotency key before any provider is called: the record a
+ * retried activity finds, and the dev outbox the web app shows.
+ */
+export class MessagesRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts the message as pending; returns the existing row when its key was already taken. */
+  async claim(message: NewMessage): Promise<{ claimed: true; row: MessageRow } | { claimed: false; row: MessageRow }> {
+    const inserted = await this.db.insert(messages).values(message).onConflictDoNothing({ target: messages.idempotencyKey }).returning();
+    if (inserted[0]) return { claimed: true, row: inserted[0] };
+    const [existing] = await this.db.select().from(messages).where(eq(messages.idempotencyKey, message.idempotencyKey));
+    return { claimed: false, row: existing! };
+  }
+
+  async complete(idempotencyKey: string, result: { provider: string; providerMessageId: string; undeliverable?: boolean; error?: string }): Promise<void> {
+    await this.db
+      .update(messages)
+      .set({
+        provider: result.provider,
+        providerMessageId: result.providerMessageId,
+        status: result.undeliverable ? 'bounced' : 'sent',
+        error: result.error,
+        sentAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(messages.idempotencyKey, idempotencyKey));
+  }
+
+  async findByKey(idempotencyKey: string): Promise<MessageRow | undefined> {
+    const [row] = await this.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+    return row;
+  }
+
+  async findByProviderId(provider: string, providerMessageId: string): Promise<MessageRow | undefined> {
+    const [row] = await this.db.select().from(messages).where(and(eq(messages.provider, provider), eq(messages.providerMessageId, providerMessageId)));
+    return row;
+  }
+
+  async forInvoice(invoiceId: string): Promise<MessageRow[]> {
+    return this.db.select().from(messages).where(sql`${invoiceId}::uuid = any(${messages.invoiceIds})`).orderBy(desc(messages.createdAt));
+  }
+
+  async outbox(filter: { channel?: 'email' | 'sms' | 'letter'; offset: number; limit: number }): Promise<MessageRow[]> {
+    return this.db
+      .select()
+      .from(messages)
+      .where(filter.channel ? eq(messages.channel, filter.channel) : undefined)
+      .orderBy(desc(messages.createdAt))
+      .offset(filter.offset)
+      .limit(filter.limit);
+  }
+
+  /** Records a delivery event once (a webhook delivered twice is a no-op); returns whether it was new. */
+  async recordEvent(event: { messageId: string; type: (typeof messageEvents.$inferInsert)['type']; occurredAt: Date; providerEventId: string; payload: Record<string, unknown> }): Promise<boolean> {
+    const inserted = await this.db.insert(messageEvents).values(event).onConflictDoNothing({ target: messageEvents.providerEventId }).returning({ id: messageEvents.id });
+    return inserted.length > 0;
+  }
+
+  async countsByChannel(): Promise<Array<{ channel: string; count: number }>> {
+    return this.db.select({ channel: messages.channel, count: sql<number>`count(*)::int` }).from(messages).groupBy(messages.channel);
+  }
+}

@@ -1,0 +1,127 @@
+import { journalEntryFor } from '@dunning/domain';
+import { describeOnEveryDatabase } from '../testing/database-kinds';
+import { CallTasksRepository } from './call-tasks.repository';
+import { CustomersRepository } from './customers.repository';
+import { FlowsRepository } from './flows.repository';
+import { HandoffsRepository } from './handoffs.repository';
+import { InvoicesRepository } from './invoices.repository';
+import { LedgerRepository } from './ledger.repository';
+import { MessagesRepository } from './messages.repository';
+import { UsersRepository } from './users.repository';
+
+describeOnEveryDatabase('repositories', (database) => {
+  const repos = () => {
+    const { db } = database();
+    return {
+      customers: new CustomersRepository(db),
+      invoices: new InvoicesRepository(db),
+      messages: new MessagesRepository(db),
+      tasks: new CallTasksRepository(db),
+      ledger: new LedgerRepository(db),
+      flows: new FlowsRepository(db),
+      users: new UsersRepository(db),
+      handoffs: new HandoffsRepository(db),
+    };
+  };
+  let customerId: string;
+  let invoiceId: string;
+
+  beforeAll(async () => {
+    const r = repos();
+    const customer = await r.customers.upsert(
+      { reference: 'C-1', name: 'Boulangerie Martin', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR', riskScore: 6, segment: 'smb' },
+      [{ role: 'billing', name: 'Claire Martin', email: 'compta@martin.example', phone: '+33612345678' }],
+    );
+    customerId = customer.id;
+    invoiceId = (await r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1200_00, currency: 'EUR', balance: 1200_00, status: 'not_due' })).id;
+  });
+
+  it('upserts customers by reference and keeps one contact per role', async () => {
+    const r = repos();
+    await r.customers.upsert({ reference: 'C-1', name: 'Boulangerie Martin SARL', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' }, [
+      { role: 'billing', email: 'factures@martin.example' },
+    ]);
+    const customer = await r.customers.findById(customerId);
+    expect(customer?.name).toBe('Boulangerie Martin SARL');
+    expect(customer?.contacts.map((c) => c.email)).toEqual(['factures@martin.example']);
+  });
+
+  it('enforces money and date rules in the database itself', async () => {
+    const r = repos();
+    await expect(r.invoices.insert({ number: 'F-bad', customerId, issueDate: '2026-04-01', dueDate: '2026-03-01', amount: 100, currency: 'EUR', balance: 100, status: 'not_due' })).rejects.toThrow();
+    await expect(r.invoices.insert({ number: 'F-neg', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: -1, currency: 'EUR', balance: 0, status: 'not_due' })).rejects.toThrow();
+    await expect(r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1, currency: 'EUR', balance: 1, status: 'not_due' })).rejects.toThrow();
+  });
+
+  it('claims a message key once; the second claim gets the first message', async () => {
+    const r = repos();
+    const message = { idempotencyKey: `${invoiceId}:reminder-1:1`, invoiceId, invoiceIds: [invoiceId], customerId, channel: 'email' as const, locale: 'fr', template: 'reminder-1', stepKey: 'reminder-1', recipients: ['a@b.example'], subject: 'Rappel' };
+    const first = await r.messages.claim(message);
+    const second = await r.messages.claim({ ...message, subject: 'changed' });
+    expect(first.claimed).toBe(true);
+    expect(second).toMatchObject({ claimed: false, row: { id: first.row.id, subject: 'Rappel', status: 'pending' } });
+    await r.messages.complete(message.idempotencyKey, { provider: 'outbox', providerMessageId: 'm-1' });
+    expect((await r.messages.forInvoice(invoiceId))[0]).toMatchObject({ status: 'sent', providerMessageId: 'm-1' });
+    expect(await r.messages.recordEvent({ messageId: first.row.id, type: 'delivered', occurredAt: new Date(), providerEventId: 'ev-1', payload: {} })).toBe(true);
+    expect(await r.messages.recordEvent({ messageId: first.row.id, type: 'delivered', occurredAt: new Date(), providerEventId: 'ev-1', payload: {} })).toBe(false);
+  });
+
+  it('lets one collector claim a task, and completes it with an outcome', async () => {
+    const r = repos();
+    const collector = await r.users.create({ email: 'Collector@Example.com', displayName: 'C', passwordHash: 'x', role: 'collector' });
+    const other = await r.users.create({ email: 'other@example.com', displayName: 'O', passwordHash: 'x', role: 'collector' });
+    const task = await r.tasks.createOnce({ idempotencyKey: 'k-call', invoiceId, nodeId: 'call', slaDueAt: new Date('2026-05-10T10:00:00Z'), priority: 42, workflowId: 'w' });
+    expect((await r.tasks.createOnce({ idempotencyKey: 'k-call', invoiceId, nodeId: 'call', slaDueAt: new Date(), priority: 1, workflowId: 'w' })).id).toBe(task.id);
+    expect(await r.tasks.claim(task.id, collector.id)).toBe(true);
+    expect(await r.tasks.claim(task.id, other.id)).toBe(false);
+    expect(await r.tasks.complete(task.id, other.id, 'no_answer', {})).toBe(false);
+    expect(await r.tasks.complete(task.id, collector.id, 'promise_to_pay', { date: '2026-05-20', amount: 1200_00 })).toBe(true);
+    expect((await r.users.findByEmail('COLLECTOR@example.com'))?.id).toBe(collector.id);
+  });
+
+  it('appends timeline entries once, and posts only balanced journal entries', async () => {
+    const r = repos();
+    const entries = [{ at: '2026-04-24T07:00:00.000Z', type: 'step' as const, nodeId: 'pre-reminder', channel: 'email' as const, template: 'pre-reminder' }];
+    expect(await r.ledger.appendTimeline(invoiceId, entries)).toBe(1);
+    expect(await r.ledger.appendTimeline(invoiceId, entries)).toBe(0);
+    expect(await r.ledger.timeline(invoiceId)).toEqual(entries);
+    await r.ledger.post(journalEntryFor({ type: 'issued', amount: { amount: 1200_00, currency: 'EUR' } }, 'F-1', '2026-04-01'), invoiceId);
+    const journal = await r.ledger.journal('2026-01-01', '2026-12-31');
+    expect(journal.map((j) => [j.line.account, j.line.debit, j.line.credit, j.invoiceNumber])).toEqual([
+      ['411', 1200_00, 0, 'F-1'],
+      ['706', 0, 1200_00, 'F-1'],
+    ]);
+  });
+
+  it('publishes immutable, numbered flow versions', async () => {
+    const r = repos();
+    const flow = await r.flows.create({ name: 'Standard', draftGraph: { nodes: [] } });
+    const v1 = await r.flows.publish(flow.id, { nodes: [1] });
+    const v2 = await r.flows.publish(flow.id, { nodes: [2] });
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    const error: { message: string; cause?: { message: string } } = await database().db.execute(`update flow_versions set graph = '{}' where id = '${v1.id}'`).catch((e: { message: string; cause?: { message: string } }) => e) as never;
+    expect(String(error.cause?.message ?? error.message)).toMatch(/published and immutable/);
+  });
+
+  it('records payments once per external id and lowers the balance', async () => {
+    const r = repos();
+    expect(await r.invoices.recordPayment({ invoiceId, amount: 200_00, currency: 'EUR', receivedAt: new Date(), source: 'api', externalId: 'pay-1' })).toEqual({ recorded: true, balance: 1000_00 });
+    expect(await r.invoices.recordPayment({ invoiceId, amount: 200_00, currency: 'EUR', receivedAt: new Date(), source: 'api', externalId: 'pay-1' })).toEqual({ recorded: false, balance: 1000_00 });
+  });
+
+  it('computes aging buckets and DSO per currency', async () => {
+    const r = repos();
+    await r.invoices.insert({ number: 'F-old', customerId, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 500_00, currency: 'EUR', balance: 500_00, status: 'overdue' });
+    await r.invoices.insert({ number: 'F-usd', customerId, issueDate: '2026-05-01', dueDate: '2026-06-30', amount: 300_00, currency: 'USD', balance: 300_00, status: 'not_due' });
+    const aging = await r.invoices.aging('2026-06-01');
+    expect(aging).toEqual(
+      expect.arrayContaining([
+        { currency: 'EUR', bucket: '31-60', amount: 1000_00, count: 1 },
+        { currency: 'EUR', bucket: '90+', amount: 500_00, count: 1 },
+        { currency: 'USD', bucket: 'not_due', amount: 300_00, count: 1 },
+      ]),
+    );
+    const dso = await r.invoices.dso('2026-01-01', '2026-06-30');
+    expect(dso.find((d) => d.currency === 'EUR')).toMatchObject({ receivables: 1500_00, revenue: 1700_00, days: 181 });
+  });
+});

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { char, check, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.schema';
+import { contactRole, locale } from './enums.schema';
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    /** The creditor's own reference for the customer (the key imports match on). */
+    reference: text('reference').notNull().unique(),
+    name: text('name').notNull(),
+    /** SIREN/SIRET, VAT number or another registry id. */
+    legalId: text('legal_id'),
+    locale: locale('locale').notNull().default('fr'),
+    /** IANA zone, e.g. Europe/Paris: sending windows are computed in it. */
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    /** ISO 3166-1 alpha-2, for public holidays. */
+    country: char('country', { length: 2 }).notNull().default('FR'),
+    /** 1 (poor) to 10 (very good); unknown until scored. */
+    riskScore: smallint('risk_score'),
+    segment: text('segment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('customers_risk_score_range', sql`${t.riskScore} between 1 and 10`),
+    check('customers_country_upper', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    index('customers_name_idx').on(t.name, t.id),
+  ],
+);
+
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Flow steps address a recipient by role, so there is one contact per role. */
+    role: contactRole('role').notNull().default('billing'),
+    name: text('name'),
+    email: text('email'),
+    /** E.164, e.g. +33612345678. */
+    phone: text('phone'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customer_contacts_customer_role_idx').on(t.customerId, t.role),
+    check('customer_contacts_phone_e164', sql`${t.phone} ~ '^\\+[1-9][0-9]{1,14}$'`),
+    check('customer_contacts_reachable', sql`${t.email} is not null or ${t.phone} is not null`),
+  ],
+);

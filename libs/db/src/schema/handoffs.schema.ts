@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies.schema';
+import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
+import { handoffStatus } from './enums.schema';
+import { invoices } from './invoices.schema';
+
+/** A case handed to a collections agency by a flow's escalate step. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'restrict' }),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    status: handoffStatus('status').notNull().default('pending'),
+    /** The case file: debtor identity, invoices, amounts, reminders sent and their outcomes, disputes. */
+    caseFile: jsonb('case_file').$type<Record<string, unknown>>().notNull(),
+    recoveredAmount: minorUnits('recovered_amount').notNull().default(0),
+    currency: currency().notNull(),
+    deliveredAt: instant('delivered_at'),
+    acknowledgedAt: instant('acknowledged_at'),
+    closedAt: instant('closed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('handoffs_agency_idx').on(t.agencyId, t.createdAt), check('handoffs_recovered_non_negative', sql`${t.recoveredAmount} >= 0`)],
+);
