@@ -68,10 +68,21 @@ export class InvoicesRepository {
         .values(payment)
         .onConflictDoNothing({ target: payments.externalId })
         .returning({ id: payments.id });
-      const invoice = (await this.findById(payment.invoiceId, tx as unknown as Database))!;
-      if (inserted.length === 0) return { recorded: false, balance: invoice.balance };
-      const balance = Math.max(0, invoice.balance - payment.amount);
-      await tx.update(invoices).set({ balance, status: balance === 0 ? 'paid' : invoice.status, updatedAt: sql`now()` }).where(eq(invoices.id, invoice.id));
+      if (inserted.length === 0) {
+        const invoice = (await this.findById(payment.invoiceId, tx as unknown as Database))!;
+        return { recorded: false, balance: invoice.balance };
+      }
+      // In SQL, so concurrent payments cannot lose one another's update.
+      const [updated] = await tx
+        .update(invoices)
+        .set({
+          balance: sql`greatest(0, ${invoices.balance} - ${payment.amount})`,
+          status: sql`case when ${invoices.balance} - ${payment.amount} <= 0 then 'paid'::invoice_status else ${invoices.status} end`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(invoices.id, payment.invoiceId))
+        .returning({ balance: invoices.balance });
+      const balance = updated!.balance;
       return { recorded: true, balance };
     });
   }
