@@ -1,25 +1,33 @@
 import type { Client } from '@temporalio/client';
+import { type DatabaseHandle, openDatabase } from '@dunning/db';
 import { TemplateRenderer } from '@dunning/templating';
 import type { ActivityDependencies } from './activities/ports';
-import { MemoryDunningStore } from './adapters/memory/memory-dunning-store';
-import { MemoryOutbox } from './adapters/memory/memory-outbox';
+import { DatabaseDunningStore } from './adapters/database/database-dunning-store';
+import { OutboxChannel } from './adapters/outbox/outbox-channel';
 import { TemporalCustomerMailbox } from './adapters/temporal/temporal-customer-mailbox';
 import type { WorkerConfig } from './config/worker-config';
 
 /**
- * The worker's dependencies for the embedded default: the dev outbox for every channel and the
- * stores in memory. (The database and provider adapters replace them as they land.)
+ * The worker's dependencies: the database (the API migrates it; the worker only uses it), the
+ * channels (the dev outbox unless a provider is configured), templates, the customers' mailboxes.
  */
-export async function createActivityDependencies(client: Client, config: WorkerConfig): Promise<ActivityDependencies> {
+export async function createActivityDependencies(client: Client, config: WorkerConfig): Promise<{ dependencies: ActivityDependencies; database: DatabaseHandle }> {
+  const database = await openDatabase({ url: config.DATABASE_URL, migrate: false });
+  const creditor = {
+    name: config.CREDITOR_NAME,
+    email: config.CREDITOR_EMAIL,
+    phone: config.CREDITOR_PHONE,
+    addressLines: config.CREDITOR_ADDRESS.split('|').filter(Boolean),
+    iban: config.CREDITOR_IBAN,
+    legalMentions: config.CREDITOR_LEGAL_MENTIONS,
+  };
   return {
-    store: new MemoryDunningStore({
-      name: process.env.CREDITOR_NAME ?? 'Your company',
-      email: process.env.CREDITOR_EMAIL ?? 'accounts@example.com',
-      phone: process.env.CREDITOR_PHONE ?? '',
-      addressLines: (process.env.CREDITOR_ADDRESS ?? '').split('|').filter(Boolean),
-    }),
-    mailbox: new TemporalCustomerMailbox(client, config.TEMPORAL_TASK_QUEUE),
-    channels: { email: new MemoryOutbox('email'), sms: new MemoryOutbox('sms'), letter: new MemoryOutbox('letter') },
-    renderer: new TemplateRenderer(),
+    database,
+    dependencies: {
+      store: new DatabaseDunningStore(database.db, creditor, 'outbox'),
+      mailbox: new TemporalCustomerMailbox(client, config.TEMPORAL_TASK_QUEUE, config.MAILBOX_GATHER_MS),
+      channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter') },
+      renderer: new TemplateRenderer(),
+    },
   };
 }

@@ -11,12 +11,13 @@ async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, config.TEMPORAL_CONNECT_TIMEOUT_MS);
   const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  const { dependencies, database } = await createActivityDependencies(client, config);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...workflowSource(),
-    activities: createActivities(await createActivityDependencies(client, config)),
+    activities: createActivities(dependencies),
   });
   const stop = () => worker.shutdown();
   process.on('SIGTERM', stop);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   await worker.run();
   await connection.close();
   await client.connection.close();
+  await database.close();
 }
 
 main().catch((error) => {

@@ -1,11 +1,14 @@
 import { loadWorkerConfig } from './worker-config';
 
 describe('worker configuration', () => {
+  const database = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5433/postgres' };
+
   it('defaults to the embedded temporal-lite', () => {
-    expect(loadWorkerConfig({})).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'dunning' });
+    expect(loadWorkerConfig(database)).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'dunning' });
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => loadWorkerConfig({ TEMPORAL_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/TEMPORAL_CONNECT_TIMEOUT_MS/);
+    expect(() => loadWorkerConfig({ ...database, TEMPORAL_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/TEMPORAL_CONNECT_TIMEOUT_MS/);
+    expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
   });
 });

@@ -7,6 +7,17 @@ const workerEnvironment = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('dunning'),
   /** How long to keep trying to reach Temporal at boot (the embedded server may still be starting). */
   TEMPORAL_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** PostgreSQL, or the embedded database `npm start` serves (apps/database). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL'),
+  /** How long a customer's mailbox gathers the messages of one sending slot. */
+  MAILBOX_GATHER_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+  CREDITOR_NAME: z.string().min(1).default('Your company'),
+  CREDITOR_EMAIL: z.string().email().default('accounts@example.com'),
+  CREDITOR_PHONE: z.string().default(''),
+  /** Address lines separated by "|". */
+  CREDITOR_ADDRESS: z.string().default(''),
+  CREDITOR_IBAN: z.string().optional(),
+  CREDITOR_LEGAL_MENTIONS: z.string().optional(),
 });
 
 export type WorkerConfig = z.infer<typeof workerEnvironment>;

@@ -37,6 +37,8 @@ export class CustomersRepository {
           country: customer.country,
           riskScore: customer.riskScore,
           segment: customer.segment,
+          customerType: customer.customerType,
+          addressLines: customer.addressLines,
           updatedAt: sql`now()`,
         },
       })

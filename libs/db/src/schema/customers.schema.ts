@@ -20,12 +20,17 @@ export const customers = pgTable(
     /** 1 (poor) to 10 (very good); unknown until scored. */
     riskScore: smallint('risk_score'),
     segment: text('segment'),
+    /** Company or consumer: only companies owe the fixed recovery indemnity. */
+    customerType: text('customer_type').notNull().default('company'),
+    /** Postal address, one line per entry (for letters and agency case files). */
+    addressLines: text('address_lines').array().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('customers_risk_score_range', sql`${t.riskScore} between 1 and 10`),
     check('customers_country_upper', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('customers_type', sql`${t.customerType} in ('company', 'person')`),
     index('customers_name_idx').on(t.name, t.id),
   ],
 );

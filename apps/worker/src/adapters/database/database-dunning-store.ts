@@ -1,0 +1,146 @@
+import { journalEntryFor, type Money, type ReceivableStatus } from '@dunning/domain';
+import {
+  CallTasksRepository,
+  CustomersRepository,
+  type Database,
+  HandoffsRepository,
+  InvoicesRepository,
+  LedgerRepository,
+  MessagesRepository,
+  UsersRepository,
+} from '@dunning/db';
+import type { TimelineEntry } from '@dunning/flow';
+import type { InvoiceSnapshot } from '@dunning/workflows';
+import type { CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, MessageRecord, OutgoingMessage } from '../../activities/ports';
+import { buildCaseFile } from './case-file';
+
+/** The activities' store on the database (PGlite or PostgreSQL), through the repositories. */
+export class DatabaseDunningStore implements DunningStore {
+  private readonly customers: CustomersRepository;
+  private readonly invoices: InvoicesRepository;
+  private readonly messages: MessagesRepository;
+  private readonly tasks: CallTasksRepository;
+  private readonly ledger: LedgerRepository;
+  private readonly handoffs: HandoffsRepository;
+  private readonly users: UsersRepository;
+
+  constructor(
+    private readonly db: Database,
+    private readonly creditorProfile: CreditorProfile,
+    private readonly provider: string,
+  ) {
+    this.customers = new CustomersRepository(db);
+    this.invoices = new InvoicesRepository(db);
+    this.messages = new MessagesRepository(db);
+    this.tasks = new CallTasksRepository(db);
+    this.ledger = new LedgerRepository(db);
+    this.handoffs = new HandoffsRepository(db);
+    this.users = new UsersRepository(db);
+  }
+
+  async creditor(): Promise<CreditorProfile> {
+    return this.creditorProfile;
+  }
+
+  async contacts(customerId: string): Promise<CustomerContacts> {
+    const customer = await this.customers.findById(customerId);
+    if (!customer) throw new Error(`customer ${customerId} not found`);
+    const billing = customer.contacts.find((c) => c.role === 'billing') ?? customer.contacts[0];
+    const primaryRole = (role: string) => (role === 'billing' ? 'billing' : role);
+    return {
+      name: customer.name,
+      contactName: billing?.name ?? undefined,
+      addressLines: customer.addressLines,
+      emails: customer.contacts.filter((c) => c.email).map((c) => ({ role: primaryRole(c.role), address: c.email! })),
+      phones: customer.contacts.filter((c) => c.phone).map((c) => ({ role: c.role === 'billing' ? 'primary' : c.role, number: c.phone! })),
+    };
+  }
+
+  async claimMessage(message: OutgoingMessage, at: string) {
+    const result = await this.messages.claim({
+      idempotencyKey: message.idempotencyKey,
+      invoiceId: message.invoiceIds[0]!,
+      invoiceIds: message.invoiceIds,
+      customerId: message.customerId,
+      channel: message.channel,
+      locale: message.locale,
+      template: message.template,
+      stepKey: message.nodeId,
+      recipients: message.to,
+      subject: message.subject,
+      bodyHtml: message.html,
+      bodyText: message.text,
+      attachments: message.attachments,
+    });
+    if (result.claimed) return { claimed: true as const };
+    const row = result.row;
+    const existing: MessageRecord = {
+      ...message,
+      state: row.status === 'pending' ? 'sending' : row.status === 'bounced' ? 'undeliverable' : 'sent',
+      providerMessageId: row.providerMessageId ?? undefined,
+      createdAt: row.createdAt.toISOString(),
+    };
+    void at;
+    return { claimed: false as const, existing };
+  }
+
+  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt): Promise<void> {
+    await this.messages.complete(idempotencyKey, { provider: this.provider, providerMessageId: receipt.providerMessageId, undeliverable: receipt.undeliverable });
+  }
+
+  async createCallTask(task: Parameters<DunningStore['createCallTask']>[0]): Promise<{ taskId: string }> {
+    const invoice = await this.invoices.findById(task.invoiceId);
+    const customer = invoice ? await this.customers.findById(invoice.customerId) : undefined;
+    const daysOverdue = invoice ? Math.max(1, Math.round((Date.parse(task.dueAt) - Date.parse(invoice.dueDate)) / 86_400_000)) : 1;
+    // Bigger, older, riskier first: amount (units) × days overdue × (11 - score), high priority doubled.
+    const priority = ((invoice?.balance ?? 0) / 100) * daysOverdue * (11 - (customer?.riskScore ?? 5)) * (task.priority === 'high' ? 2 : 1);
+    const row = await this.tasks.createOnce({
+      idempotencyKey: task.idempotencyKey,
+      invoiceId: task.invoiceId,
+      nodeId: task.nodeId,
+      slaDueAt: new Date(task.slaDeadline),
+      priority,
+      workflowId: task.workflowId,
+    });
+    return { taskId: row.id };
+  }
+
+  async setStatus(change: { idempotencyKey: string; invoiceId: string; status: ReceivableStatus; at: string }): Promise<void> {
+    const invoice = await this.invoices.findById(change.invoiceId);
+    if (!invoice || invoice.status === change.status) return;
+    await this.invoices.update(change.invoiceId, { status: change.status });
+    const date = change.at.slice(0, 10);
+    const balance: Money = { amount: invoice.balance, currency: invoice.currency };
+    if (change.status === 'doubtful' && balance.amount > 0) {
+      await this.ledger.post(journalEntryFor({ type: 'doubtful', balance, provision: balance }, invoice.number, date), invoice.id);
+    }
+    if (change.status === 'written_off' && balance.amount > 0) {
+      await this.ledger.post(journalEntryFor({ type: 'written_off', balance, provisionReleased: invoice.status === 'doubtful' ? balance : undefined }, invoice.number, date), invoice.id);
+    }
+  }
+
+  async addLateFee(fee: Parameters<DunningStore['addLateFee']>[0]): Promise<void> {
+    // The claim is recorded on the invoice's timeline (the flow's step entry carries the amount).
+    void fee;
+  }
+
+  async createHandoff(handoff: Parameters<DunningStore['createHandoff']>[0]): Promise<{ handoffId: string }> {
+    const agencies = await this.users.agencies();
+    const agency = handoff.agencyId ? agencies.find((a) => a.id === handoff.agencyId) : agencies[0];
+    if (!agency) throw new Error('no collections agency is configured: add one before escalating');
+    const invoice = await this.invoices.findById(handoff.invoiceId);
+    if (!invoice) throw new Error(`invoice ${handoff.invoiceId} not found`);
+    const caseFile = await buildCaseFile(this.db, invoice.id);
+    const row = await this.handoffs.createOnce({ idempotencyKey: handoff.idempotencyKey, invoiceId: invoice.id, agencyId: agency.id, caseFile, currency: invoice.currency });
+    await this.invoices.update(invoice.id, { status: 'with_agency' });
+    return { handoffId: row.id };
+  }
+
+  async appendTimeline(invoiceId: string, _workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void> {
+    await this.ledger.appendTimeline(invoiceId, entries);
+    for (const entry of entries) {
+      if (entry.type === 'outcome' && entry.outcome === 'sla_expired' && entry.nodeId) await this.tasks.expire(invoiceId, entry.nodeId);
+    }
+    await this.invoices.update(invoiceId, { status: snapshot.status as ReceivableStatus, balance: snapshot.balance.amount });
+  }
+}
