@@ -42,7 +42,7 @@ export interface DunningActivities {
   sendBatch(request: { requests: MailboxRequest[] }): Promise<SendResult>;
   sendEmail(request: StepRequest & { template: string; recipient: string; attachInvoice: boolean }): Promise<SendResult>;
   sendSms(request: StepRequest & { template: string; recipient: string }): Promise<SendResult>;
-  sendLetter(request: StepRequest & { template: string; registered: boolean }): Promise<{ letterId: string }>;
+  sendLetter(request: StepRequest & { template: string; registered: boolean }): Promise<{ letterId: string; undeliverable?: boolean }>;
   createCallTask(request: StepRequest & { deadline: string; slaHours: number; script?: string; priority: 'normal' | 'high' }): Promise<{ taskId: string }>;
   setStatus(request: StepRequest & { status: ReceivableStatus }): Promise<void>;
   applyLateFee(request: StepRequest & { indemnity: boolean; annualInterestRatePercent?: number }): Promise<{ feeAdded: number }>;

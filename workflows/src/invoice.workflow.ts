@@ -124,9 +124,10 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
               : await activities.sendSms({ ...request, template: step.template, recipient: step.recipient });
           return sent.undeliverable ? { outcome: 'bounced' } : {};
         }
-        case 'letter':
-          await activities.sendLetter({ ...request, template: step.template, registered: step.registered });
-          return {};
+        case 'letter': {
+          const sent = await activities.sendLetter({ ...request, template: step.template, registered: step.registered });
+          return sent.undeliverable ? { outcome: 'bounced' } : {};
+        }
         case 'call_task':
           await activities.createCallTask({ ...request, deadline: step.deadline, slaHours: step.slaHours, script: step.script, priority: step.priority });
           return {};

@@ -8,3 +8,31 @@ export interface Money {
   /** ISO 4217 alphabetic code, upper case, e.g. "EUR". */
   readonly currency: string;
 }
+
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for an ISO 4217 code this runtime knows (EUR, USD, JPY…). */
+export function isKnownCurrency(code: string): boolean {
+  return KNOWN_CURRENCIES.has(code);
+}
+
+/** Minor-unit digits of a currency (EUR 2, JPY 0, KWD 3). */
+export function minorUnitDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * Parses a decimal amount as people write it ("1234.56", "1 234,56", "1234") into integer minor
+ * units, exactly (string arithmetic, no float). Throws a message fit for the user on anything else.
+ */
+export function parseAmount(text: string, currency: string): number {
+  const digits = minorUnitDigits(currency);
+  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(cleaned);
+  if (!match) throw new Error(`"${text}" is not an amount`);
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > digits) throw new Error(`"${text}" has more than ${digits} decimals for ${currency}`);
+  const minor = Number(`${whole}${fraction.padEnd(digits, '0')}`);
+  if (!Number.isSafeInteger(minor)) throw new Error(`"${text}" is too large`);
+  return sign ? -minor : minor;
+}

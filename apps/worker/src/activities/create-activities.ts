@@ -96,16 +96,15 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
 
     async sendLetter(request) {
       const { contacts, context } = await prepare(request);
-      if (contacts.addressLines.length === 0) {
-        throw ApplicationFailure.nonRetryable(`customer ${request.customer.customerId} has no postal address`, 'InvalidInput');
-      }
+      // Without a postal address the letter cannot go: the flow takes its fallback, it does not fail.
+      if (contacts.addressLines.length === 0) return { letterId: '', undeliverable: true };
       const rendered = renderer.render('letter', request.template, request.customer.locale, context);
       const receipt = await deliver(
         channels.letter,
         { ...baseMessage(request, 'letter', request.template), to: [contacts.name, ...contacts.addressLines], subject: rendered.subject, html: rendered.body, attachments: [request.invoice.invoiceNumber] },
         request.at,
       );
-      return { letterId: receipt.providerMessageId };
+      return { letterId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
     },
 
     async createCallTask(request) {

@@ -82,7 +82,7 @@ export function requiredOutcomes(node: FlowNode): Array<string | undefined> {
 }
 
 function optionalOutcomes(node: FlowNode): string[] {
-  return node.kind === 'email' || node.kind === 'sms' ? ['bounced'] : [];
+  return node.kind === 'email' || node.kind === 'sms' || node.kind === 'letter' ? ['bounced'] : [];
 }
 
 function describeOutcome(outcome: string | undefined): string {

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The API's environment, checked at boot: one clear line per missing or invalid variable. */
+const apiEnvironment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL, or the embedded database `npm start` serves. Unset: PGlite in PGLITE_DATA_DIR, in this process. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dunning'),
+  /** Session lifetime. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** First start: the admin account to create (its password is printed once when not given). */
+  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+  /** Create demo users for each role at first start (embedded default). */
+  SEED_DEMO_USERS: z.enum(['true', 'false']).default('true'),
+  /** Built web app to serve at /, when present. */
+  WEB_DIST: z.string().optional(),
+  /** Treat requests as over HTTPS (secure cookies). */
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+});
+
+export type ApiConfig = z.infer<typeof apiEnvironment>;
+
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = apiEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid API environment:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
+import cookieParser from 'cookie-parser';
+import { static as serveStatic } from 'express';
+import type { DatabaseHandle } from '@dunning/db';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AccountsSeeder } from './auth/accounts.seeder';
+import { AuthModule } from './auth/auth.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { CustomersModule } from './customers/customers.module';
+import { DatabaseModule } from './database/database.module';
+import { DunningModule } from './dunning/dunning.module';
+import { DunningService } from './dunning/dunning.service';
+import { FlowsModule } from './flows/flows.module';
+import { FlowsService } from './flows/flows.service';
+import { HealthModule } from './health/health.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { ReportsModule } from './reports/reports.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+export interface AppDependencies {
+  config: ApiConfig;
+  database: DatabaseHandle;
+  temporal: Client;
+}
+
+function appModule({ config, database, temporal }: AppDependencies): DynamicModule {
+  @Module({})
+  class ConfigModule {}
+  return {
+    module: ConfigModule,
+    global: true,
+    imports: [
+      DatabaseModule.forDatabase(database),
+      TemporalModule.forClient(temporal, config.TEMPORAL_TASK_QUEUE),
+      AuthModule,
+      HealthModule,
+      CustomersModule,
+      InvoicesModule,
+      DunningModule,
+      FlowsModule,
+      TasksModule,
+      AgenciesModule,
+      ReportsModule,
+      OutboxModule,
+    ],
+    providers: [{ provide: API_CONFIG, useValue: config }],
+    exports: [API_CONFIG],
+  };
+}
+
+/** The NestJS application: every feature module, OpenAPI at /api/docs, the built web app at /. */
+export async function createApp(dependencies: AppDependencies, options: { quiet?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule(dependencies), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+  app.use(cookieParser());
+  app.useGlobalFilters(new HttpErrorFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Dunning engine API').setVersion('0.1.0').addBearerAuth().addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }).build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  const webDist = dependencies.config.WEB_DIST ?? path.resolve(__dirname, '../../web/dist');
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    const express = app.getHttpAdapter().getInstance();
+    express.use(serveStatic(webDist));
+    express.get(/^\/(?!api\/).*/, (_request: unknown, response: { sendFile(file: string): void }) => response.sendFile(path.join(webDist, 'index.html')));
+  }
+  await app.init();
+  await app.get(AccountsSeeder).seedIfEmpty();
+  await app.get(FlowsService).seedDefaults();
+  return app;
+}
+
+/** Invoices imported right before a crash may lack their workflow: start them. */
+export async function startMissingWorkflows(app: INestApplication): Promise<number> {
+  return app.get(DunningService).startMissing();
+}

@@ -1,0 +1,142 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { publicHolidays } from '@dunning/domain/holidays';
+import { type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
+import {
+  type Flow,
+  type FlowEvent,
+  type InvoiceFacts,
+  type ScriptedCallOutcome,
+  flowSchema,
+  gentleFlow,
+  simulate,
+  standardFlow,
+  strictFlow,
+  validateFlow,
+} from '@dunning/flow';
+import { loadTemplateCatalog } from '@dunning/templating';
+
+const TEMPLATES = loadTemplateCatalog();
+
+export interface AssignmentRule {
+  flowId: string;
+  priority: number;
+  riskMin?: number | null;
+  riskMax?: number | null;
+  segment?: string | null;
+  amountMin?: number | null;
+  amountMax?: number | null;
+  currency?: string | null;
+}
+
+/** Flows: drafts, validation, immutable versions, assignment rules, simulation. */
+@Injectable()
+export class FlowsService {
+  constructor(private readonly flows: FlowsRepository) {}
+
+  /** First start: the three default flows, published, assigned by risk score. */
+  async seedDefaults(): Promise<void> {
+    if ((await this.flows.list()).length > 0) return;
+    const ids: Record<string, string> = {};
+    for (const flow of [standardFlow(), gentleFlow(), strictFlow()]) {
+      const row = await this.flows.create({ name: flow.name, description: flow.description, draftGraph: flow as unknown as Record<string, unknown> });
+      await this.flows.publish(row.id, flow as unknown as Record<string, unknown>);
+      ids[flow.id] = row.id;
+    }
+    await this.flows.replaceAssignments([
+      { flowId: ids.gentle!, priority: 1, riskMin: 8, riskMax: 10 },
+      { flowId: ids.strict!, priority: 2, riskMin: 1, riskMax: 4 },
+      { flowId: ids.standard!, priority: 100 },
+    ]);
+  }
+
+  list() {
+    return this.flows.list();
+  }
+
+  async get(id: string) {
+    const flow = await this.flows.findById(id);
+    if (!flow) throw new NotFoundException(`flow ${id} not found`);
+    return { ...flow, problems: validateFlow(flow.draftGraph, { templates: TEMPLATES }), versions: await this.flows.versions(id) };
+  }
+
+  async create(name: string, graph: unknown) {
+    if (await this.flows.findByName(name)) throw new ConflictException(`a flow named “${name}” exists`);
+    const row = await this.flows.create({ name, draftGraph: (graph ?? emptyFlow(name)) as Record<string, unknown> });
+    return { ...row, problems: validateFlow(row.draftGraph, { templates: TEMPLATES }) };
+  }
+
+  /** Saves a draft as it is (drafts may be invalid while being edited); returns its problems. */
+  async saveDraft(id: string, graph: unknown, name?: string) {
+    const row = await this.flows.saveDraft(id, { draftGraph: graph as Record<string, unknown>, ...(name ? { name } : {}) });
+    if (!row) throw new NotFoundException(`flow ${id} not found`);
+    return { ...row, problems: validateFlow(graph, { templates: TEMPLATES }) };
+  }
+
+  validate(graph: unknown) {
+    return { problems: validateFlow(graph, { templates: TEMPLATES }) };
+  }
+
+  /** Publishes the draft as an immutable version, refused while it has problems. */
+  async publish(id: string, userId?: string): Promise<FlowVersionRow> {
+    const flow = await this.flows.findById(id);
+    if (!flow) throw new NotFoundException(`flow ${id} not found`);
+    const problems = validateFlow(flow.draftGraph, { templates: TEMPLATES });
+    if (problems.length > 0) throw new UnprocessableEntityException({ message: `the flow has ${problems.length} problem(s)`, problems });
+    return this.flows.publish(id, flowSchema.parse(flow.draftGraph) as unknown as Record<string, unknown>, userId);
+  }
+
+  versions(id: string) {
+    return this.flows.versions(id);
+  }
+
+  async version(id: string, version: number) {
+    const row = await this.flows.version(id, version);
+    if (!row) throw new NotFoundException(`flow ${id} has no version ${version}`);
+    return row;
+  }
+
+  assignments() {
+    return this.flows.assignments();
+  }
+
+  async replaceAssignments(rules: AssignmentRule[]) {
+    for (const rule of rules) {
+      if (!(await this.flows.latestVersion(rule.flowId))) throw new BadRequestException(`flow ${rule.flowId} has no published version to assign`);
+    }
+    return this.flows.replaceAssignments(rules);
+  }
+
+  /** The flow version an invoice runs: the first assignment rule that matches, by priority. */
+  async versionFor(customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }): Promise<FlowVersionRow> {
+    const rule = (await this.flows.assignments()).find((r) => ruleMatches(r, customer, invoice));
+    const version = rule ? await this.flows.latestVersion(rule.flowId) : undefined;
+    if (!version) throw new UnprocessableEntityException('no flow is assigned to this invoice: add an assignment rule');
+    return version;
+  }
+
+  async simulate(graph: unknown, invoice: InvoiceFacts, options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome> }) {
+    const parsed = flowSchema.safeParse(graph);
+    if (!parsed.success || validateFlow(parsed.data).length > 0) {
+      throw new UnprocessableEntityException({ message: 'the flow is not valid', problems: validateFlow(graph, { templates: TEMPLATES }) });
+    }
+    const year = new Date(options.start).getUTCFullYear();
+    const calendar = { timeZone: options.timeZone, holidays: publicHolidays(options.country, year, year + 2) };
+    return simulate(parsed.data as Flow, invoice, { calendar, start: options.start, events: options.events, callOutcomes: options.callOutcomes });
+  }
+}
+
+function ruleMatches(rule: FlowAssignmentRow, customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }): boolean {
+  const score = customer.riskScore ?? 5;
+  if (rule.riskMin !== null && score < rule.riskMin) return false;
+  if (rule.riskMax !== null && score > rule.riskMax) return false;
+  if (rule.segment !== null && rule.segment !== customer.segment) return false;
+  if ((rule.amountMin !== null || rule.amountMax !== null) && rule.currency !== invoice.currency) return false;
+  if (rule.amountMin !== null && invoice.amount < rule.amountMin) return false;
+  if (rule.amountMax !== null && invoice.amount > rule.amountMax) return false;
+  return true;
+}
+
+function emptyFlow(name: string): Flow {
+  const base = standardFlow();
+  return { ...base, id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, description: undefined, nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }], edges: [] };
+}

@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { journalEntryFor } from '@dunning/domain';
+import { CustomersRepository, type Database, type DatabaseHandle, ImportBatchesRepository, type InvoiceRow, InvoicesRepository, LedgerRepository } from '@dunning/db';
+import { DATABASE } from '../database/database.module';
+import { DunningService } from '../dunning/dunning.service';
+import { type ImportLineError, type ImportRow, type ImportedInvoice, checkColumns, parseCsv, parseXlsx, validateRow } from './invoice-import.parser';
+
+const PROGRESS_EVERY = 500;
+
+/**
+ * Invoice imports from CSV or XLSX, as a job: validation of every line (each problem with its line
+ * and field), then everything written in one transaction or nothing. Idempotent on invoice
+ * number: a line for an invoice already imported with the same values changes nothing.
+ */
+@Injectable()
+export class InvoiceImportService {
+  private readonly logger = new Logger('Import');
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly batches: ImportBatchesRepository,
+    private readonly invoices: InvoicesRepository,
+    private readonly customers: CustomersRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly dunning: DunningService,
+  ) {}
+
+  async start(file: { originalname: string; buffer: Buffer }, userId?: string) {
+    const format = file.originalname.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const rows = format === 'xlsx' ? await parseXlsx(file.buffer) : parseCsv(file.buffer);
+    const batch = await this.batches.create({ fileName: file.originalname, format, totalRows: rows.length, createdBy: userId });
+    const header = rows[0] ? Object.keys(rows[0].values) : [];
+    const job = this.run(batch.id, rows, header).catch(async (error) => {
+      this.logger.error(`import ${batch.id} failed: ${(error as Error).stack}`);
+      await this.batches.finish(batch.id, { status: 'failed', errors: [{ line: 0, field: '(file)', message: 'the import failed; nothing was written' }] });
+    });
+    this.running.set(batch.id, job.finally(() => this.running.delete(batch.id)));
+    return batch;
+  }
+
+  /** Resolves when an import running in this process has finished (for callers that want to wait). */
+  async settled(id: string): Promise<void> {
+    await this.running.get(id);
+  }
+
+  async status(id: string) {
+    const batch = await this.batches.find(id);
+    if (!batch) throw new NotFoundException(`import ${id} not found`);
+    return batch;
+  }
+
+  private async run(batchId: string, rows: ImportRow[], header: string[]): Promise<void> {
+    const errors: ImportLineError[] = rows.length === 0 ? [{ line: 1, field: '(file)', message: 'no invoice lines' }] : checkColumns(rows, header);
+    const valid: ImportedInvoice[] = [];
+    const seen = new Map<string, number>();
+    for (const [index, row] of rows.entries()) {
+      const result = validateRow(row);
+      errors.push(...result.errors);
+      const number = row.values.invoice_number;
+      if (number) {
+        const first = seen.get(number);
+        if (first !== undefined) errors.push({ line: row.line, field: 'invoice_number', message: `${number} is also on line ${first}` });
+        else seen.set(number, row.line);
+      }
+      if (result.invoice) valid.push(result.invoice);
+      if ((index + 1) % PROGRESS_EVERY === 0) await this.batches.progress(batchId, index + 1, 'validating');
+    }
+
+    // Invoices already in the database: identical lines are no-ops; different ones are refused.
+    const existing = new Map<string, InvoiceRow>();
+    for (let i = 0; i < valid.length; i += 1000) {
+      for (const row of await this.invoices.findByNumbers(valid.slice(i, i + 1000).map((v) => v.invoiceNumber))) existing.set(row.number, row);
+    }
+    const customerIds = new Map((await this.customers.findByReferences([...new Set(valid.map((v) => v.customer.reference))])).map((c) => [c.reference, c.id]));
+    const fresh: ImportedInvoice[] = [];
+    for (const invoice of valid) {
+      const current = existing.get(invoice.invoiceNumber);
+      if (!current) {
+        fresh.push(invoice);
+        continue;
+      }
+      const differences = [
+        current.amount !== invoice.amount && 'amount',
+        current.currency !== invoice.currency && 'currency',
+        current.issueDate !== invoice.issueDate && 'issue_date',
+        current.dueDate !== invoice.dueDate && 'due_date',
+        current.customerId !== customerIds.get(invoice.customer.reference) && 'customer_reference',
+      ].filter(Boolean);
+      if (differences.length > 0) {
+        errors.push({ line: invoice.line, field: String(differences[0]), message: `invoice ${invoice.invoiceNumber} was already imported with another ${differences.join(', ')}` });
+      }
+    }
+    if (errors.length > 0) {
+      await this.batches.progress(batchId, rows.length);
+      await this.batches.finish(batchId, { status: 'rejected', errors: errors.sort((a, b) => a.line - b.line) });
+      return;
+    }
+
+    await this.batches.progress(batchId, rows.length, 'writing');
+    const today = new Date().toISOString().slice(0, 10);
+    const inserted = await this.database.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      const customerIdByReference = new Map<string, string>();
+      const rowsWritten: InvoiceRow[] = [];
+      for (const invoice of fresh) {
+        let customerId = customerIdByReference.get(invoice.customer.reference);
+        if (!customerId) {
+          const { reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines, email, phone } = invoice.customer;
+          const contacts = email || phone ? [{ role: 'billing' as const, email, phone }] : [];
+          customerId = (await this.customers.upsert({ reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines }, contacts, db)).id;
+          customerIdByReference.set(reference, customerId);
+        }
+        const status = invoice.dueDate > today ? 'not_due' : invoice.dueDate === today ? 'due' : 'overdue';
+        const row = await this.invoices.insert(
+          { number: invoice.invoiceNumber, customerId, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount, currency: invoice.currency, balance: invoice.amount, status, importBatchId: batchId },
+          db,
+        );
+        await this.ledger.post(journalEntryFor({ type: 'issued', amount: { amount: invoice.amount, currency: invoice.currency } }, invoice.invoiceNumber, invoice.issueDate), row.id, db);
+        rowsWritten.push(row);
+      }
+      return rowsWritten;
+    });
+    await this.batches.finish(batchId, { status: 'succeeded', inserted: inserted.length, unchanged: valid.length - inserted.length });
+    for (const invoice of inserted) await this.dunning.start(invoice);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DunningModule } from '../dunning/dunning.module';
+import { InvoiceImportService } from './invoice-import.service';
+import { ImportsController, InvoicesController } from './invoices.controller';
+
+@Module({ imports: [DunningModule], controllers: [InvoicesController, ImportsController], providers: [InvoiceImportService] })
+export class InvoicesModule {}
