@@ -2,10 +2,11 @@
 // `npm start`: the whole product on one machine, no external service.
 //  - temporal-lite (embedded Temporal server, state in .data/temporal.journal), unless TEMPORAL_ADDRESS is set;
 //  - the worker (invoice workflows + activities);
-//  - the API with the web app, when it exists (DATABASE_URL unset → embedded PGlite in .data/).
+//  - the embedded database (PGlite in .data/pglite, served on a loopback port), unless DATABASE_URL is set;
+//  - the API (with the web app once built) on http://127.0.0.1:3000.
 // Each process's output is prefixed with its name; Ctrl-C stops them all, and so does any one of them dying.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,18 @@ const dataDir = path.join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 
 const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
-const env = { ...process.env, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${temporalPort}` };
+const databasePort = Number(process.env.PGLITE_PORT ?? 5433);
+const env = {
+  ...process.env,
+  TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${temporalPort}`,
+  DATABASE_URL: process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${databasePort}/postgres`,
+  PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? path.join(dataDir, 'pglite'),
+  PGLITE_PORT: String(databasePort),
+};
 const children = [];
 let stopping = false;
 
-const colours = { temporal: 35, worker: 36, api: 32 };
+const colours = { temporal: 35, database: 33, worker: 36, api: 32 };
 function run(name, command, args) {
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `\x1b[${colours[name] ?? 37}m${name.padEnd(8)}\x1b[0m| `;
@@ -76,7 +84,11 @@ if (!process.env.TEMPORAL_ADDRESS) {
   ]);
   await waitForPort(temporalPort, 15_000);
 }
-run('worker', 'npm', ['run', '--silent', 'start', '-w', '@dunning/worker']);
-if (existsSync(path.join(root, 'apps/api/package.json'))) {
-  run('api', 'npm', ['run', '--silent', 'start', '-w', '@dunning/api']);
+if (!process.env.DATABASE_URL) {
+  run('database', 'npm', ['run', '--silent', 'start', '-w', '@dunning/database']);
+  await waitForPort(databasePort, 60_000);
 }
+// The API migrates the database first; the worker uses it.
+run('api', 'npm', ['run', '--silent', 'start', '-w', '@dunning/api']);
+await waitForPort(Number(process.env.PORT ?? 3000), 120_000);
+run('worker', 'npm', ['run', '--silent', 'start', '-w', '@dunning/worker']);
