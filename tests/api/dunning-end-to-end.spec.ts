@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { invoices, messages } from '@dunning/db';
+import { startMissingWorkflows } from '@dunning/api/src/create-app';
 import { ApiHarness, datePlus } from './api-env';
 
 const csv = (rows: string[][]) =>
@@ -23,8 +24,11 @@ describe('API end to end: import, reminders under time skipping, payments, colle
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const invoiceByNumber = async (number: string) => (await harness.database.db.select().from(invoices).where(eq(invoices.number, number)))[0]!;
-  const importCsv = async (content: string, name = 'invoices.csv') =>
-    harness.http().post('/api/invoices/import?wait=true').set(as(manager)).attach('file', Buffer.from(content), name).expect(202);
+  const importCsv = async (content: string, name = 'invoices.csv') => {
+    const response = await harness.http().post('/api/invoices/import?wait=true').set(as(manager)).attach('file', Buffer.from(content), name).expect(202);
+    await startMissingWorkflows(harness.app); // the import starts them in the background
+    return response;
+  };
 
   it('imports invoices, sends the default reminders, and ends the workflow as paid when the payment is recorded', async () => {
     const imported = await importCsv(

@@ -41,6 +41,20 @@ export class DunningService {
     private readonly flows: FlowsService,
   ) {}
 
+  private readonly holidays = new Map<string, string[]>();
+  private starting?: Promise<number>;
+
+  /** Public holidays of a country for a span of years, computed once per process. */
+  private holidaysFor(country: string, from: number, to: number): string[] {
+    const key = `${country}:${from}:${to}`;
+    let holidays = this.holidays.get(key);
+    if (!holidays) {
+      holidays = publicHolidays(country, from, to);
+      this.holidays.set(key, holidays);
+    }
+    return holidays;
+  }
+
   async start(invoice: InvoiceRow): Promise<string> {
     const customer = await this.customers.findById(invoice.customerId);
     if (!customer) throw new NotFoundException(`customer ${invoice.customerId} not found`);
@@ -63,7 +77,7 @@ export class DunningService {
       customer: { customerId: customer.id, name: customer.name, locale: customer.locale as Locale, timeZone: customer.timeZone, country: customer.country },
       flow,
       flowVersion: version.version,
-      calendar: { timeZone: customer.timeZone, holidays: publicHolidays(customer.country, year, year + 2) },
+      calendar: { timeZone: customer.timeZone, holidays: this.holidaysFor(customer.country, year, year + 2) },
     };
     const workflowId = invoiceWorkflowId(invoice.id);
     try {
@@ -75,18 +89,24 @@ export class DunningService {
     return workflowId;
   }
 
-  /** Starts the workflows of open invoices that have none (after an import, or a crash right after one). */
-  async startMissing(): Promise<number> {
+  /**
+   * Starts the workflows of open invoices that have none (after an import, or after a crash right
+   * after one), a few at a time. One pass runs at once; a call during it joins it.
+   */
+  startMissing(): Promise<number> {
+    this.starting ??= this.startAllMissing().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async startAllMissing(): Promise<number> {
     let started = 0;
     for (;;) {
-      const { rows } = await this.invoices.list({ offset: 0, limit: 200, status: ['not_due', 'due', 'overdue'] });
-      const pending = rows.filter((r) => !r.workflowId);
+      const pending = await this.invoices.withoutWorkflow(200);
       if (pending.length === 0) return started;
-      for (const invoice of pending) {
-        await this.start(invoice);
-        started++;
+      for (let i = 0; i < pending.length; i += 20) {
+        await Promise.all(pending.slice(i, i + 20).map((invoice) => this.start(invoice)));
       }
-      if (rows.length < 200) return started;
+      started += pending.length;
     }
   }
 

@@ -6,6 +6,7 @@ import { DunningService } from '../dunning/dunning.service';
 import { type ImportLineError, type ImportRow, type ImportedInvoice, checkColumns, parseCsv, parseXlsx, validateRow } from './invoice-import.parser';
 
 const PROGRESS_EVERY = 500;
+const WRITE_CHUNK = 1000;
 
 /**
  * Invoice imports from CSV or XLSX, as a job: validation of every line (each problem with its line
@@ -97,31 +98,47 @@ export class InvoiceImportService {
       return;
     }
 
+    // Progress covers validation; the write is one transaction (PGlite allows no other writer
+    // meanwhile), reported as "writing" until it commits.
     await this.batches.progress(batchId, rows.length, 'writing');
     const today = new Date().toISOString().slice(0, 10);
     const inserted = await this.database.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
+      // One upsert per customer, then the invoices and their journal lines in chunks.
       const customerIdByReference = new Map<string, string>();
-      const rowsWritten: InvoiceRow[] = [];
       for (const invoice of fresh) {
-        let customerId = customerIdByReference.get(invoice.customer.reference);
-        if (!customerId) {
-          const { reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines, email, phone } = invoice.customer;
-          const contacts = email || phone ? [{ role: 'billing' as const, email, phone }] : [];
-          customerId = (await this.customers.upsert({ reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines }, contacts, db)).id;
-          customerIdByReference.set(reference, customerId);
-        }
-        const status = invoice.dueDate > today ? 'not_due' : invoice.dueDate === today ? 'due' : 'overdue';
-        const row = await this.invoices.insert(
-          { number: invoice.invoiceNumber, customerId, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount, currency: invoice.currency, balance: invoice.amount, status, importBatchId: batchId },
+        if (customerIdByReference.has(invoice.customer.reference)) continue;
+        const { reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines, email, phone } = invoice.customer;
+        const contacts = email || phone ? [{ role: 'billing' as const, email, phone }] : [];
+        customerIdByReference.set(reference, (await this.customers.upsert({ reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines }, contacts, db)).id);
+      }
+      let count = 0;
+      for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
+        const chunk = fresh.slice(i, i + WRITE_CHUNK);
+        const rows = await this.invoices.insertMany(
+          chunk.map((invoice) => ({
+            number: invoice.invoiceNumber,
+            customerId: customerIdByReference.get(invoice.customer.reference)!,
+            issueDate: invoice.issueDate,
+            dueDate: invoice.dueDate,
+            amount: invoice.amount,
+            currency: invoice.currency,
+            balance: invoice.amount,
+            status: invoice.dueDate > today ? ('not_due' as const) : invoice.dueDate === today ? ('due' as const) : ('overdue' as const),
+            importBatchId: batchId,
+          })),
           db,
         );
-        await this.ledger.post(journalEntryFor({ type: 'issued', amount: { amount: invoice.amount, currency: invoice.currency } }, invoice.invoiceNumber, invoice.issueDate), row.id, db);
-        rowsWritten.push(row);
+        await this.ledger.postMany(
+          rows.map((row) => ({ entry: journalEntryFor({ type: 'issued', amount: { amount: row.amount, currency: row.currency } }, row.number, row.issueDate), invoiceId: row.id })),
+          db,
+        );
+        count += rows.length;
       }
-      return rowsWritten;
+      return count;
     });
-    await this.batches.finish(batchId, { status: 'succeeded', inserted: inserted.length, unchanged: valid.length - inserted.length });
-    for (const invoice of inserted) await this.dunning.start(invoice);
+    await this.batches.finish(batchId, { status: 'succeeded', inserted, unchanged: valid.length - inserted });
+    // Workflows start after the commit; a crash before they all do is repaired at the next boot.
+    void this.dunning.startMissing().catch((error) => this.logger.error(`starting workflows after import ${batchId}: ${(error as Error).message}`));
   }
 }

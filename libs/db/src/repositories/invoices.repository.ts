@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { ReceivableStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
 import { customers, disputes, invoices, payments, promises } from '../schema';
@@ -32,6 +32,11 @@ export class InvoicesRepository {
   async insert(invoice: NewInvoice, db: Database = this.db): Promise<InvoiceRow> {
     const [row] = await db.insert(invoices).values(invoice).returning();
     return row!;
+  }
+
+  async insertMany(rows: NewInvoice[], db: Database = this.db): Promise<InvoiceRow[]> {
+    if (rows.length === 0) return [];
+    return db.insert(invoices).values(rows).returning();
   }
 
   async update(id: string, changes: Partial<NewInvoice>, db: Database = this.db): Promise<InvoiceRow | undefined> {
@@ -137,6 +142,16 @@ export class InvoicesRepository {
       const v = Number(revenue.find((x) => x.currency === currency)?.total ?? 0);
       return { currency, receivables: r, revenue: v, days, dso: v > 0 ? Math.round((r / v) * days * 10) / 10 : null };
     });
+  }
+
+  /** Open invoices whose workflow has not been started. */
+  async withoutWorkflow(limit: number): Promise<InvoiceRow[]> {
+    return this.db
+      .select()
+      .from(invoices)
+      .where(and(isNull(invoices.workflowId), inArray(invoices.status, ['not_due', 'due', 'overdue'])))
+      .orderBy(asc(invoices.createdAt))
+      .limit(limit);
   }
 
   async overdueBefore(date: string, limit: number): Promise<InvoiceRow[]> {

@@ -42,6 +42,16 @@ export class LedgerRepository {
     );
   }
 
+  /** Posts several balanced entries in one statement. */
+  async postMany(entries: Array<{ entry: JournalEntry; invoiceId: string | null }>, db: Database = this.db): Promise<void> {
+    const rows = entries.flatMap(({ entry, invoiceId }) => {
+      assertBalanced(entry);
+      const entryId = randomUUID();
+      return entry.lines.map((line) => ({ entryId, invoiceId, entryDate: entry.date, account: line.account, label: line.label, debit: line.debit, credit: line.credit, currency: entry.currency }));
+    });
+    if (rows.length > 0) await db.insert(journalEntries).values(rows);
+  }
+
   async journal(from: string, to: string) {
     return this.db
       .select({ line: journalEntries, invoiceNumber: invoices.number })
