@@ -8,7 +8,7 @@ import { createApp } from '@dunning/api/src/create-app';
 import { tokenHash } from '@dunning/api/src/auth/secrets';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import { DatabaseDunningStore } from '@dunning/worker/src/adapters/database/database-dunning-store';
-import { OutboxChannel } from '@dunning/worker/src/adapters/outbox/outbox-channel';
+import { OutboxChannel } from '@dunning/channels';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
 import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
 import { invoiceWorkflowBundle } from '../dunning/dunning-env';
@@ -39,7 +39,7 @@ export class ApiHarness {
       taskQueue: TASK_QUEUE,
       workflowBundle: await invoiceWorkflowBundle(),
       activities: createActivities({
-        store: new DatabaseDunningStore(harness.database.db, creditor, 'outbox'),
+        store: new DatabaseDunningStore(harness.database.db, creditor),
         channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter') },
         renderer: new TemplateRenderer(),
         mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),

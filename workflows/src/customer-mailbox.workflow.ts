@@ -15,7 +15,7 @@ export const customerMailboxWorkflowId = (customerId: string) => `customer-mailb
 
 const activities = proxyActivities<DunningActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'] },
 });
 
 const IDLE_BEFORE_CLOSING = '1 day';

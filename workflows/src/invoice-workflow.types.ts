@@ -23,6 +23,8 @@ export interface InvoiceWorkflowInput {
   resume?: { state: FlowRuntimeState; timeline: TimelineEntry[] };
   /** Continue as new after this many steps in one run (default 100), or when the server suggests it. */
   continueAsNewAfterSteps?: number;
+  /** How long one attempt of a step's activity may take before it is retried (default 120 s). */
+  stepTimeoutSeconds?: number;
 }
 
 export interface InvoiceSnapshot {

@@ -22,10 +22,11 @@ import type { DunningActivities, StepRequest } from './dunning-activities';
 import * as signals from './invoice-signals';
 import type { InvoiceSnapshot, InvoiceWorkflowInput } from './invoice-workflow.types';
 
-const activities = proxyActivities<DunningActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
-});
+const stepActivities = (timeoutSeconds: number) =>
+  proxyActivities<DunningActivities>({
+    startToCloseTimeout: timeoutSeconds * 1000,
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'] },
+  });
 
 /** Timeline entries kept across continue-as-new (older ones are in the database). */
 const TIMELINE_KEPT = 200;
@@ -37,6 +38,7 @@ const DEFAULT_STEPS_PER_RUN = 100;
  */
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceSnapshot> {
   const { flow, invoice, customer, calendar, flowVersion } = input;
+  const activities = stepActivities(input.stepTimeoutSeconds ?? 120);
   const graph = new FlowGraph(flow);
   const workflowId = workflowInfo().workflowId;
   const nowIso = () => new Date(Date.now()).toISOString();

@@ -3,13 +3,14 @@ import { type DatabaseHandle, openDatabase } from '@dunning/db';
 import { TemplateRenderer } from '@dunning/templating';
 import type { ActivityDependencies } from './activities/ports';
 import { DatabaseDunningStore } from './adapters/database/database-dunning-store';
-import { OutboxChannel } from './adapters/outbox/outbox-channel';
+import { OutboxChannel, PostmarkEmailChannel } from '@dunning/channels';
 import { TemporalCustomerMailbox } from './adapters/temporal/temporal-customer-mailbox';
 import type { WorkerConfig } from './config/worker-config';
 
 /**
  * The worker's dependencies: the database (the API migrates it; the worker only uses it), the
- * channels (the dev outbox unless a provider is configured), templates, the customers' mailboxes.
+ * channels (Postmark when POSTMARK_SERVER_TOKEN is set, else the dev outbox), templates, the
+ * customers' mailboxes.
  */
 export async function createActivityDependencies(client: Client, config: WorkerConfig): Promise<{ dependencies: ActivityDependencies; database: DatabaseHandle }> {
   const database = await openDatabase({ url: config.DATABASE_URL, migrate: false });
@@ -24,9 +25,15 @@ export async function createActivityDependencies(client: Client, config: WorkerC
   return {
     database,
     dependencies: {
-      store: new DatabaseDunningStore(database.db, creditor, 'outbox'),
+      store: new DatabaseDunningStore(database.db, creditor),
       mailbox: new TemporalCustomerMailbox(client, config.TEMPORAL_TASK_QUEUE, config.MAILBOX_GATHER_MS),
-      channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter') },
+      channels: {
+        email: config.POSTMARK_SERVER_TOKEN
+          ? new PostmarkEmailChannel({ serverToken: config.POSTMARK_SERVER_TOKEN, from: config.POSTMARK_FROM ?? config.CREDITOR_EMAIL, messageStream: config.POSTMARK_MESSAGE_STREAM, apiHost: config.POSTMARK_API_HOST })
+          : new OutboxChannel('email'),
+        sms: new OutboxChannel('sms'),
+        letter: new OutboxChannel('letter'),
+      },
       renderer: new TemplateRenderer(),
     },
   };

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentChannelError, TransientChannelError } from '@dunning/channels';
 import { DEFAULT_LATE_INTEREST_RATE_PERCENT, lateInterest, recoveryIndemnity, utcToLocalDate } from '@dunning/domain';
 import type { DunningActivities, MailboxRequest, StepRequest } from '@dunning/workflows';
 import type { ActivityDependencies, CustomerContacts, DeliveryReceipt, MessageChannel, OutgoingMessage } from './ports';
@@ -29,12 +30,22 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
       }
       const already = await channel.findSent(message.idempotencyKey);
       if (already) {
-        await store.completeMessage(message.idempotencyKey, already);
+        await store.completeMessage(message.idempotencyKey, already, channel.provider);
         return already;
       }
     }
-    const receipt = await channel.send(message);
-    await store.completeMessage(message.idempotencyKey, receipt);
+    let receipt: DeliveryReceipt;
+    try {
+      receipt = await channel.send(message);
+    } catch (error) {
+      // Permanent refusals are recorded and routed, never retried forever.
+      if (error instanceof PermanentChannelError) throw ApplicationFailure.nonRetryable(error.message, 'PermanentChannelError');
+      if (error instanceof TransientChannelError && error.retryAfterMs) {
+        throw ApplicationFailure.retryable(error.message, 'TransientChannelError', { nextRetryDelay: error.retryAfterMs });
+      }
+      throw error;
+    }
+    await store.completeMessage(message.idempotencyKey, receipt, channel.provider);
     return receipt;
   }
 

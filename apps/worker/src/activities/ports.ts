@@ -25,37 +25,8 @@ export interface CustomerContacts {
   phones: Array<{ role: string; number: string }>;
 }
 
-export type MessageChannelName = 'email' | 'sms' | 'letter';
-
-export interface OutgoingMessage {
-  idempotencyKey: string;
-  channel: MessageChannelName;
-  invoiceIds: string[];
-  customerId: string;
-  to: string[];
-  template: string;
-  locale: string;
-  subject?: string;
-  html?: string;
-  text?: string;
-  /** Invoice numbers to attach as PDFs. */
-  attachments: string[];
-  /** Step key (flow node) for provider tags and metadata. */
-  nodeId: string;
-}
-
-export interface DeliveryReceipt {
-  providerMessageId: string;
-  /** The recipient cannot be reached (hard bounce, invalid number, opted out). */
-  undeliverable?: boolean;
-}
-
-/** A provider (Postmark, Twilio, a letter service) or the dev outbox. */
-export interface MessageChannel {
-  send(message: OutgoingMessage): Promise<DeliveryReceipt>;
-  /** A message this channel already accepted under that key, if any (exactly-once after a crash). */
-  findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined>;
-}
+export type { DeliveryReceipt, MessageChannel, MessageChannelName, OutgoingMessage } from '@dunning/channels';
+import type { DeliveryReceipt, MessageChannel, MessageChannelName, OutgoingMessage } from '@dunning/channels';
 
 export type MessageState = 'sending' | 'sent' | 'undeliverable';
 
@@ -70,7 +41,7 @@ export interface DunningStore {
   contacts(customerId: string): Promise<CustomerContacts>;
   /** Writes the message under its key before any provider is called; returns the existing one if the key was taken. */
   claimMessage(message: OutgoingMessage, at: string): Promise<{ claimed: true } | { claimed: false; existing: MessageRecord }>;
-  completeMessage(idempotencyKey: string, receipt: DeliveryReceipt): Promise<void>;
+  completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, provider: string): Promise<void>;
   createCallTask(task: {
     idempotencyKey: string;
     invoiceId: string;

@@ -17,6 +17,12 @@ const workerEnvironment = z.object({
   /** Address lines separated by "|". */
   CREDITOR_ADDRESS: z.string().default(''),
   CREDITOR_IBAN: z.string().optional(),
+  /** Postmark: without a token, email goes to the dev outbox. */
+  POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+  POSTMARK_FROM: z.string().email().optional(),
+  POSTMARK_MESSAGE_STREAM: z.string().min(1).default('outbound'),
+  /** Only to point the SDK at a local stand-in (tests): host[:port], plain HTTP. */
+  POSTMARK_API_HOST: z.string().min(1).optional(),
   CREDITOR_LEGAL_MENTIONS: z.string().optional(),
 });
 

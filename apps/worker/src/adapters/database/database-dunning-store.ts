@@ -27,7 +27,6 @@ export class DatabaseDunningStore implements DunningStore {
   constructor(
     private readonly db: Database,
     private readonly creditorProfile: CreditorProfile,
-    private readonly provider: string,
   ) {
     this.customers = new CustomersRepository(db);
     this.invoices = new InvoicesRepository(db);
@@ -84,8 +83,8 @@ export class DatabaseDunningStore implements DunningStore {
     return { claimed: false as const, existing };
   }
 
-  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt): Promise<void> {
-    await this.messages.complete(idempotencyKey, { provider: this.provider, providerMessageId: receipt.providerMessageId, undeliverable: receipt.undeliverable });
+  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, provider: string): Promise<void> {
+    await this.messages.complete(idempotencyKey, { provider, providerMessageId: receipt.providerMessageId, undeliverable: receipt.undeliverable, error: receipt.reason });
   }
 
   async createCallTask(task: Parameters<DunningStore['createCallTask']>[0]): Promise<{ taskId: string }> {

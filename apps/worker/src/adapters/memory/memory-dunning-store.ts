@@ -36,7 +36,7 @@ export class MemoryDunningStore implements DunningStore {
     return { claimed: true as const };
   }
 
-  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt): Promise<void> {
+  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, _provider: string): Promise<void> {
     const message = this.messages.get(idempotencyKey);
     if (!message) throw new Error(`message ${idempotencyKey}: not claimed`);
     message.state = receipt.undeliverable ? 'undeliverable' : 'sent';

@@ -2,6 +2,7 @@ import type { DeliveryReceipt, MessageChannel, OutgoingMessage } from '../../act
 
 /** A channel that keeps what it "sends": the dev outbox in memory, and the provider mock of tests. */
 export class MemoryOutbox implements MessageChannel {
+  readonly provider = 'memory';
   readonly sent: OutgoingMessage[] = [];
 
   constructor(

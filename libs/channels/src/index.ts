@@ -1,0 +1,3 @@
+export * from './message-channel';
+export * from './outbox/outbox.channel';
+export * from './email/postmark/postmark-email.channel';

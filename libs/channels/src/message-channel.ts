@@ -1,0 +1,58 @@
+/**
+ * The port every channel implements: a provider (Postmark, Twilio, a letter service) or the dev
+ * outbox. A message carries its idempotency key, so a channel that can look messages up by it
+ * (`findSent`) lets a retried send find the one that already went out.
+ */
+export type MessageChannelName = 'email' | 'sms' | 'letter';
+
+export interface OutgoingMessage {
+  idempotencyKey: string;
+  channel: MessageChannelName;
+  invoiceIds: string[];
+  customerId: string;
+  to: string[];
+  template: string;
+  locale: string;
+  subject?: string;
+  html?: string;
+  text?: string;
+  /** Invoice numbers whose PDF goes with it. */
+  attachments: string[];
+  /** The flow step (node) that sends it: the provider's tag. */
+  nodeId: string;
+}
+
+export interface DeliveryReceipt {
+  providerMessageId: string;
+  /** The recipient cannot be reached (inactive or invalid address, opted out): take the fallback. */
+  undeliverable?: boolean;
+  reason?: string;
+}
+
+export interface MessageChannel {
+  /** Which provider answered (recorded with the message). */
+  readonly provider: string;
+  send(message: OutgoingMessage): Promise<DeliveryReceipt>;
+  findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined>;
+}
+
+/** A failure retrying cannot fix (bad credentials, a malformed request): never retried forever. */
+export class PermanentChannelError extends Error {
+  constructor(
+    message: string,
+    readonly provider: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure worth retrying later (rate limit, provider down). */
+export class TransientChannelError extends Error {
+  constructor(
+    message: string,
+    readonly provider: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
