@@ -1,46 +1,72 @@
 /**
  * The raw ceiling of unary gRPC calls per second through @grpc/grpc-js on this machine: a trivial
- * echo service in its own process, called over loopback with the benchmark's concurrency.
- * Run as a child: `grpc-ceiling.ts serve PORT`.
+ * echo service in its own process (as temporal-lite is), called over loopback with the
+ * benchmark's concurrency. Run as a child: `grpc-ceiling.ts serve`.
  */
 import { fork } from 'node:child_process';
 import * as grpc from '@grpc/grpc-js';
+import { track } from './child-processes';
 
 const PATH = '/bench.Echo/Call';
+/** About the size of a small Temporal request. */
+const PAYLOAD_BYTES = 200;
 const identity = (buffer: Buffer) => buffer;
 
-function serve(port: number): void {
+function serve(): void {
   const server = new grpc.Server();
   server.addService(
-    { Call: { path: PATH, requestStream: false, responseStream: false, requestSerialize: identity, requestDeserialize: identity, responseSerialize: identity, responseDeserialize: identity } },
+    {
+      Call: {
+        path: PATH,
+        requestStream: false,
+        responseStream: false,
+        requestSerialize: identity,
+        requestDeserialize: identity,
+        responseSerialize: identity,
+        responseDeserialize: identity,
+      },
+    },
     { Call: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => callback(null, call.request) },
   );
-  server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), () => process.send?.('ready'));
+  server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => {
+    if (error) throw error;
+    process.send?.(port);
+  });
+  process.on('disconnect', () => process.exit(0));
 }
 
-export async function measureGrpcCeiling(port: number, concurrency: number, durationMs: number): Promise<number> {
-  const child = fork(__filename, ['serve', String(port)], { execArgv: process.execArgv });
+/** Unary calls per second, `concurrency` calls always in flight, for `durationMs`. */
+export async function measureGrpcCeiling(concurrency: number, durationMs: number): Promise<number> {
+  const child = track(fork(__filename, ['serve'], { execArgv: process.execArgv }));
   try {
-    await new Promise<void>((resolve) => child.once('message', () => resolve()));
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (message) => resolve(Number(message)));
+      child.once('exit', (code) => reject(new Error(`echo server exited with ${code}`)));
+    });
     const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    const payload = Buffer.alloc(200, 1);
+    const payload = Buffer.alloc(PAYLOAD_BYTES, 1);
+    const call = () =>
+      new Promise<void>((resolve, reject) =>
+        client.makeUnaryRequest(PATH, identity, identity, payload, (error) => (error ? reject(error) : resolve())),
+      );
+    // Warm the connection up before the clock starts.
+    await Promise.all(Array.from({ length: concurrency }, call));
     let calls = 0;
-    const deadline = Date.now() + durationMs;
+    const started = Date.now();
+    const deadline = started + durationMs;
     const loop = async () => {
       while (Date.now() < deadline) {
-        await new Promise<void>((resolve, reject) =>
-          client.makeUnaryRequest(PATH, identity, identity, payload, (error) => (error ? reject(error) : resolve())),
-        );
+        await call();
         calls++;
       }
     };
-    const started = Date.now();
     await Promise.all(Array.from({ length: concurrency }, loop));
+    const seconds = (Date.now() - started) / 1000;
     client.close();
-    return calls / ((Date.now() - started) / 1000);
+    return calls / seconds;
   } finally {
-    child.kill();
+    child.kill('SIGKILL');
   }
 }
 
-if (process.argv[2] === 'serve') serve(Number(process.argv[3]));
+if (require.main === module && process.argv[2] === 'serve') serve();

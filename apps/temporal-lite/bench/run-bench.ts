@@ -1,177 +1,227 @@
 /**
- * `npm run bench:temporal [-- N]`: N concurrent workflows of 6 activities and 5 timers, on
- * temporal-lite under time skipping (in memory) and as the dev server with a journal on disk and
- * 100 ms real timers; then the raw gRPC ceiling of this machine, measured in the same run.
+ * `npm run bench:temporal [-- N]` (or BENCH_N=N): N concurrent workflows of 6 activities and 5
+ * timers on temporal-lite, run twice — the time-skipping test server (in memory) and the dev
+ * server with its journal on disk and short real timers — then the raw unary gRPC ceiling of this
+ * machine in the same run. Not a test: it prints figures for docs/performance.md.
+ *
+ * Environment: BENCH_N (default 1000), BENCH_MODES (time-skipping,dev-server), BENCH_TIMER_MS
+ * (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as grpc from '@grpc/grpc-js';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { processStats, removeOnExit } from './child-processes';
+import { probeResponsiveness, startServer, startWorker, stopProcess, unlockTimeSkipping, type RunningWorker } from './bench-processes';
 import { measureGrpcCeiling } from './grpc-ceiling';
+import { percentile, workflowTaskStats } from './workflow-task-latency';
+import { printReport, type ModeResult } from './bench-report';
 
-const BIN = path.resolve(__dirname, '../bin/temporal-lite');
-const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 1000);
+const ACTIVITIES_PER_WORKFLOW = 6;
+/** Calls the benchmark keeps in flight: concurrent starts, activity slots, and the echo ceiling's callers. */
+const CONCURRENCY = 100;
+/** The SDK's default; a single workflow thread runs the activations whatever this is. */
+const WORKFLOW_TASK_SLOTS = 40;
 const HISTORY_SAMPLE = 200;
+const TASK_QUEUE = 'bench';
+/** Under time skipping the timers are long: only skipping can get through them quickly. */
+const SKIPPED_TIMER_MS = 86_400_000;
+/** A run that completes no workflow for this long has stalled. */
+const STALL_MS = 180_000;
 
-interface ModeResult {
-  mode: string;
-  seconds: number;
-  workflowsPerSecond: number;
-  activitiesPerSecond: number;
-  rpcPerSecond: number;
-  taskLatencyP50: number;
-  taskLatencyP99: number;
-  peakRssMb: number;
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: "${text}" is not a positive integer`);
+  return value;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+const N = positiveInteger('N (argv[2] or BENCH_N)', process.argv[2] ?? process.env.BENCH_N ?? '1000');
+const TIMER_MS = positiveInteger('BENCH_TIMER_MS', process.env.BENCH_TIMER_MS ?? '100');
+const TIMEOUT_MINUTES = positiveInteger('BENCH_TIMEOUT_MINUTES', process.env.BENCH_TIMEOUT_MINUTES ?? '60');
+const MODES = (process.env.BENCH_MODES ?? 'time-skipping,dev-server').split(',');
+for (const mode of MODES) {
+  if (mode !== 'time-skipping' && mode !== 'dev-server') throw new Error(`BENCH_MODES: unknown mode "${mode}"`);
 }
 
-async function startServer(args: string[]): Promise<ChildProcess> {
-  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => String(chunk).includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`temporal-lite exited with ${code}`)));
-  });
-  return child;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+interface ModeSetup {
+  name: string;
+  serverArgs: string[];
+  timerMs: number;
+  timeSkipping: boolean;
+  journal?: string;
 }
 
-/** Lets the test server skip time from now on (UnlockTimeSkippingRequest is an empty message). */
-function unlockTimeSkipping(address: string): Promise<void> {
-  const client = new grpc.Client(address, grpc.credentials.createInsecure());
-  const identity = (buffer: Buffer) => buffer;
-  return new Promise((resolve, reject) =>
-    client.makeUnaryRequest('/temporal.api.testservice.v1.TestService/UnlockTimeSkipping', identity, identity, Buffer.alloc(0), (error) => {
-      client.close();
-      if (error) reject(error);
-      else resolve();
-    }),
-  );
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function runMode(mode: string, serverArgs: (port: number) => string[], timerMs: number, timeSkipping: boolean): Promise<ModeResult> {
-  const port = await freePort();
-  const server = await startServer(serverArgs(port));
-  try {
-    const address = `127.0.0.1:${port}`;
-    const connection = await Connection.connect({ address });
-    const client = new Client({ connection });
-    const nativeConnection = await NativeConnection.connect({ address });
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue: 'bench',
-      workflowBundle: await bundle,
-      activities: { work: async (step: number) => step },
-      maxConcurrentWorkflowTaskExecutions: 100,
-      maxConcurrentActivityTaskExecutions: 200,
-      maxCachedWorkflows: Math.max(1000, Math.min(N, 5000)),
-    });
-    const running = worker.run();
-    const started = Date.now();
-    if (timeSkipping) await unlockTimeSkipping(address);
-    const handles = [];
-    for (let i = 0; i < N; i += 200) {
-      handles.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(200, N - i) }, (_, j) =>
-            client.workflow.start('benchWorkflow', { taskQueue: 'bench', workflowId: `bench-${i + j}`, args: [timerMs] }),
-          ),
-        )),
-      );
+async function startAll(client: Client, timerMs: number, progress: { started: number }): Promise<WorkflowHandle[]> {
+  const handles: WorkflowHandle[] = new Array(N);
+  let next = 0;
+  const starter = async () => {
+    while (next < N) {
+      const index = next++;
+      handles[index] = await client.workflow.start('benchWorkflow', { taskQueue: TASK_QUEUE, workflowId: `bench-${index}`, args: [timerMs] });
+      progress.started++;
     }
-    await Promise.all(handles.map((h) => h.result()));
-    const seconds = (Date.now() - started) / 1000;
-    const rss = peakRssMb(server.pid!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, N) }, starter));
+  return handles;
+}
 
-    const latencies: number[] = [];
-    let workflowTasks = 0;
-    for (const handle of handles.slice(0, HISTORY_SAMPLE)) {
-      const events = (await handle.fetchHistory()).events!;
-      const at = (e: (typeof events)[number]) => Number(e.eventTime!.seconds) * 1000 + (e.eventTime!.nanos ?? 0) / 1e6;
-      const scheduled = new Map<number, number>();
-      for (const event of events) {
-        if (event.workflowTaskScheduledEventAttributes) scheduled.set(Number(event.eventId), at(event));
-        if (event.workflowTaskCompletedEventAttributes) {
-          workflowTasks++;
-          latencies.push(at(event) - scheduled.get(Number(event.workflowTaskCompletedEventAttributes.scheduledEventId))!);
-        }
-      }
+/**
+ * Polls visibility until no benchmark workflow is running (cheaper than N result long polls).
+ * Progress is activities run plus workflows closed: under time skipping the workflows move in
+ * lockstep and none closes until the very end.
+ */
+async function waitForAll(client: Client, mode: string, starting: Promise<unknown>, worker: RunningWorker, started: () => number): Promise<void> {
+  let allStarted = false;
+  void starting.then(() => (allStarted = true));
+  const t0 = Date.now();
+  let lastProgress = -1;
+  let lastChange = t0;
+  let lastLog = t0;
+  for (;;) {
+    await sleep(250);
+    const running = (await client.workflow.count('ExecutionStatus="Running"')).count;
+    if (allStarted && running === 0) return;
+    const done = started() - running;
+    const progress = started() + done + worker.activitiesDone();
+    if (progress !== lastProgress) {
+      lastProgress = progress;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange > STALL_MS) {
+      throw new Error(`${mode}: no progress for ${STALL_MS / 1000} s (${running} workflows still running)`);
     }
-    latencies.sort((a, b) => a - b);
-    const tasksPerWorkflow = workflowTasks / Math.min(HISTORY_SAMPLE, N);
-    // Per workflow: start + result long poll, 2 RPCs per workflow task (poll, complete) and per activity.
-    const rpcs = N * (2 + tasksPerWorkflow * 2 + 6 * 2);
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
-    return {
-      mode,
-      seconds,
-      workflowsPerSecond: N / seconds,
-      activitiesPerSecond: (N * 6) / seconds,
-      rpcPerSecond: rpcs / seconds,
-      taskLatencyP50: percentile(latencies, 50),
-      taskLatencyP99: percentile(latencies, 99),
-      peakRssMb: rss,
-    };
-  } finally {
-    server.kill('SIGKILL');
+    if (Date.now() - lastLog > 15_000) {
+      lastLog = Date.now();
+      const activities = `${worker.activitiesDone()}/${N * ACTIVITIES_PER_WORKFLOW}`;
+      log(`${mode}: ${((Date.now() - t0) / 1000).toFixed(0)} s, started ${started()}/${N}, activities ${activities}, done ${done}`);
+    }
   }
 }
 
-const bundle = bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, 'bench-workflow.ts'), logger: new DefaultLogger('WARN') });
+async function runMode(setup: ModeSetup, codePath: string): Promise<ModeResult> {
+  log(`${setup.name}: starting the server`);
+  const server = await startServer(setup.serverArgs);
+  const connection = await Connection.connect({ address: server.address });
+  try {
+    const client = new Client({ connection });
+    const worker = await startWorker(
+      {
+        address: server.address,
+        taskQueue: TASK_QUEUE,
+        codePath,
+        maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
+        maxConcurrentActivityTaskExecutions: CONCURRENCY,
+        // Every workflow stays cached: no evictions, no full-history replays.
+        maxCachedWorkflows: N,
+      },
+      Math.max(4096, Math.ceil(N * 0.5)),
+    );
+    try {
+      if (setup.timeSkipping) await unlockTimeSkipping(server.address);
+      const serverBefore = processStats(server.child.pid!);
+      const workerBefore = processStats(worker.child.pid!);
+      const clientBefore = process.cpuUsage();
+      const probe = probeResponsiveness(server.address, 100);
+      const progress = { started: 0 };
+      log(`${setup.name}: running ${N} workflows`);
+      const t0 = Date.now();
+      const starting = startAll(client, setup.timerMs, progress);
+      await waitForAll(client, setup.name, starting, worker, () => progress.started);
+      const seconds = (Date.now() - t0) / 1000;
+      const handles = await starting;
+      const probeTimes = await probe.stop();
+      const serverAfter = processStats(server.child.pid!);
+      const workerAfter = processStats(worker.child.pid!);
+      const clientCpu = process.cpuUsage(clientBefore);
+
+      const completed = (await client.workflow.count('ExecutionStatus="Completed"')).count;
+      if (completed !== N) throw new Error(`${setup.name}: ${completed} of ${N} workflows completed; the others failed or timed out`);
+      const sample = Array.from({ length: Math.min(HISTORY_SAMPLE, N) }, (_, i) => handles[Math.floor((i * N) / Math.min(HISTORY_SAMPLE, N))]);
+      for (const handle of sample) {
+        const result: unknown = await handle.result();
+        if (result !== 15) throw new Error(`${setup.name}: ${handle.workflowId} returned ${String(result)}, expected 15`);
+      }
+      const tasks = workflowTaskStats(await Promise.all(sample.map((handle) => handle.fetchHistory())));
+      const warnings = await worker.stop();
+      const workflowTasksPerWorkflow = tasks.started / tasks.histories;
+      // Per workflow: its start; per workflow task and per activity task, a poll that hands it out and a completion.
+      const rpcs = N * (1 + 2 * workflowTasksPerWorkflow + 2 * ACTIVITIES_PER_WORKFLOW);
+      return {
+        mode: setup.name,
+        seconds,
+        workflowsPerSecond: N / seconds,
+        activitiesPerSecond: (N * ACTIVITIES_PER_WORKFLOW) / seconds,
+        rpcPerSecond: rpcs / seconds,
+        workflowTasksPerWorkflow,
+        scheduleToComplete: { p50: percentile(tasks.scheduleToComplete, 50), p99: percentile(tasks.scheduleToComplete, 99) },
+        startToComplete: { p50: percentile(tasks.startToComplete, 50), p99: percentile(tasks.startToComplete, 99) },
+        workflowTaskTimeouts: tasks.timedOut,
+        sampledHistories: tasks.histories,
+        serverPeakRssMb: serverAfter.peakRssMb,
+        workerPeakRssMb: workerAfter.peakRssMb,
+        serverCpuSeconds: serverAfter.cpuSeconds - serverBefore.cpuSeconds,
+        workerCpuSeconds: workerAfter.cpuSeconds - workerBefore.cpuSeconds,
+        clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
+        probeP99Ms: percentile(probeTimes, 99),
+        probeMaxMs: Math.max(...probeTimes),
+        journalMb: setup.journal ? statSync(setup.journal).size / 1024 / 1024 : undefined,
+        warnings,
+      };
+    } finally {
+      stopProcess(worker.child);
+    }
+  } finally {
+    await connection.close();
+    stopProcess(server.child);
+  }
+}
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   const overall = setTimeout(() => {
-    console.error('benchmark: overall time limit reached');
+    console.error(`benchmark: not done after ${TIMEOUT_MINUTES} minutes, giving up`);
     process.exit(1);
-  }, 60 * 60_000);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'temporal-lite-bench-'));
-  try {
-    console.log(`temporal-lite benchmark: N = ${N} workflows × (6 activities + 5 timers); ${os.cpus().length} CPUs, node ${process.version}`);
-    const results = [
-      await runMode('time skipping, in memory', (port) => [String(port)], 86_400_000, true),
-      await runMode('dev server, journal on disk, 100 ms timers', (port) => ['server', 'start-dev', '--port', String(port), '--headless', '--db-filename', path.join(dir, 'bench.journal')], 100, false),
-    ];
-    const ceiling = await measureGrpcCeiling(await freePort(), 100, 5_000);
-    console.log('');
-    console.log('| mode | seconds | workflows/s | activity tasks/s | RPC/s (share of gRPC ceiling) | workflow task p50 / p99 (ms) | server peak RSS (MB) |');
-    console.log('|---|---|---|---|---|---|---|');
-    for (const r of results) {
-      console.log(
-        `| ${r.mode} | ${r.seconds.toFixed(1)} | ${r.workflowsPerSecond.toFixed(1)} | ${r.activitiesPerSecond.toFixed(0)} | ${r.rpcPerSecond.toFixed(0)} (${((100 * r.rpcPerSecond) / ceiling).toFixed(0)} %) | ${r.taskLatencyP50.toFixed(0)} / ${r.taskLatencyP99.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`,
-      );
-    }
-    console.log(`\nraw unary gRPC ceiling (grpc-js echo, loopback, 100 concurrent calls): ${ceiling.toFixed(0)} calls/s`);
-  } finally {
-    clearTimeout(overall);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  }, TIMEOUT_MINUTES * 60_000);
+  const dir = removeOnExit(mkdtempSync(path.join(os.tmpdir(), 'temporal-lite-bench-')));
+  const loadBefore = os.loadavg()[0];
+  log(`N = ${N}; bundling the workflow`);
+  const bundle = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, 'bench-workflow.ts'), logger: new DefaultLogger('WARN') });
+  const codePath = path.join(dir, 'bench-workflow.js');
+  writeFileSync(codePath, bundle.code);
+
+  const setups: Record<string, ModeSetup> = {
+    'time-skipping': { name: 'time skipping, in memory', serverArgs: ['0'], timerMs: SKIPPED_TIMER_MS, timeSkipping: true },
+    'dev-server': {
+      name: `dev server, journal on disk, ${TIMER_MS} ms timers`,
+      serverArgs: ['server', 'start-dev', '--port', '0', '--ip', '127.0.0.1', '--headless', '--db-filename', path.join(dir, 'bench.journal')],
+      timerMs: TIMER_MS,
+      timeSkipping: false,
+      journal: path.join(dir, 'bench.journal'),
+    },
+  };
+  const results: ModeResult[] = [];
+  for (const mode of MODES) results.push(await runMode(setups[mode], codePath));
+  log(`measuring the gRPC ceiling (${CONCURRENCY} concurrent calls)`);
+  const ceiling = await measureGrpcCeiling(CONCURRENCY, 5_000);
+  printReport({
+    n: N,
+    activitiesPerWorkflow: ACTIVITIES_PER_WORKFLOW,
+    concurrency: CONCURRENCY,
+    workflowTaskSlots: WORKFLOW_TASK_SLOTS,
+    ceiling,
+    loadBefore,
+    loadAfter: os.loadavg()[0],
+    results,
+  });
+  clearTimeout(overall);
 }
 
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

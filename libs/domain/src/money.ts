@@ -16,9 +16,16 @@ export function isKnownCurrency(code: string): boolean {
   return KNOWN_CURRENCIES.has(code);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Minor-unit digits of a currency (EUR 2, JPY 0, KWD 3). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

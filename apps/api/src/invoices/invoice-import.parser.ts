@@ -65,6 +65,23 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
 
+const email = z.string().email();
+const knownZones = new Map<string, boolean>();
+
+function isTimeZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
+  }
+  return known;
+}
+
 export function parseCsv(content: Buffer): ImportRow[] {
   const records: string[][] = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   return toRows(records);
@@ -137,17 +154,13 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   const country = (v.customer_country || 'FR').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) fail('customer_country', `"${v.customer_country}" is not an ISO country code`);
   const timeZone = v.customer_time_zone || 'Europe/Paris';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    fail('customer_time_zone', `"${timeZone}" is not a time zone`);
-  }
+  if (!isTimeZone(timeZone)) fail('customer_time_zone', `"${timeZone}" is not a time zone`);
   let riskScore: number | undefined;
   if (v.customer_risk_score) {
     riskScore = Number(v.customer_risk_score);
     if (!Number.isInteger(riskScore) || riskScore < 1 || riskScore > 10) fail('customer_risk_score', `"${v.customer_risk_score}" is not a score from 1 to 10`);
   }
-  if (v.customer_email && !z.string().email().safeParse(v.customer_email).success) fail('customer_email', `"${v.customer_email}" is not an email address`);
+  if (v.customer_email && !email.safeParse(v.customer_email).success) fail('customer_email', `"${v.customer_email}" is not an email address`);
   const phone = v.customer_phone?.replace(/[\s.()-]/g, '');
   if (phone && !/^\+[1-9]\d{6,14}$/.test(phone)) fail('customer_phone', `"${v.customer_phone}" is not an international phone number (+33…)`);
   const customerType = (v.customer_type || 'company').toLowerCase();

@@ -104,14 +104,16 @@ export class InvoiceImportService {
     const today = new Date().toISOString().slice(0, 10);
     const inserted = await this.database.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
-      // One upsert per customer, then the invoices and their journal lines in chunks.
-      const customerIdByReference = new Map<string, string>();
-      for (const invoice of fresh) {
-        if (customerIdByReference.has(invoice.customer.reference)) continue;
-        const { reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines, email, phone } = invoice.customer;
-        const contacts = email || phone ? [{ role: 'billing' as const, email, phone }] : [];
-        customerIdByReference.set(reference, (await this.customers.upsert({ reference, name, locale, country, timeZone, riskScore, segment, legalId, customerType, addressLines }, contacts, db)).id);
-      }
+      // The customers in bulk (one row each, by reference), then the invoices and journal lines in chunks.
+      const distinct = new Map<string, ImportedInvoice['customer']>();
+      for (const invoice of fresh) distinct.set(invoice.customer.reference, invoice.customer);
+      const customerIdByReference = await this.customers.upsertMany(
+        [...distinct.values()].map(({ email, phone, ...customer }) => ({
+          customer: { ...customer, riskScore: customer.riskScore ?? null, segment: customer.segment ?? null, legalId: customer.legalId ?? null },
+          contact: email || phone ? { role: 'billing' as const, email: email ?? null, phone: phone ?? null } : undefined,
+        })),
+        db,
+      );
       let count = 0;
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
         const chunk = fresh.slice(i, i + WRITE_CHUNK);

@@ -55,6 +55,45 @@ export class CustomersRepository {
     return row!;
   }
 
+  /** Creates or updates many customers by reference, with one contact each, in a few statements. */
+  async upsertMany(entries: Array<{ customer: NewCustomer; contact?: NewContact }>, db: Database = this.db): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (let i = 0; i < entries.length; i += 1000) {
+      const chunk = entries.slice(i, i + 1000);
+      const rows = await db
+        .insert(customers)
+        .values(chunk.map((e) => e.customer))
+        .onConflictDoUpdate({
+          target: customers.reference,
+          set: {
+            name: sql`excluded.name`,
+            legalId: sql`excluded.legal_id`,
+            locale: sql`excluded.locale`,
+            timeZone: sql`excluded.time_zone`,
+            country: sql`excluded.country`,
+            riskScore: sql`excluded.risk_score`,
+            segment: sql`excluded.segment`,
+            customerType: sql`excluded.customer_type`,
+            addressLines: sql`excluded.address_lines`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({ id: customers.id, reference: customers.reference });
+      for (const row of rows) ids.set(row.reference, row.id);
+      const contacts = chunk.filter((e) => e.contact).map((e) => ({ ...e.contact!, customerId: ids.get(e.customer.reference)! }));
+      if (contacts.length > 0) {
+        await db
+          .insert(customerContacts)
+          .values(contacts)
+          .onConflictDoUpdate({
+            target: [customerContacts.customerId, customerContacts.role],
+            set: { name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, updatedAt: sql`now()` },
+          });
+      }
+    }
+    return ids;
+  }
+
   async update(id: string, changes: Partial<NewCustomer>): Promise<CustomerRow | undefined> {
     const [row] = await this.db.update(customers).set({ ...changes, updatedAt: sql`now()` }).where(eq(customers.id, id)).returning();
     return row;
