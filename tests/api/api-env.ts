@@ -8,7 +8,8 @@ import { createApp } from '@dunning/api/src/create-app';
 import { tokenHash } from '@dunning/api/src/auth/secrets';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import { DatabaseDunningStore } from '@dunning/worker/src/adapters/database/database-dunning-store';
-import { OutboxChannel } from '@dunning/channels';
+import { type MessageChannel, OutboxChannel } from '@dunning/channels';
+import { handoffDeliveryFromEnvironment } from '@dunning/worker/src/adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
 import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
 import { invoiceWorkflowBundle } from '../dunning/dunning-env';
@@ -26,12 +27,15 @@ export class ApiHarness {
   app!: Awaited<ReturnType<typeof createApp>>;
   worker!: Worker;
   private running?: Promise<void>;
+  /** The environment agencies' delivery secrets are read from (a test sets the ones it needs). */
+  readonly secrets: NodeJS.ProcessEnv = {};
 
-  static async start(): Promise<ApiHarness> {
+  /** `config`: extra API environment (webhook secrets…); `channels`: providers instead of the outbox. */
+  static async start(options: { config?: Record<string, string>; channels?: Partial<Record<'email' | 'sms' | 'letter', MessageChannel>> } = {}): Promise<ApiHarness> {
     const harness = new ApiHarness();
     harness.env = await createTimeSkippingEnv();
     harness.database = await openDatabase();
-    const config = loadApiConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true', TEMPORAL_TASK_QUEUE: TASK_QUEUE });
+    const config = loadApiConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true', TEMPORAL_TASK_QUEUE: TASK_QUEUE, ...options.config });
     harness.app = await createApp({ config, database: harness.database, temporal: harness.env.client }, { quiet: true });
     const creditor = { name: 'Atelier Durand SAS', email: 'compta@atelier-durand.example', phone: '+33 1 23 45 67 89', addressLines: ['12 rue des Artisans', '69002 Lyon'] };
     harness.worker = await Worker.create({
@@ -40,9 +44,10 @@ export class ApiHarness {
       workflowBundle: await invoiceWorkflowBundle(),
       activities: createActivities({
         store: new DatabaseDunningStore(harness.database.db, creditor),
-        channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter') },
+        channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter'), ...options.channels },
         renderer: new TemplateRenderer(),
         mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),
+        handoffDelivery: handoffDeliveryFromEnvironment(harness.secrets),
       }),
     });
     harness.running = harness.worker.run();

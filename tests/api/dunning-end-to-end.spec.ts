@@ -55,11 +55,16 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     expect(state.body.live).toMatchObject({ status: 'overdue', currentStep: { nodeId: 'wait-call' }, nextAction: { type: 'wait' } });
     expect(state.body.timeline.filter((e: { type: string }) => e.type === 'step').map((e: { nodeId: string }) => e.nodeId)).toEqual(['pre-reminder', 'reminder-1']);
 
-    const payment = await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123' }).expect(201);
+    // Received now on the test's clock (skipped ahead of the wall clock).
+    const receivedAt = new Date(await harness.env.currentTimeMs()).toISOString();
+    const payment = await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123', receivedAt }).expect(201);
     expect(payment.body).toEqual({ recorded: true, balance: 0 });
     const result = await harness.env.client.workflow.getHandle(invoice.workflowId!).result();
     expect(result).toMatchObject({ status: 'paid', balance: { amount: 0 } });
     expect(await invoiceByNumber('E2E-1')).toMatchObject({ balance: 0, status: 'paid' });
+    // The payment came after reminder 1: the report credits that step.
+    const recovery = await harness.http().get('/api/reports/recovery-by-step').set(as(manager)).expect(200);
+    expect(recovery.body).toContainEqual({ nodeId: 'reminder-1', currency: 'EUR', payments: 1, amount: 1200_00 });
     // A replayed payment notification records nothing more.
     await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123' }).expect(201, { recorded: false, balance: 0 });
   });

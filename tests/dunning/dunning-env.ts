@@ -49,6 +49,7 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
       channels: { ...outboxes, ...channels },
       renderer: new TemplateRenderer(),
       mailbox: new TemporalCustomerMailbox(env.client, TASK_QUEUE, 5 * 60_000),
+      handoffDelivery: () => undefined,
     }),
   });
   return { store, outboxes, worker };

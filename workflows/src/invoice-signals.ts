@@ -12,6 +12,8 @@ export const promiseToPaySignal = defineSignal<[{ date: string; amount: number }
 export const pauseSignal = defineSignal<[{ reason?: string }]>('pause');
 export const resumeSignal = defineSignal('resume');
 export const callOutcomeSignal = defineSignal<[{ nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }]>('callOutcome');
+/** A provider reported a message of this step undeliverable after the send (hard bounce, failed SMS). */
+export const messageBouncedSignal = defineSignal<[{ nodeId: string; reason?: string }]>('messageBounced');
 export const invoiceChangedSignal = defineSignal<[{ amount?: number; dueDate?: string }]>('invoiceChanged');
 
 export const snapshotQuery = defineQuery<InvoiceSnapshot>('snapshot');

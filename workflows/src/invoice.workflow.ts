@@ -77,6 +77,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   receive(signals.pauseSignal, (p: { reason?: string }) => ({ type: 'pause', at: nowIso(), reason: p?.reason }));
   receive(signals.resumeSignal, () => ({ type: 'resume', at: nowIso() }));
   receive(signals.callOutcomeSignal, (p) => ({ ...p, type: 'call_outcome', at: nowIso() }));
+  receive(signals.messageBouncedSignal, (p: { nodeId: string; reason?: string }) => ({ type: 'message_bounced', at: nowIso(), nodeId: p.nodeId, reason: p.reason }));
   receive(signals.invoiceChangedSignal, (p: { amount?: number; dueDate?: string }) => ({ type: 'invoice_changed', at: nowIso(), ...p }));
 
   setHandler(signals.snapshotQuery, snapshot);

@@ -25,6 +25,9 @@ import { OutboxModule } from './outbox/outbox.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { DocumentsModule } from './documents/documents.module';
+import { TemplatesModule } from './templates/templates.module';
 
 export interface AppDependencies {
   config: ApiConfig;
@@ -50,6 +53,9 @@ function appModule({ config, database, temporal }: AppDependencies): DynamicModu
       TasksModule,
       AgenciesModule,
       ReportsModule,
+      WebhooksModule,
+      DocumentsModule,
+      TemplatesModule,
       OutboxModule,
     ],
     providers: [{ provide: API_CONFIG, useValue: config }],

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       connection: env.nativeConnection,
       taskQueue: 'bench-dunning',
       workflowsPath: path.resolve(__dirname, '../../../workflows/src/index.ts'),
-      activities: createActivities({ store, channels: outboxes, renderer: new TemplateRenderer(), mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning') }),
+      activities: createActivities({ store, channels: outboxes, renderer: new TemplateRenderer(), mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning'), handoffDelivery: () => undefined }),
       maxConcurrentWorkflowTaskExecutions: 100,
       maxConcurrentActivityTaskExecutions: 200,
       maxCachedWorkflows: Math.min(Math.max(N * 1.5, 1000), 6000),

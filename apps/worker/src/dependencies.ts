@@ -3,13 +3,15 @@ import { type DatabaseHandle, openDatabase } from '@dunning/db';
 import { TemplateRenderer } from '@dunning/templating';
 import type { ActivityDependencies } from './activities/ports';
 import { DatabaseDunningStore } from './adapters/database/database-dunning-store';
-import { OutboxChannel, PostmarkEmailChannel } from '@dunning/channels';
+import { OutboxChannel, PostmarkEmailChannel, TwilioSmsChannel } from '@dunning/channels';
+import { handoffDeliveryFromEnvironment } from './adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from './adapters/temporal/temporal-customer-mailbox';
 import type { WorkerConfig } from './config/worker-config';
 
 /**
  * The worker's dependencies: the database (the API migrates it; the worker only uses it), the
- * channels (Postmark when POSTMARK_SERVER_TOKEN is set, else the dev outbox), templates, the
+ * channels (Postmark when POSTMARK_SERVER_TOKEN is set, Twilio when TWILIO_ACCOUNT_SID is, else the
+ * dev outbox), agencies' handoff deliveries, templates, the
  * customers' mailboxes.
  */
 export async function createActivityDependencies(client: Client, config: WorkerConfig): Promise<{ dependencies: ActivityDependencies; database: DatabaseHandle }> {
@@ -31,10 +33,21 @@ export async function createActivityDependencies(client: Client, config: WorkerC
         email: config.POSTMARK_SERVER_TOKEN
           ? new PostmarkEmailChannel({ serverToken: config.POSTMARK_SERVER_TOKEN, from: config.POSTMARK_FROM ?? config.CREDITOR_EMAIL, messageStream: config.POSTMARK_MESSAGE_STREAM, apiHost: config.POSTMARK_API_HOST })
           : new OutboxChannel('email'),
-        sms: new OutboxChannel('sms'),
+        sms: config.TWILIO_ACCOUNT_SID
+          ? new TwilioSmsChannel({
+              accountSid: config.TWILIO_ACCOUNT_SID,
+              authToken: config.TWILIO_AUTH_TOKEN!,
+              from: config.TWILIO_FROM,
+              messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+              statusCallbackUrl: new URL('/api/webhooks/twilio/status', config.PUBLIC_URL).toString(),
+              apiBaseUrl: config.TWILIO_API_BASE_URL,
+            })
+          : new OutboxChannel('sms'),
+        // The print-and-post outbox: letters are stored as PDF for someone to print and post.
         letter: new OutboxChannel('letter'),
       },
       renderer: new TemplateRenderer(),
+      handoffDelivery: handoffDeliveryFromEnvironment(),
     },
   };
 }

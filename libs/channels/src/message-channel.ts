@@ -18,8 +18,16 @@ export interface OutgoingMessage {
   text?: string;
   /** Invoice numbers whose PDF goes with it. */
   attachments: string[];
+  /** The files themselves (invoice PDFs, the letter's PDF). */
+  files?: MessageFile[];
   /** The flow step (node) that sends it: the provider's tag. */
   nodeId: string;
+}
+
+export interface MessageFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface DeliveryReceipt {
@@ -33,7 +41,8 @@ export interface MessageChannel {
   /** Which provider answered (recorded with the message). */
   readonly provider: string;
   send(message: OutgoingMessage): Promise<DeliveryReceipt>;
-  findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined>;
+  /** The message already sent under this one's key, if the provider can tell (a retry after a crash). */
+  findSent(message: OutgoingMessage): Promise<DeliveryReceipt | undefined>;
 }
 
 /** A failure retrying cannot fix (bad credentials, a malformed request): never retried forever. */

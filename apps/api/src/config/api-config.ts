@@ -21,6 +21,13 @@ const apiEnvironment = z.object({
   WEB_DIST: z.string().optional(),
   /** Treat requests as over HTTPS (secure cookies). */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** The URL providers call back (Twilio signs the exact URL it posts to). */
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Postmark webhooks' basic auth (set the same in Postmark's webhook URL); unset: the webhook is off. */
+  POSTMARK_WEBHOOK_USERNAME: z.string().min(1).optional(),
+  POSTMARK_WEBHOOK_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** Twilio's auth token checks its callbacks' signatures; unset: the callbacks are off. */
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiEnvironment>;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { normalizePhoneNumber } from '@dunning/domain/phone';
 import { CustomersRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -8,9 +9,10 @@ const contact = z.object({
   role: z.enum(['billing', 'accounting', 'management', 'other']).default('billing'),
   name: z.string().max(200).optional(),
   email: z.string().email().optional(),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an international number, +33612345678').optional(),
+  /** Any way people write it; stored in E.164 (national numbers read in the customer's country). */
+  phone: z.string().optional(),
 });
-export const customerBody = z.object({
+const customerFields = z.object({
   reference: z.string().min(1).max(100),
   name: z.string().min(1).max(300),
   legalId: z.string().max(50).optional(),
@@ -29,6 +31,14 @@ export const customerBody = z.object({
   customerType: z.enum(['company', 'person']).default('company'),
   addressLines: z.array(z.string().max(200)).max(6).default([]),
   contacts: z.array(contact).default([]),
+});
+export const customerBody = customerFields.superRefine((customer, context) => {
+  customer.contacts.forEach((c, index) => {
+    if (c.phone === undefined) return;
+    const checked = normalizePhoneNumber(c.phone, customer.country);
+    if (checked.ok) c.phone = checked.e164;
+    else context.addIssue({ code: 'custom', path: ['contacts', index, 'phone'], message: checked.message });
+  });
 });
 const listQuery = z.object({ search: z.string().optional(), segment: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(50), afterName: z.string().optional(), afterId: z.string().uuid().optional() });
 
@@ -64,7 +74,7 @@ export class CustomersController {
   }
 
   @Patch(':id')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(customerBody.omit({ reference: true, contacts: true }).partial())) body: Partial<z.infer<typeof customerBody>>) {
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(customerFields.omit({ reference: true, contacts: true }).partial())) body: Partial<z.infer<typeof customerBody>>) {
     const row = await this.customers.update(id, body);
     if (!row) throw new NotFoundException(`customer ${id} not found`);
     return row;

@@ -3,6 +3,7 @@ import {
   CallTasksRepository,
   CustomersRepository,
   type DatabaseHandle,
+  DocumentsRepository,
   FlowsRepository,
   HandoffsRepository,
   ImportBatchesRepository,
@@ -17,6 +18,7 @@ export const DATABASE = Symbol('DATABASE');
 const repositories = [
   CallTasksRepository,
   CustomersRepository,
+  DocumentsRepository,
   FlowsRepository,
   HandoffsRepository,
   ImportBatchesRepository,

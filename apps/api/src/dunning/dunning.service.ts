@@ -217,6 +217,11 @@ export class DunningService {
     return this.handle(invoiceId).query(timelineQuery);
   }
 
+  /** Sends a signal to the invoice's workflow, if it still runs (for the webhooks' delivery events). */
+  signalWorkflow<Args extends unknown[]>(invoice: InvoiceRow, definition: SignalDefinition<Args>, ...args: Args): Promise<void> {
+    return this.signal(invoice, definition, ...args);
+  }
+
   private async signal<Args extends unknown[]>(invoice: InvoiceRow, definition: SignalDefinition<Args>, ...args: Args): Promise<void> {
     if (!invoice.workflowId) return;
     try {

@@ -1,3 +1,4 @@
+import { normalizePhoneNumber } from '@dunning/domain/phone';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -161,8 +162,12 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
     if (!Number.isInteger(riskScore) || riskScore < 1 || riskScore > 10) fail('customer_risk_score', `"${v.customer_risk_score}" is not a score from 1 to 10`);
   }
   if (v.customer_email && !email.safeParse(v.customer_email).success) fail('customer_email', `"${v.customer_email}" is not an email address`);
-  const phone = v.customer_phone?.replace(/[\s.()-]/g, '');
-  if (phone && !/^\+[1-9]\d{6,14}$/.test(phone)) fail('customer_phone', `"${v.customer_phone}" is not an international phone number (+33…)`);
+  let phone: string | undefined;
+  if (v.customer_phone) {
+    const checked = normalizePhoneNumber(v.customer_phone, country);
+    if (checked.ok) phone = checked.e164;
+    else fail('customer_phone', checked.message);
+  }
   const customerType = (v.customer_type || 'company').toLowerCase();
   if (customerType !== 'company' && customerType !== 'person') fail('customer_type', `"${v.customer_type}" is not company or person`);
 

@@ -32,6 +32,11 @@ export class ReportsController {
     return this.invoices.dso(query.from, query.to);
   }
 
+  @Get('recovery-by-step')
+  recoveryByStep() {
+    return this.ledger.recoveryByStep();
+  }
+
   @Get('messages')
   messagesPerChannel() {
     return this.messages.countsByChannel();

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { PermanentChannelError, TransientChannelError } from '@dunning/channels';
+import { PermanentChannelError, TransientChannelError, buildHandoffPackage, renderInvoicePdf, renderLetterPdf } from '@dunning/channels';
 import { DEFAULT_LATE_INTEREST_RATE_PERCENT, lateInterest, recoveryIndemnity, utcToLocalDate } from '@dunning/domain';
 import type { DunningActivities, MailboxRequest, StepRequest } from '@dunning/workflows';
-import type { ActivityDependencies, CustomerContacts, DeliveryReceipt, MessageChannel, OutgoingMessage } from './ports';
+import type { ActivityDependencies, CreditorProfile, CustomerContacts, DeliveryReceipt, MessageChannel, MessageFile, OutgoingMessage } from './ports';
 import { reminderContext } from './reminder-context';
 
 /** Recipient roles of a flow step → the customer's addresses. */
@@ -16,7 +16,10 @@ function pick<T extends { role: string }>(contacts: T[], role: string): T[] {
  * The invoice workflow's activities, built from their dependencies (stores, channels, templates):
  * the worker passes the real ones, tests pass memory ones.
  */
-export function createActivities({ store, channels, renderer, mailbox }: ActivityDependencies): DunningActivities {
+/** A filename safe on every system: invoice numbers may hold slashes. */
+const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-');
+
+export function createActivities({ store, channels, renderer, mailbox, handoffDelivery }: ActivityDependencies): DunningActivities {
   /**
    * Exactly one send per key: the message is recorded before the provider is called; a retry finds
    * it, asks the provider whether it went out, and only sends when it did not.
@@ -28,7 +31,7 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
       if (existing.state !== 'sending') {
         return { providerMessageId: existing.providerMessageId ?? '', undeliverable: existing.state === 'undeliverable' };
       }
-      const already = await channel.findSent(message.idempotencyKey);
+      const already = await channel.findSent(message);
       if (already) {
         await store.completeMessage(message.idempotencyKey, already, channel.provider);
         return already;
@@ -49,9 +52,27 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
     return receipt;
   }
 
-  async function prepare(...requests: StepRequest[]): Promise<{ contacts: CustomerContacts; context: ReturnType<typeof reminderContext> }> {
+  async function prepare(...requests: StepRequest[]): Promise<{ creditor: CreditorProfile; contacts: CustomerContacts; context: ReturnType<typeof reminderContext> }> {
     const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(requests[0]!.customer.customerId)]);
-    return { contacts, context: reminderContext(requests, creditor, contacts) };
+    return { creditor, contacts, context: reminderContext(requests, creditor, contacts) };
+  }
+
+  /** The invoice copy a reminder carries, rendered from the invoice as it stands, and kept for the agency's package. */
+  async function invoiceCopy(request: StepRequest, creditor: CreditorProfile, contacts: CustomerContacts): Promise<MessageFile> {
+    const { invoice } = request;
+    const content = await renderInvoicePdf({
+      number: invoice.invoiceNumber,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      amount: invoice.amount,
+      balance: invoice.balance,
+      locale: request.customer.locale,
+      creditor,
+      customer: { name: contacts.name, addressLines: contacts.addressLines, legalId: contacts.legalId },
+    });
+    const file = { filename: `invoice-${fileSafe(invoice.invoiceNumber)}.pdf`, contentType: 'application/pdf', content };
+    await store.saveDocument({ ...file, kind: 'invoice', sourceKey: `invoice:${invoice.invoiceId}:${invoice.balance.amount}`, invoiceId: invoice.invoiceId });
+    return file;
   }
 
   const baseMessage = (request: StepRequest, channel: OutgoingMessage['channel'], template: string) => ({
@@ -66,7 +87,7 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
 
   async function sendMessage(requests: MailboxRequest[]): Promise<{ messageId: string; undeliverable?: boolean }> {
     const first = requests[0]!;
-    const { contacts, context } = await prepare(...requests);
+    const { contacts, context, creditor } = await prepare(...requests);
     const to =
       first.channel === 'email'
         ? pick(contacts.emails, first.recipient).map((c) => c.address)
@@ -80,7 +101,13 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
       invoiceIds: requests.map((r) => r.invoice.invoiceId),
       to,
       ...(first.channel === 'email'
-        ? { subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: requests.filter((r) => r.attachInvoice).map((r) => r.invoice.invoiceNumber) }
+        ? {
+            subject: rendered.subject,
+            html: rendered.html,
+            text: rendered.text,
+            attachments: requests.filter((r) => r.attachInvoice).map((r) => r.invoice.invoiceNumber),
+            files: await Promise.all(requests.filter((r) => r.attachInvoice).map((r) => invoiceCopy(r, creditor, contacts))),
+          }
         : { text: rendered.body, attachments: [] }),
     };
     const receipt = await deliver(channels[first.channel], message, first.at);
@@ -106,13 +133,27 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
     },
 
     async sendLetter(request) {
-      const { contacts, context } = await prepare(request);
+      const { contacts, context, creditor } = await prepare(request);
       // Without a postal address the letter cannot go: the flow takes its fallback, it does not fail.
       if (contacts.addressLines.length === 0) return { letterId: '', undeliverable: true };
       const rendered = renderer.render('letter', request.template, request.customer.locale, context);
+      const letter: MessageFile = {
+        filename: `letter-${fileSafe(request.template)}-${fileSafe(request.invoice.invoiceNumber)}.pdf`,
+        contentType: 'application/pdf',
+        content: await renderLetterPdf(rendered.body!, { title: rendered.subject!, author: creditor.name }),
+      };
+      // Stored under the step's key: the timeline links it, the agency's package includes it.
+      await store.saveDocument({ ...letter, kind: 'letter', sourceKey: request.idempotencyKey, invoiceId: request.invoice.invoiceId });
       const receipt = await deliver(
         channels.letter,
-        { ...baseMessage(request, 'letter', request.template), to: [contacts.name, ...contacts.addressLines], subject: rendered.subject, html: rendered.body, attachments: [request.invoice.invoiceNumber] },
+        {
+          ...baseMessage(request, 'letter', request.template),
+          to: [contacts.name, ...contacts.addressLines],
+          subject: rendered.subject,
+          html: rendered.body,
+          attachments: [letter.filename],
+          files: [letter, await invoiceCopy(request, creditor, contacts)],
+        },
         request.at,
       );
       return { letterId: receipt.providerMessageId, undeliverable: receipt.undeliverable };
@@ -149,14 +190,35 @@ export function createActivities({ store, channels, renderer, mailbox }: Activit
       return { feeAdded: (indemnity?.amount ?? 0) + interest.amount };
     },
 
+    /**
+     * Hands the case over: the handoff (with its case file) is created once, its package (CSV, JSON,
+     * letters, invoice copy; encrypted if the agency asks) stored for the portal, then pushed by the
+     * agency's method. An agency that is down is retried with backoff; one that refuses the package
+     * for good is recorded (it can still download it from its portal).
+     */
     async escalateToAgency(request) {
-      return store.createHandoff({
+      const { handoffId } = await store.createHandoff({
         idempotencyKey: request.idempotencyKey,
         invoiceId: request.invoice.invoiceId,
         customerId: request.customer.customerId,
         agencyId: request.agencyId,
         at: request.at,
       });
+      const handoff = await store.handoffForDelivery(handoffId);
+      const { creditor, contacts } = await prepare(request);
+      await invoiceCopy(request, creditor, contacts);
+      const pack = await buildHandoffPackage(handoff.caseFile, await store.documentsOf(request.invoice.invoiceId), { pgpPublicKey: handoff.agency.pgpPublicKey });
+      await store.saveDocument({ filename: pack.filename, contentType: pack.contentType, content: pack.content, kind: 'handoff', sourceKey: `handoff:${handoffId}`, invoiceId: request.invoice.invoiceId, handoffId });
+      const delivery = handoff.deliveredAt ? undefined : handoffDelivery(handoff.agency);
+      if (delivery) {
+        try {
+          await store.recordHandoffDelivery(handoffId, await delivery.deliver({ id: handoffId, reference: handoff.caseFile.handoff.reference }, pack));
+        } catch (error) {
+          await store.recordHandoffDelivery(handoffId, { error: (error as Error).message });
+          if (!(error instanceof PermanentChannelError)) throw error;
+        }
+      }
+      return { handoffId };
     },
 
     async recordTimeline(request) {

@@ -7,6 +7,13 @@ export type ContactRow = typeof customerContacts.$inferSelect;
 export type NewCustomer = Omit<typeof customers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type NewContact = Pick<typeof customerContacts.$inferInsert, 'role' | 'name' | 'email' | 'phone'>;
 
+/** A corrected address is reachable again; the same one keeps its bounce or STOP. */
+const CLEAR_MARKS_ON_NEW_ADDRESS = {
+  emailUnreachableAt: sql`case when ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableAt} end`,
+  emailUnreachableReason: sql`case when ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableReason} end`,
+  smsOptedOutAt: sql`case when ${customerContacts.phone} is distinct from excluded.phone then null else ${customerContacts.smsOptedOutAt} end`,
+};
+
 export class CustomersRepository {
   constructor(private readonly db: Database) {}
 
@@ -49,7 +56,7 @@ export class CustomersRepository {
         .values({ ...contact, customerId: row!.id })
         .onConflictDoUpdate({
           target: [customerContacts.customerId, customerContacts.role],
-          set: { name: contact.name, email: contact.email, phone: contact.phone, updatedAt: sql`now()` },
+          set: { name: contact.name, email: contact.email, phone: contact.phone, ...CLEAR_MARKS_ON_NEW_ADDRESS, updatedAt: sql`now()` },
         });
     }
     return row!;
@@ -87,7 +94,7 @@ export class CustomersRepository {
           .values(contacts)
           .onConflictDoUpdate({
             target: [customerContacts.customerId, customerContacts.role],
-            set: { name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, updatedAt: sql`now()` },
+            set: { name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, ...CLEAR_MARKS_ON_NEW_ADDRESS, updatedAt: sql`now()` },
           });
       }
     }
@@ -116,6 +123,26 @@ export class CustomersRepository {
 
   async contacts(customerId: string): Promise<ContactRow[]> {
     return this.db.select().from(customerContacts).where(eq(customerContacts.customerId, customerId));
+  }
+
+  /** A hard bounce or complaint: every contact with that address stops receiving email. Returns how many. */
+  async markEmailUnreachable(email: string, reason: string, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(customerContacts)
+      .set({ emailUnreachableAt: at, emailUnreachableReason: reason, updatedAt: sql`now()` })
+      .where(sql`lower(${customerContacts.email}) = lower(${email}) and ${customerContacts.emailUnreachableAt} is null`)
+      .returning({ id: customerContacts.id });
+    return rows.length;
+  }
+
+  /** STOP (opted out) or START (back in) from the number's owner. Returns how many contacts changed. */
+  async setSmsOptOut(phone: string, optedOut: boolean, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(customerContacts)
+      .set({ smsOptedOutAt: optedOut ? at : null, updatedAt: sql`now()` })
+      .where(eq(customerContacts.phone, phone))
+      .returning({ id: customerContacts.id });
+    return rows.length;
   }
 
   async count(): Promise<number> {

@@ -8,6 +8,7 @@ export type HandoffRow = typeof handoffs.$inferSelect;
 export class HandoffsRepository {
   constructor(private readonly db: Database) {}
 
+  /** Creates the handoff once per key (its case file is written next, once its id is known). */
   async createOnce(handoff: { idempotencyKey: string; invoiceId: string; agencyId: string; caseFile: Record<string, unknown>; currency: string }): Promise<HandoffRow> {
     const inserted = await this.db.insert(handoffs).values(handoff).onConflictDoNothing({ target: handoffs.idempotencyKey }).returning();
     if (inserted[0]) return inserted[0];
@@ -37,16 +38,33 @@ export class HandoffsRepository {
     return this.db.select({ handoff: handoffs, invoiceNumber: invoices.number }).from(handoffs).innerJoin(invoices, eq(invoices.id, handoffs.invoiceId)).orderBy(desc(handoffs.createdAt));
   }
 
+  async setCaseFile(id: string, caseFile: object): Promise<void> {
+    await this.db.update(handoffs).set({ caseFile: caseFile as Record<string, unknown>, updatedAt: sql`now()` }).where(eq(handoffs.id, id));
+  }
+
+  /** A push to the agency succeeded (delivered, error cleared) or failed (the error kept for the operators). */
+  async recordDelivery(id: string, result: { location: string } | { error: string }): Promise<void> {
+    await this.db
+      .update(handoffs)
+      .set(
+        'location' in result
+          ? { deliveredAt: sql`coalesce(${handoffs.deliveredAt}, now())`, deliveryError: null, status: sql`case when ${handoffs.status} = 'pending' then 'delivered'::handoff_status else ${handoffs.status} end`, updatedAt: sql`now()` }
+          : { deliveryError: result.error, updatedAt: sql`now()` },
+      )
+      .where(eq(handoffs.id, id));
+  }
+
   async acknowledge(id: string): Promise<void> {
     await this.db.update(handoffs).set({ status: 'acknowledged', acknowledgedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(handoffs.id, id));
   }
 
-  async recordRecovery(id: string, amount: number, closed: boolean): Promise<HandoffRow> {
+  /** The agency's report: what it recovered adds up; accepted/collecting/closed move the case on. */
+  async recordRecovery(id: string, amount: number, status: 'accepted' | 'collecting' | 'recovered' | 'closed'): Promise<HandoffRow> {
     const [row] = await this.db
       .update(handoffs)
       .set({
         recoveredAmount: sql`${handoffs.recoveredAmount} + ${amount}`,
-        ...(closed ? { status: 'closed' as const, closedAt: sql`now()` } : {}),
+        ...(status === 'closed' ? { status: 'closed' as const, closedAt: sql`now()` } : status === 'recovered' ? {} : { status }),
         updatedAt: sql`now()`,
       })
       .where(eq(handoffs.id, id))

@@ -1,5 +1,6 @@
 export * from './call-tasks.repository';
 export * from './customers.repository';
+export * from './documents.repository';
 export * from './flows.repository';
 export * from './handoffs.repository';
 export * from './import-batches.repository';

@@ -33,6 +33,26 @@ export class LedgerRepository {
     return rows.map((row) => ({ at: row.occurredAt.toISOString(), type: row.type as TimelineEntry['type'], ...(row.nodeId ? { nodeId: row.nodeId } : {}), ...row.data }));
   }
 
+  /**
+   * What each flow step brought in: every payment is credited to the last step performed on its
+   * invoice before it arrived (payments before any step count as "before any reminder").
+   */
+  async recoveryByStep(): Promise<Array<{ nodeId: string; currency: string; payments: number; amount: number }>> {
+    const result = await this.db.execute(sql`
+      select coalesce(step.node_id, '(before any step)') as "nodeId", p.currency, count(*)::int as payments, sum(p.amount)::bigint as amount
+      from payments p
+      left join lateral (
+        select t.node_id from timeline_events t
+        where t.invoice_id = p.invoice_id and t.type = 'step' and t.occurred_at <= p.received_at
+        order by t.occurred_at desc limit 1
+      ) step on true
+      group by 1, 2
+      order by amount desc`);
+    // Both drivers (PGlite, node-postgres) answer raw SQL with `rows`.
+    const { rows } = result as unknown as { rows: Array<{ nodeId: string; currency: string; payments: number; amount: string | number }> };
+    return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+  }
+
   /** Posts a balanced entry; refuses one whose debits and credits differ. */
   async post(entry: JournalEntry, invoiceId: string | null, db: Database = this.db): Promise<void> {
     assertBalanced(entry);

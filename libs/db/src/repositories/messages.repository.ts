@@ -34,6 +34,14 @@ export class MessagesRepository {
       .where(eq(messages.idempotencyKey, idempotencyKey));
   }
 
+  async setStatus(id: string, status: MessageRow['status'], error?: string): Promise<void> {
+    await this.db.update(messages).set({ status, ...(error ? { error } : {}), updatedAt: sql`now()` }).where(eq(messages.id, id));
+  }
+
+  async events(messageId: string) {
+    return this.db.select().from(messageEvents).where(eq(messageEvents.messageId, messageId)).orderBy(messageEvents.occurredAt);
+  }
+
   async findByKey(idempotencyKey: string): Promise<MessageRow | undefined> {
     const [row] = await this.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
     return row;

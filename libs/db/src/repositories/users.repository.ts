@@ -42,9 +42,13 @@ export class UsersRepository {
     await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   }
 
-  async createAgency(agency: { name: string; apiKeyHash?: string; deliveryMethod?: AgencyRow['deliveryMethod']; deliveryAddress?: string }): Promise<AgencyRow> {
+  async createAgency(agency: Pick<typeof agencies.$inferInsert, 'name' | 'apiKeyHash' | 'deliveryMethod' | 'deliveryAddress' | 'deliveryConfig' | 'pgpPublicKey'>): Promise<AgencyRow> {
     const [row] = await this.db.insert(agencies).values(agency).returning();
     return row!;
+  }
+
+  async setAgencyApiKey(agencyId: string, apiKeyHash: string): Promise<void> {
+    await this.db.update(agencies).set({ apiKeyHash, updatedAt: new Date() }).where(eq(agencies.id, agencyId));
   }
 
   async agencyForApiKey(apiKeyHash: string): Promise<AgencyRow | undefined> {

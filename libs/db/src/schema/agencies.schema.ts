@@ -1,4 +1,4 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.schema';
 import { agencyDeliveryMethod } from './enums.schema';
 
@@ -10,6 +10,18 @@ export const agencies = pgTable('agencies', {
   deliveryMethod: agencyDeliveryMethod('delivery_method').notNull().default('api'),
   /** Where handoff files go for email/sftp delivery (an address or a remote path). */
   deliveryAddress: text('delivery_address'),
+  /**
+   * How to push handoff files: SFTP host/port/user/directory or the webhook URL. Secrets are never
+   * stored: only the names of the environment variables that hold them.
+   */
+  deliveryConfig: jsonb('delivery_config').$type<AgencyDeliveryConfig>().notNull().default({}),
+  /** ASCII-armoured OpenPGP public key: when set, handoff packages are encrypted for the agency. */
+  pgpPublicKey: text('pgp_public_key'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+export interface AgencyDeliveryConfig {
+  sftp?: { host: string; port?: number; username: string; directory?: string; privateKeyEnv?: string; passwordEnv?: string };
+  webhook?: { url: string; secretEnv: string };
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns.schema';
+import { createdAt, id, instant, updatedAt } from './columns.schema';
 import { contactRole, locale } from './enums.schema';
 
 export const customers = pgTable(
@@ -48,6 +48,11 @@ export const customerContacts = pgTable(
     email: text('email'),
     /** E.164, e.g. +33612345678. */
     phone: text('phone'),
+    /** A hard bounce or spam complaint: no more email to this address until it is corrected. */
+    emailUnreachableAt: instant('email_unreachable_at'),
+    emailUnreachableReason: text('email_unreachable_reason'),
+    /** The customer answered STOP: no SMS until START. */
+    smsOptedOutAt: instant('sms_opted_out_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -11,7 +11,9 @@ export type Locale = (typeof LOCALES)[number];
 export const CONTACT_ROLES = ['billing', 'accounting', 'management', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
-export const AGENCY_DELIVERY_METHODS = ['api', 'email', 'sftp'] as const;
+/** `api`: the agency downloads from its portal (always possible); `sftp` and `webhook` also push it. */
+export const AGENCY_DELIVERY_METHODS = ['api', 'email', 'sftp', 'webhook'] as const;
+export type AgencyDeliveryMethod = (typeof AGENCY_DELIVERY_METHODS)[number];
 export const MESSAGE_CHANNELS = ['email', 'sms', 'letter'] as const;
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'opened', 'bounced', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -25,7 +27,10 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
 export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'cancelled'] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
-export const HANDOFF_STATUSES = ['pending', 'delivered', 'acknowledged', 'closed'] as const;
+export const HANDOFF_STATUSES = ['pending', 'delivered', 'acknowledged', 'accepted', 'collecting', 'closed'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+export const DOCUMENT_KINDS = ['invoice', 'letter', 'handoff'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const IMPORT_STATUSES = ['queued', 'validating', 'writing', 'succeeded', 'rejected', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -45,5 +50,6 @@ export const callOutcome = pgEnum('call_outcome', CALL_OUTCOMES);
 export const disputeStatus = pgEnum('dispute_status', DISPUTE_STATUSES);
 export const promiseStatus = pgEnum('promise_status', PROMISE_STATUSES);
 export const handoffStatus = pgEnum('handoff_status', HANDOFF_STATUSES);
+export const documentKind = pgEnum('document_kind', DOCUMENT_KINDS);
 export const importStatus = pgEnum('import_status', IMPORT_STATUSES);
 export const importFormat = pgEnum('import_format', IMPORT_FORMATS);

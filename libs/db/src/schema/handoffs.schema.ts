@@ -23,6 +23,8 @@ export const handoffs = pgTable(
     recoveredAmount: minorUnits('recovered_amount').notNull().default(0),
     currency: currency().notNull(),
     deliveredAt: instant('delivered_at'),
+    /** The last failed push (SFTP, webhook); the portal download works regardless. */
+    deliveryError: text('delivery_error'),
     acknowledgedAt: instant('acknowledged_at'),
     closedAt: instant('closed_at'),
     createdAt: createdAt(),

@@ -9,3 +9,4 @@ export * from './messages.schema';
 export * from './call-tasks.schema';
 export * from './handoffs.schema';
 export * from './ledger.schema';
+export * from './documents.schema';

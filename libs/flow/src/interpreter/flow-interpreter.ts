@@ -281,6 +281,12 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
       if (invoice.balance.amount <= 0) return finish('paid', 'nothing left to pay', [entry], invoice);
       return { state: { ...state, invoice }, entries: [entry] };
     }
+    case 'message_bounced': {
+      const entry: TimelineEntry = { at, type: 'bounced', nodeId: event.nodeId, outcome: 'bounced', detail: event.reason };
+      // A pause or a collector's call in progress keeps its course; the bounce is recorded.
+      if (state.pause || state.pendingTask || !graph.hasOutcome(event.nodeId, 'bounced')) return { state, entries: [entry] };
+      return { state: { ...state, nodeId: graph.next(event.nodeId, 'bounced'), lastOutcome: 'bounced', previousStepAt: at }, entries: [entry] };
+    }
     case 'call_outcome': {
       if (state.pendingTask?.nodeId !== event.nodeId) return { state, entries: [] };
       const taken = takeCallOutcome(graph, state, event.nodeId, event.outcome, at);

@@ -27,7 +27,9 @@ export type FlowEvent =
   | { type: 'pause'; at: string; reason?: string }
   | { type: 'resume'; at: string }
   | { type: 'call_outcome'; at: string; nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }
-  | { type: 'invoice_changed'; at: string; amount?: number; dueDate?: string };
+  | { type: 'invoice_changed'; at: string; amount?: number; dueDate?: string }
+  /** A message of a step bounced after it was sent (a provider's webhook): the step's fallback, if any. */
+  | { type: 'message_bounced'; at: string; nodeId: string; reason?: string };
 
 export type FlowEventType = FlowEvent['type'];
 

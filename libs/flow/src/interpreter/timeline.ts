@@ -18,6 +18,11 @@ export interface TimelineEntry {
     | 'paused'
     | 'resumed'
     | 'invoice_changed'
+    | 'bounced'
+    /** A provider's delivery event on a message (delivered, opened, bounced…), recorded by the API. */
+    | 'delivery'
+    /** A collections agency's news on the case (accepted, collecting, recovered, closed). */
+    | 'agency_update'
     | 'finished';
   nodeId?: string;
   kind?: NodeKind;

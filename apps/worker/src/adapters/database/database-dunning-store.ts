@@ -3,6 +3,7 @@ import {
   CallTasksRepository,
   CustomersRepository,
   type Database,
+  DocumentsRepository,
   HandoffsRepository,
   InvoicesRepository,
   LedgerRepository,
@@ -11,7 +12,8 @@ import {
 } from '@dunning/db';
 import type { TimelineEntry } from '@dunning/flow';
 import type { InvoiceSnapshot } from '@dunning/workflows';
-import type { CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, MessageRecord, OutgoingMessage } from '../../activities/ports';
+import type { AgencyTarget, CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, HandoffForDelivery, MessageFile, MessageRecord, OutgoingMessage, StoredDocument } from '../../activities/ports';
+import type { CaseFile } from '@dunning/channels';
 import { buildCaseFile } from './case-file';
 
 /** The activities' store on the database (PGlite or PostgreSQL), through the repositories. */
@@ -23,6 +25,7 @@ export class DatabaseDunningStore implements DunningStore {
   private readonly ledger: LedgerRepository;
   private readonly handoffs: HandoffsRepository;
   private readonly users: UsersRepository;
+  private readonly documents: DocumentsRepository;
 
   constructor(
     private readonly db: Database,
@@ -35,6 +38,7 @@ export class DatabaseDunningStore implements DunningStore {
     this.ledger = new LedgerRepository(db);
     this.handoffs = new HandoffsRepository(db);
     this.users = new UsersRepository(db);
+    this.documents = new DocumentsRepository(db);
   }
 
   async creditor(): Promise<CreditorProfile> {
@@ -48,10 +52,12 @@ export class DatabaseDunningStore implements DunningStore {
     const primaryRole = (role: string) => (role === 'billing' ? 'billing' : role);
     return {
       name: customer.name,
+      legalId: customer.legalId ?? undefined,
       contactName: billing?.name ?? undefined,
       addressLines: customer.addressLines,
-      emails: customer.contacts.filter((c) => c.email).map((c) => ({ role: primaryRole(c.role), address: c.email! })),
-      phones: customer.contacts.filter((c) => c.phone).map((c) => ({ role: c.role === 'billing' ? 'primary' : c.role, number: c.phone! })),
+      // A bounced address and a number that answered STOP are not contacted: the step takes its fallback.
+      emails: customer.contacts.filter((c) => c.email && !c.emailUnreachableAt).map((c) => ({ role: primaryRole(c.role), address: c.email! })),
+      phones: customer.contacts.filter((c) => c.phone && !c.smsOptedOutAt).map((c) => ({ role: c.role === 'billing' ? 'primary' : c.role, number: c.phone! })),
     };
   }
 
@@ -129,10 +135,39 @@ export class DatabaseDunningStore implements DunningStore {
     if (!agency) throw new Error('no collections agency is configured: add one before escalating');
     const invoice = await this.invoices.findById(handoff.invoiceId);
     if (!invoice) throw new Error(`invoice ${handoff.invoiceId} not found`);
-    const caseFile = await buildCaseFile(this.db, invoice.id);
-    const row = await this.handoffs.createOnce({ idempotencyKey: handoff.idempotencyKey, invoiceId: invoice.id, agencyId: agency.id, caseFile, currency: invoice.currency });
+    const row = await this.handoffs.createOnce({ idempotencyKey: handoff.idempotencyKey, invoiceId: invoice.id, agencyId: agency.id, caseFile: {}, currency: invoice.currency });
+    if (Object.keys(row.caseFile).length === 0) {
+      const reference = `HO-${invoice.number.replace(/[^A-Za-z0-9-]+/g, '-')}-${row.createdAt.toISOString().slice(0, 10).replace(/-/g, '')}`;
+      const caseFile = await buildCaseFile(this.db, invoice.id, { id: row.id, reference, createdAt: row.createdAt, agency: agency.name }, this.creditorProfile);
+      await this.handoffs.setCaseFile(row.id, caseFile);
+    }
     await this.invoices.update(invoice.id, { status: 'with_agency' });
     return { handoffId: row.id };
+  }
+
+  async handoffForDelivery(handoffId: string): Promise<HandoffForDelivery> {
+    const row = await this.handoffs.findForAgency(handoffId, undefined);
+    if (!row) throw new Error(`handoff ${handoffId} not found`);
+    const agency = (await this.users.agency(row.agencyId))!;
+    const target: AgencyTarget = { name: agency.name, deliveryMethod: agency.deliveryMethod, deliveryConfig: agency.deliveryConfig, pgpPublicKey: agency.pgpPublicKey ?? undefined };
+    return { handoffId, invoiceId: row.invoiceId, caseFile: row.caseFile as unknown as CaseFile, agency: target, deliveredAt: row.deliveredAt?.toISOString() };
+  }
+
+  async recordHandoffDelivery(handoffId: string, result: { location: string } | { error: string }): Promise<void> {
+    await this.handoffs.recordDelivery(handoffId, result);
+  }
+
+  async saveDocument(document: StoredDocument): Promise<{ documentId: string }> {
+    const saved = await this.documents.saveOnce(document);
+    return { documentId: saved.id };
+  }
+
+  async documentsOf(invoiceId: string): Promise<MessageFile[]> {
+    const summaries = (await this.documents.forInvoice(invoiceId)).filter((d) => d.kind !== 'handoff');
+    // The latest copy of each file name (an invoice copy is re-rendered when the balance changes).
+    const latest = new Map(summaries.map((d) => [d.filename, d] as const).reverse());
+    const files = await Promise.all([...latest.values()].map((d) => this.documents.get(d.id)));
+    return files.filter((f) => f !== undefined).map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content }));
   }
 
   async appendTimeline(invoiceId: string, _workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void> {

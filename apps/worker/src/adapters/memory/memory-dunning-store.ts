@@ -1,7 +1,7 @@
 import type { Money, ReceivableStatus } from '@dunning/domain';
 import type { TimelineEntry } from '@dunning/flow';
 import type { InvoiceSnapshot } from '@dunning/workflows';
-import type { CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, MessageRecord, OutgoingMessage } from '../../activities/ports';
+import type { CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, HandoffForDelivery, MessageFile, MessageRecord, OutgoingMessage, StoredDocument } from '../../activities/ports';
 
 /** The stores in memory: for tests, and for trying the worker without a database. */
 export class MemoryDunningStore implements DunningStore {
@@ -12,6 +12,8 @@ export class MemoryDunningStore implements DunningStore {
   readonly handoffs = new Map<string, { handoffId: string; invoiceId: string }>();
   readonly timelines = new Map<string, TimelineEntry[]>();
   readonly snapshots = new Map<string, InvoiceSnapshot>();
+  readonly documents = new Map<string, StoredDocument>();
+  readonly deliveries = new Map<string, { location: string } | { error: string }>();
   private readonly statusKeys = new Set<string>();
 
   constructor(
@@ -72,5 +74,41 @@ export class MemoryDunningStore implements DunningStore {
   async appendTimeline(invoiceId: string, _workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void> {
     this.timelines.set(invoiceId, [...(this.timelines.get(invoiceId) ?? []), ...entries]);
     this.snapshots.set(invoiceId, snapshot);
+  }
+
+  async saveDocument(document: StoredDocument): Promise<{ documentId: string }> {
+    if (!this.documents.has(document.sourceKey)) this.documents.set(document.sourceKey, document);
+    return { documentId: document.sourceKey };
+  }
+
+  async documentsOf(invoiceId: string): Promise<MessageFile[]> {
+    return [...this.documents.values()].filter((d) => d.invoiceId === invoiceId && d.kind !== 'handoff');
+  }
+
+  async handoffForDelivery(handoffId: string): Promise<HandoffForDelivery> {
+    const handoff = [...this.handoffs.values()].find((h) => h.handoffId === handoffId);
+    if (!handoff) throw new Error(`handoff ${handoffId}: unknown`);
+    const contacts = this.customers.values().next().value as CustomerContacts | undefined;
+    return {
+      handoffId,
+      invoiceId: handoff.invoiceId,
+      agency: { name: 'Memory agency', deliveryMethod: 'api', deliveryConfig: {} },
+      caseFile: {
+        format: 'dunning-handoff',
+        version: 1,
+        handoff: { id: handoffId, reference: `HO-${handoffId}`, createdAt: new Date(0).toISOString(), agency: 'Memory agency' },
+        creditor: { ...this.creditorProfile },
+        debtor: { reference: handoff.invoiceId, legalName: contacts?.name ?? '', type: 'company', address: { lines: contacts?.addressLines ?? [], country: 'FR' }, contacts: [] },
+        invoices: [],
+        dispute: { open: false, history: [] },
+        promises: [],
+        contactHistory: [],
+        documents: [],
+      },
+    };
+  }
+
+  async recordHandoffDelivery(handoffId: string, result: { location: string } | { error: string }): Promise<void> {
+    this.deliveries.set(handoffId, result);
   }
 }

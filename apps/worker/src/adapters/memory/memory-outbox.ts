@@ -16,7 +16,7 @@ export class MemoryOutbox implements MessageChannel {
     return { providerMessageId: `${this.prefix}-${this.sent.length}`, undeliverable: message.to.some((to) => this.undeliverable.has(to)) };
   }
 
-  async findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined> {
+  async findSent({ idempotencyKey }: OutgoingMessage): Promise<DeliveryReceipt | undefined> {
     const index = this.sent.findIndex((m) => m.idempotencyKey === idempotencyKey);
     return index < 0 ? undefined : { providerMessageId: `${this.prefix}-${index + 1}` };
   }

@@ -1,34 +1,6 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PermanentChannelError, TransientChannelError } from '../../message-channel';
 import { PostmarkEmailChannel } from './postmark-email.channel';
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: Record<string, unknown> | undefined;
-}
-
-/** A local stand-in for api.postmarkapp.com that records what the SDK sends and answers as Postmark does. */
-function postmarkMock(answer: (request: Recorded) => { status: number; body: unknown }) {
-  const requests: Recorded[] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      const recorded = { method: req.method!, url: req.url!, headers: req.headers, body: raw ? JSON.parse(raw) : undefined };
-      requests.push(recorded);
-      const { status, body } = answer(recorded);
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-    });
-  });
-  return {
-    requests,
-    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
+import { providerMock as postmarkMock } from '../../testing/provider-mock';
 
 const message = {
   idempotencyKey: 'inv-1:reminder-1:2',
@@ -51,7 +23,8 @@ describe('Postmark email channel', () => {
     const host = await mock.start();
     try {
       const channel = new PostmarkEmailChannel({ serverToken: 'server-token-1', from: 'compta@atelier.example', messageStream: 'outbound', apiHost: host });
-      expect(await channel.send(message)).toEqual({ providerMessageId: 'pm-123' });
+      const pdf = { filename: 'F-2026-001.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7 …') };
+      expect(await channel.send({ ...message, files: [pdf] })).toEqual({ providerMessageId: 'pm-123' });
       const [request] = mock.requests;
       expect(request).toMatchObject({ method: 'POST', url: '/email', headers: { 'x-postmark-server-token': 'server-token-1', accept: 'application/json' } });
       expect(request!.body).toEqual({
@@ -64,6 +37,7 @@ describe('Postmark email channel', () => {
         Tag: 'reminder-1',
         Metadata: { idempotency_key: 'inv-1:reminder-1:2', invoice_ids: 'inv-1,inv-2', step: 'reminder-1' },
         TrackOpens: true,
+        Attachments: [{ Name: 'F-2026-001.pdf', Content: pdf.content.toString('base64'), ContentType: 'application/pdf', ContentID: null }],
       });
     } finally {
       await mock.stop();
@@ -78,8 +52,8 @@ describe('Postmark email channel', () => {
     const host = await mock.start();
     try {
       const channel = new PostmarkEmailChannel({ serverToken: 't', from: 'a@b.example', messageStream: 'outbound', apiHost: host });
-      expect(await channel.findSent('inv-1:reminder-1:2')).toEqual({ providerMessageId: 'pm-123' });
-      expect(await channel.findSent('other')).toBeUndefined();
+      expect(await channel.findSent(message)).toEqual({ providerMessageId: 'pm-123' });
+      expect(await channel.findSent({ ...message, idempotencyKey: 'other' })).toBeUndefined();
       expect(mock.requests[0]).toMatchObject({ method: 'GET', url: expect.stringMatching(/^\/messages\/outbound\?.*count=1.*offset=0/) });
     } finally {
       await mock.stop();

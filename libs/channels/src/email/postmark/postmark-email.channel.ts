@@ -36,6 +36,7 @@ export class PostmarkEmailChannel implements MessageChannel {
         Tag: message.nodeId,
         Metadata: { idempotency_key: message.idempotencyKey, invoice_ids: message.invoiceIds.join(','), step: message.nodeId },
         TrackOpens: true,
+        Attachments: (message.files ?? []).map((file) => ({ Name: file.filename, Content: file.content.toString('base64'), ContentType: file.contentType, ContentID: null })),
       });
       return { providerMessageId: response.MessageID };
     } catch (error) {
@@ -43,7 +44,7 @@ export class PostmarkEmailChannel implements MessageChannel {
     }
   }
 
-  async findSent(idempotencyKey: string): Promise<DeliveryReceipt | undefined> {
+  async findSent({ idempotencyKey }: OutgoingMessage): Promise<DeliveryReceipt | undefined> {
     try {
       const found = await this.client.getOutboundMessages({ count: 1, offset: 0, metadata_idempotency_key: idempotencyKey });
       const message = found.Messages[0];
