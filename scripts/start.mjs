@@ -3,16 +3,18 @@
 //  - temporal-lite (embedded Temporal server, state in .data/temporal.journal), unless TEMPORAL_ADDRESS is set;
 //  - the worker (invoice workflows + activities);
 //  - the embedded database (PGlite in .data/pglite, served on a loopback port), unless DATABASE_URL is set;
-//  - the API (with the web app once built) on http://127.0.0.1:3000.
+//  - the API, serving the web app (built first, cached by Nx), on http://127.0.0.1:3000.
+// DUNNING_DATA_DIR moves the state elsewhere (default .data). TEMPORAL_MODE=time-skipping runs
+// temporal-lite as the in-memory time-skipping test server instead (browser tests advance its clock).
 // Each process's output is prefixed with its name; Ctrl-C stops them all, and so does any one of them dying.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(process.env.DUNNING_DATA_DIR ?? path.join(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
 const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
@@ -77,11 +79,22 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
+if (!process.env.WEB_DIST) {
+  const build = spawnSync('npx', ['nx', 'run', '@dunning/web:build', '--outputStyle=stream'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) {
+    console.error('building the web app failed');
+    process.exit(1);
+  }
+}
 if (!process.env.TEMPORAL_ADDRESS) {
-  run('temporal', path.join(root, 'apps/temporal-lite/bin/temporal-lite'), [
-    'server', 'start-dev', '--port', String(temporalPort), '--ip', '127.0.0.1', '--headless',
-    '--db-filename', path.join(dataDir, 'temporal.journal'),
-  ]);
+  const temporalLite = path.join(root, 'apps/temporal-lite/bin/temporal-lite');
+  run(
+    'temporal',
+    temporalLite,
+    process.env.TEMPORAL_MODE === 'time-skipping'
+      ? [String(temporalPort)]
+      : ['server', 'start-dev', '--port', String(temporalPort), '--ip', '127.0.0.1', '--headless', '--db-filename', path.join(dataDir, 'temporal.journal')],
+  );
   await waitForPort(temporalPort, 15_000);
 }
 if (!process.env.DATABASE_URL) {

@@ -1,6 +1,6 @@
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { CallTasksRepository } from '@dunning/db';
+import { CallTasksRepository, CustomersRepository, MessagesRepository } from '@dunning/db';
 import { CALL_OUTCOMES } from '@dunning/flow';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -19,16 +19,28 @@ export class TasksController {
   constructor(
     private readonly tasks: CallTasksRepository,
     private readonly dunning: DunningService,
+    private readonly customers: CustomersRepository,
+    private readonly messages: MessagesRepository,
   ) {}
 
   @Get()
+  /** The queue with what a collector needs before dialling: the number, how late, the last reminders. */
   async queue() {
     const rows = await this.tasks.queue(200);
-    return rows.map(({ task, invoice, customerName, customerId }) => ({
-      ...task,
-      invoice: { id: invoice.id, number: invoice.number, balance: invoice.balance, currency: invoice.currency, dueDate: invoice.dueDate, status: invoice.status },
-      customer: { id: customerId, name: customerName },
-    }));
+    const today = Date.parse(new Date().toISOString().slice(0, 10));
+    return Promise.all(
+      rows.map(async ({ task, invoice, customerName, customerId }) => {
+        const [contacts, sent] = await Promise.all([this.customers.contacts(customerId), this.messages.forInvoice(invoice.id)]);
+        const contact = contacts.find((c) => c.role === 'billing' && c.phone) ?? contacts.find((c) => c.phone);
+        return {
+          ...task,
+          invoice: { id: invoice.id, number: invoice.number, balance: invoice.balance, currency: invoice.currency, dueDate: invoice.dueDate, status: invoice.status },
+          customer: { id: customerId, name: customerName, phone: contact?.phone ?? null, contactName: contact?.name ?? null },
+          daysOverdue: Math.max(0, Math.round((today - Date.parse(invoice.dueDate)) / 86_400_000)),
+          lastReminders: sent.slice(0, 3).map((m) => ({ channel: m.channel, template: m.template, at: (m.sentAt ?? m.createdAt).toISOString(), status: m.status })),
+        };
+      }),
+    );
   }
 
   @Post(':id/claim')

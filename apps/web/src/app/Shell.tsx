@@ -1,0 +1,48 @@
+import { AppShell, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { IconChartBar, IconFileInvoice, IconHierarchy3, IconInbox, IconPhoneCall, IconBriefcase } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useLogout } from '../api/queries';
+import type { Principal } from '../api/types';
+import { setLanguage } from '../i18n/i18n';
+
+const NAV = [
+  { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar, roles: ['admin', 'credit_manager'] },
+  { to: '/invoices', label: 'nav.invoices', icon: IconFileInvoice, roles: ['admin', 'credit_manager'] },
+  { to: '/flows', label: 'nav.flows', icon: IconHierarchy3, roles: ['admin', 'credit_manager'] },
+  { to: '/queue', label: 'nav.queue', icon: IconPhoneCall, roles: ['admin', 'collector', 'credit_manager'] },
+  { to: '/outbox', label: 'nav.outbox', icon: IconInbox, roles: ['admin', 'credit_manager'] },
+  { to: '/cases', label: 'nav.cases', icon: IconBriefcase, roles: ['agency'] },
+] as const;
+
+/** The frame around every screen: navigation for the user's role, language, sign-out. */
+export function Shell({ principal, children }: { principal: Principal; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const logout = useLogout();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={4}>{t('app.title')}</Title>
+          <Group>
+            <Text size="sm" c="dimmed">
+              {principal.email ?? principal.role}
+            </Text>
+            <SegmentedControl size="xs" aria-label={t('app.language')} value={i18n.language.slice(0, 2)} onChange={(v) => setLanguage(v as 'en' | 'fr')} data={[{ value: 'en', label: 'EN' }, { value: 'fr', label: 'FR' }]} />
+            <Button size="xs" variant="subtle" onClick={() => logout.mutate()}>
+              {t('app.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="main">
+        {NAV.filter((item) => (item.roles as readonly string[]).includes(principal.role)).map((item) => (
+          <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} leftSection={<item.icon size={18} />} active={location.pathname.startsWith(item.to)} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

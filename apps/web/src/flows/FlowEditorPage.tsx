@@ -1,0 +1,209 @@
+import { ActionIcon, Badge, Box, Button, Group, Loader, ScrollArea, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal, IconZoomScan } from '@tabler/icons-react';
+import { type Flow, type FlowNode, type NodeKind, type TemplateRef, validateFlow } from '@dunning/flow';
+import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
+import { autoLayout } from './editor/auto-layout';
+import { FlowCanvas } from './editor/FlowCanvas';
+import type { StepNode } from './editor/graph-conversion';
+import { nextNodeId, removeNodes, updateNode } from './editor/graph-conversion';
+import { History } from './editor/history';
+import { newNodeData } from './editor/node-kinds';
+import { Palette } from './editor/Palette';
+import { StepPanel } from './editor/StepPanel';
+import { SimulationPanel } from './SimulationPanel';
+import { VersionsPanel } from './VersionsPanel';
+
+const AUTOSAVE_MS = 800;
+
+export function FlowEditorPage() {
+  const { id } = useParams<{ id: string }>();
+  const detail = useFlow(id!);
+  if (!detail.data) return <Loader />;
+  return (
+    <ReactFlowProvider>
+      <Editor flowId={id!} initial={detail.data.draftGraph} versions={detail.data.versions} />
+    </ReactFlowProvider>
+  );
+}
+
+/** The flow editor: palette, canvas, and a side panel (step, simulation, versions and assignment). */
+function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; versions: import('../api/types').FlowVersion[] }) {
+  const { t } = useTranslation();
+  const history = useRef(new History<Flow>(initial));
+  const [flow, setFlow] = useState(initial);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'dirty'>('saved');
+  const [tab, setTab] = useState<string | null>('step');
+  const canvas = useRef<ReactFlowInstance<StepNode> | null>(null);
+  const templates = useTemplates();
+  const publish = usePublish(flowId);
+
+  // The same validation the API runs before publishing, on every edit.
+  const problems = useMemo(() => validateFlow(flow, { templates: templates.data as TemplateRef[] | undefined }), [flow, templates.data]);
+
+  const change = useCallback((next: Flow, tag?: string) => {
+    history.current.push(next, tag);
+    setFlow(next);
+    setSaveState('dirty');
+  }, []);
+
+  // Drafts autosave shortly after the last edit.
+  useEffect(() => {
+    if (saveState !== 'dirty') return;
+    const timer = setTimeout(() => {
+      setSaveState('saving');
+      saveDraft(flowId, flow).then(
+        () => setSaveState((s) => (s === 'saving' ? 'saved' : s)),
+        (error: Error) => notifications.show({ color: 'red', message: error.message }),
+      );
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [flow, flowId, saveState]);
+
+  const undo = useCallback(() => {
+    setFlow(history.current.undo());
+    setSaveState('dirty');
+  }, []);
+  const redo = useCallback(() => {
+    setFlow(history.current.redo());
+    setSaveState('dirty');
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input, textarea')) return;
+      if (e.key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if (e.key === 'y' || (e.key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const addStep = useCallback(
+    (kind: NodeKind, position = { x: 40, y: (flow.nodes.length + 1) * 110 }) => {
+      const id = nextNodeId(flow, kind);
+      change({ ...flow, nodes: [...flow.nodes, { id, kind, data: newNodeData(kind), position: { x: Math.round(position.x), y: Math.round(position.y) } } as FlowNode] });
+      setSelectedId(id);
+      setTab('step');
+    },
+    [flow, change],
+  );
+
+  const selected = flow.nodes.find((n) => n.id === selectedId);
+  const doPublish = () =>
+    saveDraft(flowId, flow)
+      .then(() => publish.mutateAsync())
+      .then(
+        (v) => notifications.show({ color: 'green', message: t('flows.published', { version: v.version }) }),
+        (error: Error & { body?: { problems?: unknown[] } }) => notifications.show({ color: 'red', message: error.message }),
+      );
+
+  return (
+    <Box h="calc(100vh - 88px)" style={{ display: 'grid', gridTemplateColumns: '150px 1fr 380px', gridTemplateRows: 'auto 1fr', gap: 8 }}>
+      <Group style={{ gridColumn: '1 / 4' }} justify="space-between">
+        <Group>
+          <TextInput aria-label={t('flows.name')} value={flow.name} onChange={(e) => change({ ...flow, name: e.currentTarget.value }, 'name')} w={260} />
+          <Tooltip label={t('flows.undo')}>
+            <ActionIcon variant="default" aria-label={t('flows.undo')} onClick={undo} disabled={!history.current.canUndo} data-testid="undo">
+              <IconArrowBackUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('flows.redo')}>
+            <ActionIcon variant="default" aria-label={t('flows.redo')} onClick={redo} disabled={!history.current.canRedo} data-testid="redo">
+              <IconArrowForwardUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('flows.layout')}>
+            <ActionIcon variant="default" aria-label={t('flows.layout')} onClick={() => (change(autoLayout(flow)), setTimeout(() => canvas.current?.fitView(), 50))} data-testid="auto-layout">
+              <IconLayoutDistributeHorizontal size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('flows.fit')}>
+            <ActionIcon variant="default" aria-label={t('flows.fit')} onClick={() => canvas.current?.fitView()}>
+              <IconZoomScan size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+        <Group>
+          <Text size="sm" c="dimmed" data-testid="save-state">
+            {saveState === 'saved' ? t('flows.draftSaved') : t('flows.saving')}
+          </Text>
+          {problems.length > 0 ? (
+            <Badge color="red" data-testid="problem-count">
+              {t('flows.problems', { count: problems.length })}
+            </Badge>
+          ) : (
+            <Badge color="green" data-testid="problem-count">
+              {t('flows.valid')}
+            </Badge>
+          )}
+          <Button onClick={doPublish} disabled={problems.length > 0} loading={publish.isPending} data-testid="publish">
+            {t('flows.publish')}
+          </Button>
+        </Group>
+      </Group>
+      <ScrollArea>
+        <Palette onAdd={(kind) => addStep(kind)} />
+      </ScrollArea>
+      <Box style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="canvas">
+        <FlowCanvas
+          flow={flow}
+          problems={problems}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onChange={change}
+          onDropKind={(kind, position) => addStep(kind, position)}
+          onReady={(instance) => (canvas.current = instance)}
+        />
+      </Box>
+      <ScrollArea>
+        <Tabs value={tab} onChange={setTab}>
+          <Tabs.List>
+            <Tabs.Tab value="step">{t('nodes.start') === 'Start' ? 'Step' : 'Étape'}</Tabs.Tab>
+            <Tabs.Tab value="simulate" data-testid="tab-simulate">
+              {t('flows.simulate')}
+            </Tabs.Tab>
+            <Tabs.Tab value="versions" data-testid="tab-versions">
+              {t('flows.versions')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="step" pt="sm">
+            {selected ? (
+              <StepPanel
+                key={selected.id}
+                step={selected}
+                problems={problems.filter((p) => p.nodeId === selected.id)}
+                onChange={(step) => change(updateNode(flow, selected.id, step), `edit:${selected.id}`)}
+                onDelete={() => (change(removeNodes(flow, new Set([selected.id]))), setSelectedId(undefined))}
+              />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('flows.noSelection')}
+              </Text>
+            )}
+            {problems.filter((p) => !p.nodeId).map((p, i) => (
+              <Text key={i} size="sm" c="red">
+                {p.message}
+              </Text>
+            ))}
+          </Tabs.Panel>
+          <Tabs.Panel value="simulate" pt="sm">
+            <SimulationPanel flow={flow} />
+          </Tabs.Panel>
+          <Tabs.Panel value="versions" pt="sm">
+            <VersionsPanel flowId={flowId} versions={versions} />
+          </Tabs.Panel>
+        </Tabs>
+      </ScrollArea>
+    </Box>
+  );
+}

@@ -1,0 +1,91 @@
+import { Badge, Button, Code, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useAssignments, useSaveAssignments } from '../api/queries';
+import type { AssignmentRule, FlowVersion } from '../api/types';
+import { diffFlows } from './flow-diff';
+
+/** Published versions, a side-by-side comparison of two, and the rules that send invoices to this flow. */
+export function VersionsPanel({ flowId, versions }: { flowId: string; versions: FlowVersion[] }) {
+  const { t } = useTranslation();
+  const sorted = [...versions].sort((a, b) => b.version - a.version);
+  const [left, setLeft] = useState<string | null>(sorted[1] ? String(sorted[1].version) : null);
+  const [right, setRight] = useState<string | null>(sorted[0] ? String(sorted[0].version) : null);
+  const a = versions.find((v) => String(v.version) === left);
+  const b = versions.find((v) => String(v.version) === right);
+  const diff = a && b ? diffFlows(a.graph, b.graph) : [];
+  return (
+    <Stack gap="sm">
+      <Table>
+        <Table.Tbody>
+          {sorted.map((v) => (
+            <Table.Tr key={v.id}>
+              <Table.Td>
+                <Badge>v{v.version}</Badge>
+              </Table.Td>
+              <Table.Td>{new Date(v.publishedAt).toLocaleString()}</Table.Td>
+              <Table.Td>{v.graph.nodes.length} steps</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text component={Link} to={`/invoices?flowId=${flowId}`} size="sm" c="indigo">
+        {t('flows.runs')} →
+      </Text>
+      {versions.length > 1 && (
+        <>
+          <Group grow>
+            <Select label={t('flows.diff')} data={sorted.map((v) => String(v.version))} value={left} onChange={setLeft} />
+            <Select label="↔" data={sorted.map((v) => String(v.version))} value={right} onChange={setRight} />
+          </Group>
+          <SimpleGrid cols={2} spacing={4} data-testid="version-diff">
+            {diff.map((line, i) => (
+              <Code key={i} block color={line.kind === 'removed' ? 'red.1' : line.kind === 'added' ? 'green.1' : 'yellow.1'} style={{ gridColumn: line.kind === 'removed' ? 1 : line.kind === 'added' ? 2 : 'span 2' }}>
+                {line.text}
+              </Code>
+            ))}
+          </SimpleGrid>
+        </>
+      )}
+      <AssignmentEditor flowId={flowId} />
+    </Stack>
+  );
+}
+
+function AssignmentEditor({ flowId }: { flowId: string }) {
+  const { t } = useTranslation();
+  const assignments = useAssignments();
+  const save = useSaveAssignments();
+  const [segment, setSegment] = useState('');
+  const [riskMin, setRiskMin] = useState<number | ''>('');
+  const [riskMax, setRiskMax] = useState<number | ''>('');
+  const [priority, setPriority] = useState<number>(0);
+  const mine = (assignments.data ?? []).filter((r) => r.flowId === flowId);
+  const assign = () => {
+    const rule: AssignmentRule = { flowId, priority, segment: segment || null, riskMin: riskMin === '' ? null : riskMin, riskMax: riskMax === '' ? null : riskMax };
+    save.mutate([rule, ...(assignments.data ?? [])], { onSuccess: () => notifications.show({ message: t('flows.saveRule'), color: 'green' }), onError: (e) => notifications.show({ message: (e as Error).message, color: 'red' }) });
+  };
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t('flows.assign')}</Text>
+      {mine.map((r, i) => (
+        <Text key={i} size="sm" data-testid="assignment-rule">
+          #{r.priority}: {r.segment ? `${t('flows.segment')} = ${r.segment}` : ''} {r.riskMin || r.riskMax ? `risk ${r.riskMin ?? 1}–${r.riskMax ?? 10}` : ''}
+        </Text>
+      ))}
+      <Group grow>
+        <TextInput label={t('flows.segment')} value={segment} onChange={(e) => setSegment(e.currentTarget.value)} data-testid="assign-segment" />
+        <NumberInput label={t('flows.priority')} value={priority} onChange={(v) => setPriority(Number(v) || 0)} />
+      </Group>
+      <Group grow>
+        <NumberInput label={t('flows.riskMin')} min={1} max={10} value={riskMin} onChange={(v) => setRiskMin(v === '' ? '' : Number(v))} />
+        <NumberInput label={t('flows.riskMax')} min={1} max={10} value={riskMax} onChange={(v) => setRiskMax(v === '' ? '' : Number(v))} />
+      </Group>
+      <Button variant="light" onClick={assign} loading={save.isPending} data-testid="assign">
+        {t('flows.saveRule')}
+      </Button>
+    </Stack>
+  );
+}

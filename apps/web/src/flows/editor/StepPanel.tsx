@@ -1,0 +1,85 @@
+import { Alert, Button, Divider, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { FlowNode, FlowProblem } from '@dunning/flow';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTemplatePreview, useTemplates } from '../../api/queries';
+import { SchemaForm } from './SchemaForm';
+import { dataSchemaOf } from './node-kinds';
+
+const TEMPLATE_CHANNEL: Partial<Record<FlowNode['kind'], string>> = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' };
+
+/** Edits the selected step: its label and its data (a form from its zod schema), with a live template preview. */
+export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNode; problems: FlowProblem[]; onChange: (step: FlowNode) => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  const channel = TEMPLATE_CHANNEL[step.kind];
+  const templates = useTemplates();
+  const templateField = step.kind === 'call_task' ? 'script' : 'template';
+  const templateName = channel ? ((step.data as Record<string, unknown>)[templateField] as string | undefined) : undefined;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={5}>{t(`nodes.${step.kind}`)}</Title>
+        <Text size="xs" c="dimmed">
+          {step.id}
+        </Text>
+      </Group>
+      {problems.map((p, i) => (
+        <Alert key={i} color="red" p="xs" data-testid="panel-problem">
+          {p.message}
+        </Alert>
+      ))}
+      <TextInput label="Label" value={step.label ?? ''} onChange={(e) => onChange({ ...step, label: e.currentTarget.value || undefined })} />
+      <SchemaForm
+        schema={dataSchemaOf(step.kind)}
+        value={step.data as Record<string, unknown>}
+        onChange={(data) => onChange({ ...step, data } as FlowNode)}
+        renderField={(name, error) =>
+          channel && name === templateField ? (
+            <Select
+              label={name}
+              searchable
+              error={error}
+              data={[...new Set((templates.data ?? []).filter((x) => x.channel === channel).map((x) => x.name))]}
+              value={templateName ?? null}
+              onChange={(v) => onChange({ ...step, data: { ...step.data, [templateField]: v ?? undefined } } as FlowNode)}
+            />
+          ) : undefined
+        }
+      />
+      {channel && templateName && <TemplatePreview channel={channel} name={templateName} />}
+      <Divider />
+      <Button color="red" variant="light" onClick={onDelete}>
+        {t('flows.delete')}
+      </Button>
+    </Stack>
+  );
+}
+
+function TemplatePreview({ channel, name }: { channel: string; name: string }) {
+  const { t } = useTranslation();
+  const [locale, setLocale] = useState<'fr' | 'en'>('fr');
+  const preview = useTemplatePreview(channel, name, locale);
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between">
+        <Text size="sm" fw={600}>
+          {t('flows.preview')}
+        </Text>
+        <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale(v as 'fr' | 'en')} data={['fr', 'en']} />
+      </Group>
+      {preview.isError && <Alert color="red">{(preview.error as Error).message}</Alert>}
+      {preview.data?.subject && <Text size="sm" fw={600}>{preview.data.subject}</Text>}
+      {preview.data?.html ? (
+        <iframe title={t('flows.preview')} sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 260, border: '1px solid var(--mantine-color-gray-3)' }} />
+      ) : preview.data?.body ? (
+        channel === 'letter' ? (
+          <iframe title={t('flows.preview')} sandbox="" srcDoc={preview.data.body} style={{ width: '100%', height: 260, border: '1px solid var(--mantine-color-gray-3)' }} />
+        ) : (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="sms-preview">
+            {preview.data.body}
+          </Text>
+        )
+      ) : null}
+    </Stack>
+  );
+}

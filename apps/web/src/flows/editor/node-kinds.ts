@@ -1,0 +1,52 @@
+import { CALL_OUTCOMES, type FlowNode, type NodeKind, flowNodeSchema } from '@dunning/flow';
+import type { ZodType } from 'zod';
+
+/** The outcome handles a step offers: `next` is the plain edge (no outcome label). */
+export function outcomeHandles(node: FlowNode): string[] {
+  switch (node.kind) {
+    case 'end':
+      return [];
+    case 'call_task':
+      return [...CALL_OUTCOMES];
+    case 'branch':
+      return [...node.data.cases.map((c) => c.outcome), 'else'];
+    case 'email':
+    case 'sms':
+    case 'letter':
+      return ['next', 'bounced'];
+    default:
+      return ['next'];
+  }
+}
+
+/** What a step dragged in from the palette starts with: valid where it can be, a template to pick otherwise. */
+export function newNodeData(kind: NodeKind): FlowNode['data'] {
+  switch (kind) {
+    case 'wait':
+      return { anchor: 'due_date', offsetDays: 3, dayType: 'calendar', at: '09:00' };
+    case 'email':
+      return { template: 'reminder-1', recipient: 'billing', attachInvoice: true };
+    case 'sms':
+      return { template: 'sms-reminder', recipient: 'billing', maxSegments: 2 };
+    case 'letter':
+      return { template: 'formal-notice', registered: true };
+    case 'call_task':
+      return { slaHours: 48, script: 'call-script', priority: 'normal' };
+    case 'branch':
+      return { cases: [{ outcome: 'large', when: { field: 'amount', op: 'gte', value: 100000 } }] };
+    case 'set_status':
+      return { status: 'doubtful' };
+    case 'late_fee':
+      return { indemnity: true };
+    default:
+      return {};
+  }
+}
+
+/** The zod schema of a kind's data: the same one the API validates with. */
+export function dataSchemaOf(kind: NodeKind): ZodType {
+  const option = flowNodeSchema.options.find((o) => o.shape.kind.value === kind);
+  return option!.shape.data as unknown as ZodType;
+}
+
+export const PALETTE_KINDS: NodeKind[] = ['start', 'wait', 'email', 'sms', 'call_task', 'letter', 'branch', 'set_status', 'late_fee', 'escalate', 'end'];

@@ -1,0 +1,44 @@
+import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOutbox } from '../api/queries';
+import { formatDate } from '../common/format';
+
+/** Every email, SMS and letter the product sent (the dev outbox in the embedded default), rendered. */
+export function OutboxPage() {
+  const { t, i18n } = useTranslation();
+  const [channel, setChannel] = useState('all');
+  const messages = useOutbox(channel === 'all' ? undefined : channel);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t('outbox.title')}</Title>
+        <SegmentedControl value={channel} onChange={setChannel} data={[{ value: 'all', label: t('outbox.all') }, { value: 'email', label: 'Email' }, { value: 'sms', label: 'SMS' }, { value: 'letter', label: 'Letter' }]} />
+      </Group>
+      {(messages.data ?? []).map((m) => (
+        <Card key={m.id} withBorder data-testid="outbox-message">
+          <Group justify="space-between">
+            <Text fw={600}>{m.subject ?? m.template}</Text>
+            <Group gap={6}>
+              <Badge>{m.channel}</Badge>
+              <Badge variant="light">{m.status}</Badge>
+            </Group>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {formatDate(m.createdAt, i18n.language, true)} · {t('outbox.to')}: {m.recipients.join(', ')} · {m.template} · {m.provider}
+          </Text>
+          {m.bodyHtml && m.channel === 'email' ? (
+            <details>
+              <summary>HTML</summary>
+              <iframe title={m.subject ?? m.template} sandbox="" srcDoc={m.bodyHtml} style={{ width: '100%', height: 320, border: 0 }} />
+            </details>
+          ) : (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {m.bodyText ?? ''}
+            </Text>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,230 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
+
+/**
+ * The product in a browser (Debian's Chromium driven by Playwright) against `npm start`, as its
+ * three kinds of users work it. One stack for the file: starting it is the slow part.
+ */
+jest.setTimeout(180_000);
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('the web app, in Chromium, on npm start', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await Stack.start();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Drags a step from the palette onto the canvas at (x, y) of the canvas. */
+  async function dropStep(page: Page, kind: string, x: number, y: number) {
+    await page.getByTestId(`palette-${kind}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  }
+
+  /** Connects an outcome handle of one step to another step, as a user drags a wire. */
+  async function wire(page: Page, from: string, outcome: string, to: string) {
+    const source = page.getByTestId(`handle-${from}-${outcome}`);
+    const target = page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
+    const a = (await source.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('lets a credit manager build a flow by drag and drop, fix what validation shows, publish, assign and simulate it', async () => {
+    const page = await signIn(browser, stack, 'manager@example.com');
+    await page.getByRole('link', { name: 'Flows' }).click();
+    await page.getByTestId('new-flow-name').fill('Browser flow');
+    await page.getByTestId('new-flow').click();
+    await page.getByTestId('step-start').waitFor();
+
+    await dropStep(page, 'wait', 60, 130);
+    await dropStep(page, 'email', 60, 250);
+    await dropStep(page, 'call_task', 60, 380);
+    await dropStep(page, 'escalate', 60, 540);
+    await dropStep(page, 'end', 330, 650);
+    for (const id of ['wait', 'email', 'call-task', 'escalate', 'end']) await page.getByTestId(`step-${id}`).waitFor();
+
+    await wire(page, 'start', 'next', 'wait');
+    await wire(page, 'wait', 'next', 'email');
+    await wire(page, 'email', 'next', 'call-task');
+    await wire(page, 'call-task', 'no_answer', 'escalate');
+    await wire(page, 'call-task', 'sla_expired', 'escalate');
+    await wire(page, 'escalate', 'next', 'end');
+    for (const outcome of ['promise_to_pay', 'dispute', 'paid']) await wire(page, 'call-task', outcome, 'end');
+
+    // One outcome is still loose: the call task says so, on the card itself.
+    await expectText(page.getByTestId('problem-text-call-task'), /^Outcome “wrong_contact” is not connected\.$/);
+    await expectDisabled(page.getByTestId('publish'));
+    await wire(page, 'call-task', 'wrong_contact', 'end');
+    await expectText(page.getByTestId('problem-count'), /Valid/);
+    await page.getByTestId('auto-layout').click();
+    await page.getByTestId('undo').click();
+    await page.getByTestId('redo').click();
+    await expectText(page.getByTestId('save-state'), /Draft saved/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'editor.png') });
+
+    await page.getByTestId('publish').click();
+    await page.getByText('Published version 1').waitFor();
+
+    await page.getByTestId('tab-versions').click();
+    await page.getByTestId('assign-segment').fill('browser');
+    await page.getByTestId('assign').click();
+    await expectText(page.getByTestId('assignment-rule'), /browser/);
+
+    // Due Monday 1 March 2027: the wait is D+3 at 09:00, Thursday 4 March, Paris time; the call
+    // task at once; its 48-hour SLA lapses Saturday 6 March, and the case goes to the agency.
+    await page.getByTestId('tab-simulate').click();
+    await page.getByTestId('simulate-due-date').fill('2027-03-01');
+    await page.getByTestId('run-simulation').click();
+    const timeline = page.getByTestId('simulation-timeline');
+    await expectText(timeline.locator('tr', { hasText: 'email' }).first(), /Mar 4, 2027, 9:00/);
+    await expectText(timeline.locator('tr', { hasText: 'escalate' }).first(), /Mar 6, 2027, 9:00/);
+    await page.context().close();
+  });
+
+  let today = 0;
+  it('imports a CSV with progress; with time advanced, the outbox and the invoice timeline show the reminders', async () => {
+    today = await stack.now();
+    const due = isoDate(today + 12 * DAY);
+    const csv = [
+      'invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_phone,customer_risk_score,customer_address',
+      `WEB-1,${isoDate(today)},${due},1200.00,EUR,C-WEB-1,Boulangerie Martin,compta@martin.example,06 12 34 56 78,5,1 rue A|75001 Paris`,
+      `WEB-2,${isoDate(today)},${due},800.00,EUR,C-WEB-2,Garage Dupont,garage@dupont.example,06 98 76 54 32,5,2 rue B|69002 Lyon`,
+    ].join('\n');
+    const page = await signIn(browser, stack, 'manager@example.com');
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByTestId('import-file').click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-progress').waitFor();
+    await expectText(page.getByTestId('import-result'), /Imported 2 invoices/);
+    await expectText(page.getByTestId('invoice-table'), /WEB-1[\s\S]*|WEB-2/);
+    await expectText(page.getByTestId('invoice-table'), /Garage Dupont/);
+
+    // Past the pre-reminder (D-5 business days) and reminder 1 (D+2).
+    await stack.advance(16 * DAY);
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await expectText(page.locator('body'), /reminder-1/, 60_000);
+    await expectText(page.locator('body'), /pre-reminder/);
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'WEB-1' }).click();
+    await expectText(page.getByTestId('invoice-timeline'), /reminder-1/);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('outstanding').getByText(/€/).first().waitFor();
+    await page.waitForTimeout(500); // charts animate in
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
+    await page.context().close();
+  });
+
+  it('lets a collector work a task from the queue and record a promise; the invoice shows promised', async () => {
+    // D+7 (10:00): the standard flow's call task, whose 48-hour SLA has not run out yet.
+    await stack.advance(4 * DAY);
+    const page = await signIn(browser, stack, 'collector@example.com');
+    const row = page.getByTestId('task-table').locator('tr', { hasText: 'WEB-2' });
+    for (let i = 0; i < 30 && (await row.count()) === 0; i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+    }
+    await row.click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'queue.png') });
+    await page.keyboard.press('c');
+    await page.getByTestId('record-outcome').waitFor();
+    await page.keyboard.press('1');
+    await page.getByTestId('promise-date').fill(isoDate(today + 30 * DAY));
+    await page.getByTestId('promise-amount').fill('800.00');
+    await page.getByTestId('record-outcome').click();
+    await row.waitFor({ state: 'detached' });
+    await page.context().close();
+
+    const manager = await signIn(browser, stack, 'manager@example.com');
+    await manager.getByRole('link', { name: 'Invoices' }).click();
+    await manager.getByRole('link', { name: 'WEB-2' }).click();
+    await expectText(manager.getByTestId('invoice-status'), /promised/, 30_000);
+    await manager.context().close();
+  });
+
+  it('shows an agency its handoff and lets it download the zip, and never another agency’s', async () => {
+    const api = async (token: string, method: string, url: string, body?: unknown) => {
+      const response = await fetch(`${stack.baseUrl}${url}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return response.status === 204 ? undefined : response.json();
+    };
+    const login = await fetch(`${stack.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'manager@example.com', password: 'browser-tests-password' }) });
+    const token = ((await login.json()) as { token: string }).token;
+    const agencies = (await api(token, 'GET', '/api/agencies')) as Array<{ id: string; name: string }>;
+    const mine = agencies.find((a) => a.name === 'Recouvrement Rapide')!;
+    const other = (await api(token, 'POST', '/api/agencies', { name: 'Autre Agence' })) as { id: string };
+    // Two quick flows hand a case to each agency the day after the due date.
+    const rules = (await api(token, 'GET', '/api/flows/assignments')) as unknown[];
+    for (const [segment, agencyId] of [['to-mine', mine.id], ['to-other', other.id]] as const) {
+      const graph = {
+        schemaVersion: 1, id: segment, name: segment, locales: ['fr', 'en'], batchPerCustomer: false,
+        sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
+        nodes: [
+          { id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } },
+          { id: 'wait', kind: 'wait', data: { anchor: 'due_date', offsetDays: 1, dayType: 'calendar' }, position: { x: 0, y: 100 } },
+          { id: 'escalate', kind: 'escalate', data: { agencyId }, position: { x: 0, y: 200 } },
+          { id: 'end', kind: 'end', data: {}, position: { x: 0, y: 300 } },
+        ],
+        edges: [{ id: 'a', source: 'start', target: 'wait' }, { id: 'b', source: 'wait', target: 'escalate' }, { id: 'c', source: 'escalate', target: 'end' }],
+      };
+      const flow = (await api(token, 'POST', '/api/flows', { name: segment, graph })) as { id: string };
+      await api(token, 'POST', `/api/flows/${flow.id}/publish`);
+      rules.unshift({ flowId: flow.id, priority: -rules.length, segment });
+    }
+    await api(token, 'PUT', '/api/flows/assignments', { rules });
+    const now = await stack.now();
+    const csv = [
+      'invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_segment,customer_address',
+      `AG-MINE,${isoDate(now - 40 * DAY)},${isoDate(now - 10 * DAY)},500.00,EUR,C-AG-1,Client Mine,a@mine.example,to-mine,1 rue A|75001 Paris`,
+      `AG-OTHER,${isoDate(now - 40 * DAY)},${isoDate(now - 10 * DAY)},700.00,EUR,C-AG-2,Client Other,b@other.example,to-other,1 rue B|75002 Paris`,
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'agency.csv');
+    const imported = await fetch(`${stack.baseUrl}/api/invoices/import?wait=true`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    expect(imported.status).toBe(202);
+
+    const page = await signIn(browser, stack, 'agency@example.com');
+    const rowMine = page.getByTestId('handoff-AG-MINE');
+    for (let i = 0; i < 40 && (await rowMine.count()) === 0; i++) {
+      await stack.advance(3_600_000);
+      await page.reload();
+      await page.getByTestId('handoff-table').waitFor();
+    }
+    await rowMine.waitFor();
+    expect(await page.getByTestId('handoff-AG-OTHER').count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), rowMine.getByTestId('download-package').click()]);
+    expect(download.suggestedFilename()).toMatch(/^HO-AG-MINE-\d{8}\.zip$/);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+    await page.context().close();
+  });
+});
+
+async function expectText(locator: import('playwright-core').Locator, pattern: RegExp, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.first().textContent().catch(() => '')) ?? '';
+    if (pattern.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`expected ${pattern} in: ${text.slice(0, 500)}`);
+}
+
+async function expectDisabled(locator: import('playwright-core').Locator): Promise<void> {
+  expect(await locator.isDisabled()).toBe(true);
+}

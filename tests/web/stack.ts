@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { freePort } from '../fixtures/processes';
+
+const root = path.resolve(__dirname, '../..');
+export const PASSWORD = 'browser-tests-password';
+/** Debian's Chromium, driven by Playwright (no browser download): the flags the CI machines need. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The product as `npm start` runs it (scripts/start.mjs: temporal-lite, the database, the API with
+ * the web app, the worker) in a temporary data directory, with temporal-lite as the time-skipping
+ * test server so a test can move the clock. Stopped, process group and all, by `stop()`.
+ */
+export class Stack {
+  baseUrl = '';
+  private child?: ChildProcess;
+  private output = '';
+  private dataDir = '';
+  private temporal?: Connection;
+
+  static async start(): Promise<Stack> {
+    const stack = new Stack();
+    const [apiPort, temporalPort, databasePort] = [await freePort(), await freePort(), await freePort()];
+    stack.dataDir = mkdtempSync(path.join(os.tmpdir(), 'dunning-web-'));
+    stack.child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+      cwd: root,
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DUNNING_DATA_DIR: stack.dataDir,
+        TEMPORAL_MODE: 'time-skipping',
+        TEMPORAL_PORT: String(temporalPort),
+        PGLITE_PORT: String(databasePort),
+        PORT: String(apiPort),
+        ADMIN_PASSWORD: PASSWORD,
+        SEED_DEMO_USERS: 'true',
+        MAILBOX_GATHER_MS: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    stack.child.stdout!.on('data', (chunk) => (stack.output += chunk));
+    stack.child.stderr!.on('data', (chunk) => (stack.output += chunk));
+    stack.baseUrl = `http://127.0.0.1:${apiPort}`;
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      if (stack.child.exitCode !== null) throw new Error(`npm start exited:\n${stack.output}`);
+      if (/worker polling/.test(stack.output)) {
+        const health = await fetch(`${stack.baseUrl}/api/health`).catch(() => undefined);
+        if (health?.ok) break;
+      }
+      if (Date.now() > deadline) {
+        await stack.stop();
+        throw new Error(`the stack did not start in 4 minutes:\n${stack.output.slice(-4000)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // The SDK's own switch for the test service (what @temporalio/testing sets).
+    stack.temporal = await Connection.connect({ address: `127.0.0.1:${temporalPort}`, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<typeof Connection.connect>[0]);
+    return stack;
+  }
+
+  /** Moves the test server's clock forward (timers due in between fire, in order). */
+  async advance(ms: number): Promise<void> {
+    await this.temporal!.testService!.unlockTimeSkippingWithSleep({ duration: msToTs(ms) });
+  }
+
+  async now(): Promise<number> {
+    const { time } = await this.temporal!.testService!.getCurrentTime({});
+    return Number(time!.seconds) * 1000 + Math.floor((time!.nanos ?? 0) / 1e6);
+  }
+
+  logs(): string {
+    return this.output;
+  }
+
+  async stop(): Promise<void> {
+    await this.temporal?.close();
+    const child = this.child;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      const killed = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killed);
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A new page signed in as one of the seeded users. */
+export async function signIn(browser: Browser, stack: Stack, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'main' }).waitFor();
+  return page;
+}
+
+export const SCREENSHOTS = path.join(root, 'docs/screenshots');
