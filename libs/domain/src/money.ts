@@ -28,6 +28,14 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
+/** Minor units as a plain decimal for files (CSV exports, agency packages): 123456 EUR → "1234.56". Exact, no float. */
+export function decimalAmount(minor: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const text = Math.abs(minor).toString().padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
 /**
  * Parses a decimal amount as people write it ("1234.56", "1 234,56", "1234") into integer minor
  * units, exactly (string arithmetic, no float). Throws a message fit for the user on anything else.

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { decimalAmount } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -47,10 +48,9 @@ export class ReportsController {
   async journal(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>, @Res() response: Response) {
     const rows = await this.ledger.journal(query.from, query.to);
     const cell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    const units = (minor: number) => (minor / 100).toFixed(2);
     const lines = ['date;entry;account;label;debit;credit;currency;invoice'];
     for (const { line, invoiceNumber } of rows) {
-      lines.push([line.entryDate, line.entryId, line.account, cell(line.label), units(line.debit), units(line.credit), line.currency, invoiceNumber ?? ''].join(';'));
+      lines.push([line.entryDate, line.entryId, line.account, cell(line.label), decimalAmount(line.debit, line.currency), decimalAmount(line.credit, line.currency), line.currency, invoiceNumber ?? ''].join(';'));
     }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="journal-${query.from}-${query.to}.csv"`);

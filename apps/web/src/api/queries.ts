@@ -122,5 +122,22 @@ export function useHandoffAction() {
 
 export const useAging = () => useQuery({ queryKey: ['aging'], queryFn: () => http<{ buckets: AgingBucket[]; outstanding: Array<{ currency: string; amount: number }> }>('/api/reports/aging') });
 export const useDso = (from: string, to: string) => useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${from}&to=${to}`) });
+/** DSO over the last `months` 30-day periods, oldest first: the trend the dashboard charts. */
+export function useDsoTrend(months: number) {
+  return useQuery({
+    queryKey: ['dso-trend', months],
+    queryFn: async () => {
+      const today = Date.now();
+      const periods = Array.from({ length: months }, (_, i) => {
+        const to = new Date(today - (months - 1 - i) * 30 * 86_400_000).toISOString().slice(0, 10);
+        const from = new Date(Date.parse(to) - 90 * 86_400_000).toISOString().slice(0, 10);
+        return { from, to };
+      });
+      const answers = await Promise.all(periods.map((p) => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${p.from}&to=${p.to}`)));
+      return periods.map((p, i) => ({ period: p.to.slice(0, 7), ...Object.fromEntries(answers[i]!.map((a) => [a.currency, a.dso === null ? null : Math.round(a.dso)])) }));
+    },
+  });
+}
+
 export const useRecoveryByStep = () => useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
 export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<Array<{ channel: string; count: number }>>('/api/reports/messages') });

@@ -1,7 +1,7 @@
-import { BarChart, DonutChart } from '@mantine/charts';
+import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAging, useDso, useMessageCounts, useRecoveryByStep } from '../api/queries';
+import { useAging, useDso, useDsoTrend, useMessageCounts, useRecoveryByStep } from '../api/queries';
 import { formatMoney } from '../common/format';
 
 const BUCKET_ORDER = ['not_due', '0-30', '31-60', '61-90', '90+'];
@@ -16,6 +16,8 @@ export function DashboardPage() {
   const dso = useDso(from, today.toISOString().slice(0, 10));
   const recovery = useRecoveryByStep();
   const counts = useMessageCounts();
+  const trend = useDsoTrend(6);
+  const trendCurrencies = [...new Set((trend.data ?? []).flatMap((p) => Object.keys(p).filter((k) => k !== 'period')))];
   const buckets = [...(aging.data?.buckets ?? [])].sort((a, b) => BUCKET_ORDER.indexOf(a.bucket) - BUCKET_ORDER.indexOf(b.bucket));
   return (
     <Stack>
@@ -48,6 +50,12 @@ export function DashboardPage() {
           <Anchor href={`/api/reports/journal.csv?from=${from}&to=${today.toISOString().slice(0, 10)}`}>journal.csv</Anchor>
         </Card>
       </SimpleGrid>
+      <Card withBorder>
+        <Text fw={600} mb="sm">
+          {t('dashboard.dsoTrend')}
+        </Text>
+        <LineChart h={180} data={trend.data ?? []} dataKey="period" unit={` ${t('dashboard.days')}`} connectNulls series={trendCurrencies.map((c, i) => ({ name: c, color: COLORS[i % COLORS.length]! }))} />
+      </Card>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder>
           <Text fw={600} mb="sm">

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal, IconZoomScan } from '@tabler/icons-react';
 import { type Flow, type FlowNode, type NodeKind, type TemplateRef, validateFlow } from '@dunning/flow';
 import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
@@ -43,8 +43,10 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
   const templates = useTemplates();
   const publish = usePublish(flowId);
 
-  // The same validation the API runs before publishing, on every edit.
-  const problems = useMemo(() => validateFlow(flow, { templates: templates.data as TemplateRef[] | undefined }), [flow, templates.data]);
+  // The same validation the API runs before publishing, on every edit — deferred, so a drag across
+  // a large flow is not held up by it.
+  const validated = useDeferredValue(flow);
+  const problems = useMemo(() => validateFlow(validated, { templates: templates.data as TemplateRef[] | undefined }), [validated, templates.data]);
 
   const change = useCallback((next: Flow, tag?: string) => {
     history.current.push(next, tag);

@@ -4,7 +4,7 @@ export const en = {
   nav: { dashboard: 'Dashboard', invoices: 'Invoices', flows: 'Flows', queue: 'Call queue', outbox: 'Outbox', cases: 'My cases' },
   login: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Wrong email or password' },
   common: { save: 'Save', cancel: 'Cancel', loading: 'Loading…', none: 'Nothing yet', amount: 'Amount', status: 'Status', date: 'Date', customer: 'Customer', actions: 'Actions', download: 'Download', close: 'Close' },
-  dashboard: { outstanding: 'Outstanding', aging: 'Aging', dso: 'DSO (last 90 days)', days: 'days', recovery: 'Recovered per flow step', messages: 'Messages sent per channel', journal: 'Journal (CSV)' },
+  dashboard: { outstanding: 'Outstanding', aging: 'Aging', dso: 'DSO (last 90 days)', dsoTrend: 'DSO trend (90-day window, monthly)', days: 'days', recovery: 'Recovered per flow step', messages: 'Messages sent per channel', journal: 'Journal (CSV)' },
   invoices: {
     title: 'Invoices', number: 'Invoice', due: 'Due', balance: 'Balance', flow: 'Flow', overdue: 'Overdue band', import: 'Import CSV/XLSX', importing: 'Importing', imported: 'Imported {{inserted}} invoices ({{unchanged}} unchanged)', rejected: 'Rejected: nothing was written', line: 'Line', field: 'Field', problem: 'Problem',
     detail: 'Invoice {{number}}', live: 'Live workflow', nextAction: 'Next', timeline: 'Timeline', messages: 'Messages', documents: 'Documents',
@@ -30,7 +30,7 @@ export const fr: Messages = {
   nav: { dashboard: 'Tableau de bord', invoices: 'Factures', flows: 'Scénarios', queue: 'Appels', outbox: 'Boîte d’envoi', cases: 'Mes dossiers' },
   login: { title: 'Connexion', email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter', failed: 'E-mail ou mot de passe incorrect' },
   common: { save: 'Enregistrer', cancel: 'Annuler', loading: 'Chargement…', none: 'Rien pour l’instant', amount: 'Montant', status: 'Statut', date: 'Date', customer: 'Client', actions: 'Actions', download: 'Télécharger', close: 'Fermer' },
-  dashboard: { outstanding: 'Encours', aging: 'Balance âgée', dso: 'DSO (90 derniers jours)', days: 'jours', recovery: 'Recouvré par étape', messages: 'Messages envoyés par canal', journal: 'Journal (CSV)' },
+  dashboard: { outstanding: 'Encours', aging: 'Balance âgée', dso: 'DSO (90 derniers jours)', dsoTrend: 'Évolution du DSO (fenêtre de 90 jours, par mois)', days: 'jours', recovery: 'Recouvré par étape', messages: 'Messages envoyés par canal', journal: 'Journal (CSV)' },
   invoices: {
     title: 'Factures', number: 'Facture', due: 'Échéance', balance: 'Reste dû', flow: 'Scénario', overdue: 'Retard', import: 'Importer CSV/XLSX', importing: 'Import en cours', imported: '{{inserted}} factures importées ({{unchanged}} inchangées)', rejected: 'Rejeté : rien n’a été écrit', line: 'Ligne', field: 'Champ', problem: 'Problème',
     detail: 'Facture {{number}}', live: 'Workflow en cours', nextAction: 'Prochaine étape', timeline: 'Historique', messages: 'Messages', documents: 'Documents',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { zipSync } from 'fflate';
 import { createMessage, encrypt, readKey } from 'openpgp';
-import { minorUnitDigits } from '@dunning/domain';
+import { decimalAmount } from '@dunning/domain';
 import type { CaseFile } from './case-file';
 import type { MessageFile } from '../message-channel';
 
@@ -47,13 +47,8 @@ export const CASE_CSV_COLUMNS = [
   'last_contact_at',
 ] as const;
 
-/** Minor units as the decimal agencies' spreadsheets expect: 123456 EUR → "1234.56". Exact, no float. */
-export function decimalAmount(minor: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const text = Math.abs(minor).toString().padStart(digits + 1, '0');
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
+/** Minor units as the decimal agencies' spreadsheets expect (the domain's exact formatting). */
+export { decimalAmount };
 
 export function caseCsv(caseFile: CaseFile): string {
   const { debtor } = caseFile;

@@ -1,7 +1,7 @@
 import type { Flow, FlowProblem, NodeKind } from '@dunning/flow';
 import { Background, Controls, MiniMap, type NodeChange, type EdgeChange, ReactFlow, type ReactFlowInstance, type Connection } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { type StepNode, connect, moveNode, removeEdges, removeNodes, toCanvas } from './graph-conversion';
+import { type StepNode, cachedCanvas, connect, moveNode, removeEdges, removeNodes } from './graph-conversion';
 import { DRAG_TYPE } from './Palette';
 import { StepCard } from './StepCard';
 
@@ -30,7 +30,8 @@ export function FlowCanvas({
 }) {
   const instance = useRef<ReactFlowInstance<StepNode> | null>(null);
   const [fitOnOpen] = useState(flow.nodes.length > 1);
-  const { nodes, edges } = useMemo(() => toCanvas(flow, problems, selectedId), [flow, problems, selectedId]);
+  const [draw] = useState(cachedCanvas);
+  const { nodes, edges } = useMemo(() => draw(flow, problems, selectedId), [draw, flow, problems, selectedId]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNode>[]) => {

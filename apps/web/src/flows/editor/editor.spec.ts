@@ -44,3 +44,19 @@ describe('the editor’s model', () => {
     expect(history.canRedo).toBe(false);
   });
 });
+
+describe('the canvas cache', () => {
+  it('keeps the drawn objects of unchanged steps when one moves', async () => {
+    const { cachedCanvas, moveNode } = await import('./graph-conversion');
+    const draw = cachedCanvas();
+    const flow = standardFlow();
+    const before = draw(flow, []);
+    const moved = moveNode(flow, 'call', { x: 999, y: 999 });
+    const after = draw(moved, []);
+    const changed = after.nodes.filter((n, i) => n !== before.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(['call']);
+    expect(after.edges.every((e, i) => e === before.edges[i])).toBe(true);
+    // A new problem on a step redraws that step only.
+    expect(draw(moved, [{ nodeId: 'end', field: 'x', message: 'y' }]).nodes.filter((n, i) => n !== after.nodes[i]).map((n) => n.id)).toEqual(['end']);
+  });
+});

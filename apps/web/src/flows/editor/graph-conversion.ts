@@ -9,22 +9,38 @@ export type StepNode = Node<StepNodeData, 'step'>;
 
 /** The flow as React Flow draws it: one card per step, one edge per outcome (handle = outcome). */
 export function toCanvas(flow: Flow, problems: FlowProblem[], selectedId?: string): { nodes: StepNode[]; edges: Edge[] } {
-  return {
-    nodes: flow.nodes.map((step) => ({
-      id: step.id,
-      type: 'step',
-      position: step.position,
-      selected: step.id === selectedId,
-      data: { step, problems: problems.filter((p) => p.nodeId === step.id) },
-    })),
-    edges: flow.edges.map((edge) => ({
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      sourceHandle: edge.outcome ?? 'next',
-      label: edge.outcome,
-      type: 'smoothstep',
-    })),
+  return cachedCanvas()(flow, problems, selectedId);
+}
+
+/**
+ * `toCanvas` that keeps the React Flow objects of unchanged steps and edges (same Flow node, same
+ * problems, same selection): while one step is dragged the other 299 cards are not re-rendered.
+ */
+export function cachedCanvas() {
+  const nodes = new WeakMap<FlowNode, { key: string; node: StepNode }>();
+  const edges = new WeakMap<FlowEdge, Edge>();
+  return (flow: Flow, problems: FlowProblem[], selectedId?: string): { nodes: StepNode[]; edges: Edge[] } => {
+    const byNode = new Map<string, FlowProblem[]>();
+    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
+    return {
+      nodes: flow.nodes.map((step) => {
+        const stepProblems = byNode.get(step.id) ?? [];
+        const key = `${step.id === selectedId}|${stepProblems.map((p) => p.message).join('|')}`;
+        const cached = nodes.get(step);
+        if (cached && cached.key === key) return cached.node;
+        const node: StepNode = { id: step.id, type: 'step', position: step.position, selected: step.id === selectedId, data: { step, problems: stepProblems } };
+        nodes.set(step, { key, node });
+        return node;
+      }),
+      edges: flow.edges.map((edge) => {
+        let drawn = edges.get(edge);
+        if (!drawn) {
+          drawn = { id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.outcome ?? 'next', label: edge.outcome, type: 'smoothstep' };
+          edges.set(edge, drawn);
+        }
+        return drawn;
+      }),
+    };
   };
 }
 

@@ -47,7 +47,7 @@ export class SignedWebhookHandoffDelivery implements HandoffDelivery {
           [TIMESTAMP_HEADER]: timestamp,
           [SIGNATURE_HEADER]: signWebhook(this.secret, timestamp, pack.content),
         },
-        body: pack.content,
+        body: Uint8Array.from(pack.content),
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {

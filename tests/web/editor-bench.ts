@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:web`: is the flow editor still interactive with 300 steps? In Debian's Chromium,
+ * against `npm start`, it opens a 30-step flow (the baseline, in the same run) and a 300-step one,
+ * and measures the time to render the canvas and the frame times while a step is dragged.
+ * Not a test: it prints figures for docs/performance.md.
+ */
+import { Stack, launchBrowser, signIn } from './stack';
+
+interface Figures {
+  steps: number;
+  renderMs: number;
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function chainFlow(name: string, steps: number) {
+  const nodes: Array<Record<string, unknown>> = [{ id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } }];
+  const edges: Array<Record<string, unknown>> = [];
+  let previous = 'start';
+  for (let i = 1; i < steps - 1; i++) {
+    const id = `s${i}`;
+    const column = Math.floor(i / 30);
+    const row = i % 30;
+    const kind = i % 2 === 1 ? 'wait' : 'email';
+    const data = kind === 'wait' ? { anchor: 'previous_step', offsetDays: 2, dayType: 'calendar' } : { template: 'reminder-1', recipient: 'billing', attachInvoice: false };
+    nodes.push({ id, kind, data, position: { x: column * 300, y: row * 130 } });
+    edges.push({ id: `${previous}->${id}`, source: previous, target: id });
+    previous = id;
+  }
+  nodes.push({ id: 'end', kind: 'end', data: {}, position: { x: Math.floor(steps / 30) * 300, y: 30 * 130 } });
+  edges.push({ id: `${previous}->end`, source: previous, target: 'end' });
+  return { schemaVersion: 1, id: name, name, locales: ['fr', 'en'], batchPerCustomer: true, sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true }, nodes, edges };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const stack = await Stack.start();
+  const browser = await launchBrowser();
+  try {
+    const page = await signIn(browser, stack, 'manager@example.com');
+    const results: Figures[] = [];
+    for (const steps of [30, 300, 30, 300]) {
+      const graph = chainFlow(`bench-${steps}-${results.length}`, steps);
+      const created = await page.evaluate(async (body) => {
+        const response = await fetch('/api/flows', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        return (await response.json()) as { id: string };
+      }, { name: graph.name, graph });
+
+      // Time to render: from navigation to the first frame with every step's card drawn.
+      const started = Date.now();
+      await page.goto(`/flows/${created.id}`);
+      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, steps, { timeout: 60_000, polling: 'raf' });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const renderMs = Date.now() - started;
+
+      // Frame times while dragging a step across the canvas.
+      await page.evaluate(() => {
+        const w = window as unknown as { frames: number[]; recording: boolean };
+        w.frames = [];
+        w.recording = true;
+        let last = performance.now();
+        const tick = (now: number) => {
+          w.frames.push(now - last);
+          last = now;
+          if (w.recording) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const box = (await page.locator('.react-flow__node[data-id="s5"]').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + 8);
+      await page.mouse.down();
+      for (let i = 1; i <= 120; i++) await page.mouse.move(box.x + box.width / 2 + i * 2, box.y + 8 + Math.sin(i / 10) * 40);
+      await page.mouse.up();
+      const frames = await page.evaluate(() => {
+        const w = window as unknown as { frames: number[]; recording: boolean };
+        w.recording = false;
+        return w.frames.slice(2);
+      });
+      const sorted = [...frames].sort((a, b) => a - b);
+      results.push({ steps, renderMs, frames: frames.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 });
+      console.log(`[bench] ${steps} steps: rendered in ${renderMs} ms, ${frames.length} frames while dragging`);
+    }
+    // The first pass warms the browser and the server; the second is reported.
+    const reported = results.slice(2);
+    console.log('\nflow editor benchmark (Chromium headless, 1440×900, software rendering; second of two passes)');
+    console.log('| steps | time to render ms | frames while dragging | frame ms p50 / p95 / max | ≈ fps at p50 |');
+    console.log('|---|---|---|---|---|');
+    for (const r of reported) console.log(`| ${r.steps} | ${r.renderMs} | ${r.frames} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.max.toFixed(1)} | ${(1000 / r.p50).toFixed(0)} |`);
+    const [base, big] = reported as [Figures, Figures];
+    console.log(`300 vs 30 steps: render ×${(big.renderMs / base.renderMs).toFixed(2)}, drag frame p95 ×${(big.p95 / base.p95).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
