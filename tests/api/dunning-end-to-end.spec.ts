@@ -152,4 +152,19 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     expect(journal.text).toContain(';411;Facture E2E-1;1200.00;0.00;EUR;E2E-1');
     await harness.http().get('/api/reports/dso?from=2026-02-01&to=2026-01-01').set(as(manager)).expect(400);
   });
+
+  it('creates a customer and one invoice by hand: stored with its entry, its workflow started; bad input named, duplicates refused', async () => {
+    const customer = await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-HAND', name: 'Menuiserie Roux', country: 'FR', contacts: [{ role: 'billing', email: 'roux@example.com', phone: '06 11 22 33 44' }] }).expect(201);
+    expect((await harness.http().get(`/api/customers/${customer.body.id}`).set(as(manager)).expect(200)).body.contacts[0]).toMatchObject({ phone: '+33611223344' });
+    await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-BAD', name: 'X', contacts: [{ phone: '06 12' }] }).expect(400).expect((r) => expect(JSON.stringify(r.body)).toMatch(/contacts\.0\.phone/));
+    const today = await harness.today();
+    const body = { number: 'HAND-1', customerId: customer.body.id, issueDate: today, dueDate: datePlus(today, 30), amount: 45_000, currency: 'EUR' };
+    await harness.http().post('/api/invoices').set(as(collector)).send(body).expect(403);
+    await harness.http().post('/api/invoices').set(as(manager)).send({ ...body, dueDate: datePlus(today, -1) }).expect(400).expect((r) => expect(JSON.stringify(r.body)).toMatch(/dueDate/));
+    const created = await harness.http().post('/api/invoices').set(as(manager)).send(body).expect(201);
+    expect(created.body).toMatchObject({ number: 'HAND-1', balance: 45_000, status: 'not_due', workflowId: `invoice-${created.body.id}` });
+    await harness.http().post('/api/invoices').set(as(manager)).send(body).expect(409);
+    const snapshot = await harness.env.client.workflow.getHandle(created.body.workflowId).query('snapshot');
+    expect(snapshot).toMatchObject({ balance: { amount: 45_000, currency: 'EUR' } });
+  });
 });

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, NotFoundException, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, NotFoundException, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import { RECEIVABLE_STATUSES } from '@dunning/domain';
@@ -6,6 +6,7 @@ import { InvoicesRepository } from '@dunning/db';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { InvoiceImportService } from './invoice-import.service';
+import { InvoicesService, createInvoiceBody } from './invoices.service';
 
 export const invoiceListQuery = z.object({
   status: z
@@ -27,7 +28,15 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesRepository,
     private readonly imports: InvoiceImportService,
+    private readonly service: InvoicesService,
   ) {}
+
+  /** One invoice: recorded with its accounting entry, and its dunning workflow started. */
+  @Post()
+  @Roles('credit_manager')
+  create(@Body(new ZodPipe(createInvoiceBody)) body: z.infer<typeof createInvoiceBody>) {
+    return this.service.create(body);
+  }
 
   @Get()
   async list(@Query(new ZodPipe(invoiceListQuery)) query: z.infer<typeof invoiceListQuery>) {

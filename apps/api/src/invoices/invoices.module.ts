@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DunningModule } from '../dunning/dunning.module';
 import { InvoiceImportService } from './invoice-import.service';
+import { InvoicesService } from './invoices.service';
 import { ImportsController, InvoicesController } from './invoices.controller';
 
-@Module({ imports: [DunningModule], controllers: [InvoicesController, ImportsController], providers: [InvoiceImportService] })
+@Module({ imports: [DunningModule], controllers: [InvoicesController, ImportsController], providers: [InvoiceImportService, InvoicesService] })
 export class InvoicesModule {}
