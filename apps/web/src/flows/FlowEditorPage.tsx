@@ -1,13 +1,14 @@
 import { ActionIcon, Badge, Box, Button, Group, Loader, ScrollArea, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal, IconZoomScan } from '@tabler/icons-react';
-import { type Flow, type FlowNode, type NodeKind, type TemplateRef, validateFlow } from '@dunning/flow';
+import { type Flow, type FlowNode, type NodeKind, type TemplateRef } from '@dunning/flow';
 import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
 import { autoLayout } from './editor/auto-layout';
+import { cachedValidation } from './editor/cached-validation';
 import { FlowCanvas } from './editor/FlowCanvas';
 import type { StepNode } from './editor/graph-conversion';
 import { nextNodeId, removeNodes, updateNode } from './editor/graph-conversion';
@@ -43,10 +44,9 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
   const templates = useTemplates();
   const publish = usePublish(flowId);
 
-  // The same validation the API runs before publishing, on every edit — deferred, so a drag across
-  // a large flow is not held up by it.
-  const validated = useDeferredValue(flow);
-  const problems = useMemo(() => validateFlow(validated, { templates: templates.data as TemplateRef[] | undefined }), [validated, templates.data]);
+  // The same validation the API runs before publishing, on every edit (not on every drag frame).
+  const [validate] = useState(cachedValidation);
+  const problems = useMemo(() => validate(flow, templates.data as TemplateRef[] | undefined), [validate, flow, templates.data]);
 
   const change = useCallback((next: Flow, tag?: string) => {
     history.current.push(next, tag);

@@ -1,0 +1,30 @@
+import type { Flow, FlowProblem, TemplateRef } from '@dunning/flow';
+import { validateFlow } from '@dunning/flow';
+
+/**
+ * `validateFlow` that runs again only when something it reads changes. Where the cards sit is not
+ * one of those things, so dragging a step across a 300-step flow does not re-validate it on every
+ * frame, while a connect or an edit is validated in the same render (cards and their outcome
+ * handles never shift under the pointer after the fact).
+ */
+export function cachedValidation() {
+  let last: { flow: Flow; templates: TemplateRef[] | undefined; problems: FlowProblem[] } | undefined;
+  return (flow: Flow, templates: TemplateRef[] | undefined): FlowProblem[] => {
+    if (last && last.templates === templates && differsOnlyInPositions(last.flow, flow)) return last.problems;
+    last = { flow, templates, problems: validateFlow(flow, { templates }) };
+    return last.problems;
+  };
+}
+
+/** Edits copy what they change (see graph-conversion.ts), so comparing references is enough. */
+function differsOnlyInPositions(before: Flow, after: Flow): boolean {
+  if (before === after) return true;
+  if (!sameExcept(before, after, 'nodes') || before.nodes.length !== after.nodes.length) return false;
+  return before.nodes.every((step, i) => step === after.nodes[i] || sameExcept(step, after.nodes[i]!, 'position'));
+}
+
+function sameExcept<T extends object>(a: T, b: T, ignored: keyof T): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof T>);
+  for (const key of keys) if (key !== ignored && a[key] !== b[key]) return false;
+  return true;
+}
