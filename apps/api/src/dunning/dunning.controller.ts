@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
+import { localDate } from '../common/local-date.schema';
 import { DunningService } from './dunning.service';
 
 const amount = z.number().int('an integer amount of minor units (cents)').positive('must be positive');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const paymentBody = z.object({ amount, reference: z.string().min(1).max(200).optional(), receivedAt: z.string().datetime().optional() });
 export const creditNoteBody = z.object({ amount, reference: z.string().min(1).max(200).optional() });

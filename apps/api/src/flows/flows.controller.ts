@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
+import { localDate } from '../common/local-date.schema';
 import { FlowsService } from './flows.service';
 
 const createBody = z.object({ name: z.string().min(1).max(120), graph: z.unknown().optional() });
@@ -25,8 +26,8 @@ const simulateBody = z.object({
   invoice: z.object({
     amount: z.number().int().positive(),
     currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
-    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    issueDate: localDate,
+    dueDate: localDate,
     riskScore: z.number().int().min(1).max(10).default(5),
     segment: z.string().default(''),
     customerType: z.enum(['company', 'person']).default('company'),

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { isKnownCurrency, parseAmount } from '@dunning/domain';
+import { localDate } from '../common/local-date.schema';
 
 /** One line of an import, with its line number in the file (the header is line 1). */
 export interface ImportRow {
@@ -60,11 +61,6 @@ export const IMPORT_COLUMNS = [
   'customer_address',
 ] as const;
 const REQUIRED = ['invoice_number', 'issue_date', 'due_date', 'amount', 'currency', 'customer_reference', 'customer_name'];
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
 
 const email = z.string().email();
 const knownZones = new Map<string, boolean>();
@@ -143,7 +139,7 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   }
   for (const field of ['issue_date', 'due_date'] as const) {
     if (v[field]) {
-      const checked = isoDate.safeParse(v[field]);
+      const checked = localDate.safeParse(v[field]);
       if (!checked.success) fail(field, `"${v[field]}" is ${checked.error.issues[0]!.message}`);
     }
   }

@@ -2,10 +2,9 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { z } from 'zod';
 import { isKnownCurrency, journalEntryFor } from '@dunning/domain';
 import { CustomersRepository, type DatabaseHandle, InvoicesRepository, LedgerRepository } from '@dunning/db';
+import { localDate } from '../common/local-date.schema';
 import { DATABASE } from '../database/database.module';
 import { DunningService } from '../dunning/dunning.service';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** One invoice typed in by a credit manager (imports go through InvoiceImportService). */
 export const createInvoiceBody = z

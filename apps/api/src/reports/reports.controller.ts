@@ -5,8 +5,8 @@ import { decimalAmount } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
+import { localDate } from '../common/local-date.schema';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const periodQuery = z.object({ from: localDate, to: localDate }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
 
 /** The portfolio: outstanding, aging, DSO, messages per channel, the accounting journal. */

@@ -4,10 +4,11 @@ import { CallTasksRepository, CustomersRepository, MessagesRepository } from '@d
 import { CALL_OUTCOMES } from '@dunning/flow';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
+import { localDate } from '../common/local-date.schema';
 import { DunningService } from '../dunning/dunning.service';
 
 export const outcomeBody = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('promise_to_pay'), promise: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), amount: z.number().int().positive() }), notes: z.string().max(2000).optional() }),
+  z.object({ outcome: z.literal('promise_to_pay'), promise: z.object({ date: localDate, amount: z.number().int().positive() }), notes: z.string().max(2000).optional() }),
   z.object({ outcome: z.literal('dispute'), reason: z.string().min(1, 'say what is disputed'), notes: z.string().max(2000).optional() }),
   z.object({ outcome: z.enum(CALL_OUTCOMES.filter((o) => o !== 'promise_to_pay' && o !== 'dispute' && o !== 'sla_expired') as ['paid', 'no_answer', 'wrong_contact']), notes: z.string().max(2000).optional() }),
 ]);

@@ -1,5 +1,4 @@
-import type { Flow, FlowProblem, TemplateRef } from '@dunning/flow';
-import { validateFlow } from '@dunning/flow';
+import { type Flow, type FlowProblem, type TemplateRef, validateFlow } from '@dunning/flow';
 
 /**
  * `validateFlow` that runs again only when something it reads changes. Where the cards sit is not
