@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { invoices, messages } from '@dunning/db';
 import { startMissingWorkflows } from '@dunning/api/src/create-app';
+import { standardFlowPlan } from '../fixtures/standard-flow-plan';
 import { ApiHarness, datePlus } from './api-env';
+
+const HOUR = 3_600_000;
 
 const csv = (rows: string[][]) =>
   [['invoice_number', 'issue_date', 'due_date', 'amount', 'currency', 'customer_reference', 'customer_name', 'customer_email', 'customer_phone', 'customer_locale', 'customer_risk_score', 'customer_address'], ...rows]
@@ -46,8 +49,10 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const list = await harness.http().get('/api/invoices?status=not_due').set(as(manager)).expect(200);
     expect(list.body.items.map((i: { number: string }) => i.number)).toEqual(expect.arrayContaining(['E2E-1', 'E2E-2']));
 
-    // Through the due date: the pre-reminder, then reminder 1, as one email for both invoices each.
-    await harness.sleepUntil(Date.parse(`${datePlus(today, 33)}T12:00:00Z`));
+    // Through the due date: the pre-reminder, then reminder 1 (D+2, or the next business day), as one
+    // email for both invoices each.
+    const plan = await standardFlowPlan({ issueDate: today, dueDate: datePlus(today, 30), amount: 1200_00 }, await harness.env.currentTimeMs());
+    await harness.sleepUntil(plan('reminder-1') + 3 * HOUR);
     const sent = await harness.database.db.select().from(messages).where(eq(messages.customerId, invoice.customerId));
     expect(sent.map((m) => m.template).sort()).toEqual(['pre-reminder', 'reminder-1']);
     expect(sent.every((m) => m.invoiceIds.length === 2 && m.status === 'sent')).toBe(true);
@@ -76,7 +81,7 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     // Half a day at a time until the D+7 call task is in the queue (its SLA is 48 hours).
     let task: { id: string; status: string } | undefined;
     for (let i = 0; i < 40 && !task; i++) {
-      await harness.env.sleep(12 * 3_600_000);
+      await harness.env.sleep(12 * HOUR);
       const queue = await harness.http().get('/api/tasks').set(as(collector)).expect(200);
       task = queue.body.find((t: { invoice: { number: string } }) => t.invoice.number === 'CALL-1');
     }
@@ -123,9 +128,11 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const today = await harness.today();
     const mine = await harness.agency('Agence Alpha', 'key-alpha');
     await harness.agency('Agence Zeta', 'key-zeta');
+    const started = await harness.env.currentTimeMs();
     await importCsv(csv([['AGENCY-1', today, datePlus(today, 5), '2500.00', 'EUR', 'C-AG', 'Transports Morel', 'morel@transports.example', '', 'fr', '5']]));
     const invoice = await invoiceByNumber('AGENCY-1');
-    await harness.sleepUntil(Date.parse(`${datePlus(today, 5 + 47)}T12:00:00Z`));
+    const plan = await standardFlowPlan({ issueDate: today, dueDate: datePlus(today, 5), amount: 2500_00 }, started);
+    await harness.sleepUntil(plan('escalate') + 3 * HOUR); // D+45, or the next business day
     const listed = await harness.http().get('/api/handoffs').set('X-Api-Key', 'key-alpha').expect(200);
     const handoff = listed.body.find((h: { invoiceNumber: string }) => h.invoiceNumber === 'AGENCY-1');
     expect(handoff).toMatchObject({ agencyId: mine, status: 'pending' });

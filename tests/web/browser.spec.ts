@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { standardFlowPlan } from '../fixtures/standard-flow-plan';
 import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
 
 /**
@@ -10,6 +11,7 @@ import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
 jest.setTimeout(180_000);
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('the web app, in Chromium, on npm start', () => {
@@ -96,9 +98,12 @@ describe('the web app, in Chromium, on npm start', () => {
   });
 
   let today = 0;
+  /** When the standard flow acts on the imported invoices: weekends and holidays move it. */
+  let plan: (nodeId: string) => number;
   it('imports a CSV with progress; with time advanced, the outbox and the invoice timeline show the reminders', async () => {
     today = await stack.now();
     const due = isoDate(today + 12 * DAY);
+    plan = await standardFlowPlan({ issueDate: isoDate(today), dueDate: due, amount: 800_00 }, today);
     const csv = [
       'invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_phone,customer_risk_score,customer_address',
       `WEB-1,${isoDate(today)},${due},1200.00,EUR,C-WEB-1,Boulangerie Martin,compta@martin.example,06 12 34 56 78,5,1 rue A|75001 Paris`,
@@ -114,8 +119,8 @@ describe('the web app, in Chromium, on npm start', () => {
     await expectText(page.getByTestId('invoice-table'), /WEB-1[\s\S]*|WEB-2/);
     await expectText(page.getByTestId('invoice-table'), /Garage Dupont/);
 
-    // Past the pre-reminder (D-5 business days) and reminder 1 (D+2).
-    await stack.advance(16 * DAY);
+    // Past the pre-reminder (D-5 business days) and reminder 1 (D+2, or the next business day).
+    await stack.advance(plan('reminder-1') + 3 * HOUR - (await stack.now()));
     await page.getByRole('link', { name: 'Outbox' }).click();
     await expectText(page.locator('body'), /reminder-1/, 60_000);
     await expectText(page.locator('body'), /pre-reminder/);
@@ -130,8 +135,8 @@ describe('the web app, in Chromium, on npm start', () => {
   });
 
   it('lets a collector work a task from the queue and record a promise; the invoice shows promised', async () => {
-    // D+7 (10:00): the standard flow's call task, whose 48-hour SLA has not run out yet.
-    await stack.advance(4 * DAY);
+    // Just after the standard flow's D+7 call task, whose 48-hour SLA has not run out yet.
+    await stack.advance(plan('call') + 3 * HOUR - (await stack.now()));
     const page = await signIn(browser, stack, 'collector@example.com');
     const row = page.getByTestId('task-table').locator('tr', { hasText: 'WEB-2' });
     for (let i = 0; i < 30 && (await row.count()) === 0; i++) {
