@@ -175,7 +175,8 @@ describe('channels end to end: Postmark and Twilio webhooks, agency deliveries',
     expect(Object.keys(files).sort()).toEqual(['case.csv', 'case.json', 'documents/invoice-SFTP-1.pdf']);
     const dossier = JSON.parse(Buffer.from(files['case.json']!).toString());
     expect(dossier.debtor).toMatchObject({ legalName: 'Client SFTP-1', registrationNumber: '732829320', vatId: 'FR44732829320', address: { lines: ['4 place du Marché'], postcode: '38000', city: 'Grenoble', country: 'FR' } });
-    expect(dossier.invoices[0]).toMatchObject({ number: 'SFTP-1', currency: 'EUR', originalAmount: 150000, outstanding: 150000, fees: 4000, feesFrom: datePlus(today, 5) });
+    // This flow has no late-fee step: nothing was charged, so the case claims none (the books are the source).
+    expect(dossier.invoices[0]).toMatchObject({ number: 'SFTP-1', currency: 'EUR', originalAmount: 150000, outstanding: 150000, fees: 0, interest: 0, feesFrom: datePlus(today, 5) });
 
     const download = await harness.http().get(`/api/handoffs/${handoff!.id}/package`).set('X-Api-Key', 'sftp-agency-key').buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];

@@ -63,7 +63,7 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     // Received now on the test's clock (skipped ahead of the wall clock).
     const receivedAt = new Date(await harness.env.currentTimeMs()).toISOString();
     const payment = await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123', receivedAt }).expect(201);
-    expect(payment.body).toEqual({ recorded: true, balance: 0 });
+    expect(payment.body).toEqual({ recorded: true, balance: 0, status: 'paid', allocated: 1200_00, customerCredit: 0 });
     const result = await harness.env.client.workflow.getHandle(invoice.workflowId!).result();
     expect(result).toMatchObject({ status: 'paid', balance: { amount: 0 } });
     expect(await invoiceByNumber('E2E-1')).toMatchObject({ balance: 0, status: 'paid' });
@@ -71,7 +71,10 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const recovery = await harness.http().get('/api/reports/recovery-by-step').set(as(manager)).expect(200);
     expect(recovery.body).toContainEqual({ nodeId: 'reminder-1', currency: 'EUR', payments: 1, amount: 1200_00 });
     // A replayed payment notification records nothing more.
-    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123' }).expect(201, { recorded: false, balance: 0 });
+    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123' }).expect(201, { recorded: false, balance: 0, status: 'paid', allocated: 1200_00, customerCredit: 0 });
+    // The same reference for other money is refused, naming it; a payment on a paid invoice too.
+    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 500_00, reference: 'VIR-123' }).expect(409).expect((r) => expect(r.body.message).toMatch(/VIR-123 was already used/));
+    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 500_00, reference: 'VIR-124' }).expect(409).expect((r) => expect(r.body.message).toMatch(/already paid/));
   });
 
   it('lets a collector claim a call task and record a promise: the flow pauses, and resumes when it is broken', async () => {
@@ -128,6 +131,8 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const today = await harness.today();
     const mine = await harness.agency('Agence Alpha', 'key-alpha');
     await harness.agency('Agence Zeta', 'key-zeta');
+    // The standard flow's escalate step names no agency: the settings say which one gets the cases.
+    await harness.http().put('/api/settings').set(as(manager)).send({ defaultAgencyId: mine }).expect(200);
     const started = await harness.env.currentTimeMs();
     await importCsv(csv([['AGENCY-1', today, datePlus(today, 5), '2500.00', 'EUR', 'C-AG', 'Transports Morel', 'morel@transports.example', '', 'fr', '5']]));
     const invoice = await invoiceByNumber('AGENCY-1');
@@ -137,7 +142,10 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const handoff = listed.body.find((h: { invoiceNumber: string }) => h.invoiceNumber === 'AGENCY-1');
     expect(handoff).toMatchObject({ agencyId: mine, status: 'pending' });
     const file = await harness.http().get(`/api/handoffs/${handoff.id}/file`).set('X-Api-Key', 'key-alpha').expect(200);
-    expect(file.body).toMatchObject({ debtor: { legalName: 'Transports Morel' }, invoices: [{ number: 'AGENCY-1', outstanding: 2500_00 }] });
+    // What is owed by the books: the invoice plus the indemnity and interest its late-fee step charged.
+    const owed = (await invoiceByNumber('AGENCY-1')).balance;
+    expect(owed).toBeGreaterThan(2500_00 + 40_00);
+    expect(file.body).toMatchObject({ debtor: { legalName: 'Transports Morel' }, invoices: [{ number: 'AGENCY-1', originalAmount: 2500_00, outstanding: owed, fees: 40_00 }] });
     expect(file.body.contactHistory.length).toBeGreaterThanOrEqual(4);
 
     await harness.http().get(`/api/handoffs/${handoff.id}`).set('X-Api-Key', 'key-zeta').expect(404);
@@ -145,8 +153,12 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     expect((await harness.http().get('/api/handoffs').set('X-Api-Key', 'key-zeta').expect(200)).body).toEqual([]);
 
     await harness.http().post(`/api/handoffs/${handoff.id}/acknowledge`).set('X-Api-Key', 'key-alpha').expect(204);
-    const recovery = await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'closed', recoveredAmount: 2500_00 }).expect(201);
-    expect(recovery.body).toMatchObject({ status: 'closed', recoveredAmount: 2500_00, invoice: { balance: 0, status: 'paid' } });
+    // More than the case owes is refused; the right amount settles it; the same report twice counts once.
+    await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'recovered', recoveredAmount: owed + 1, reference: 'R-1' }).expect(422);
+    const recovery = await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' }).expect(201);
+    expect(recovery.body).toMatchObject({ status: 'closed', recoveredAmount: owed, invoice: { balance: 0, status: 'paid' } });
+    const again = await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' }).expect(201);
+    expect(again.body).toMatchObject({ duplicate: true, recoveredAmount: owed });
     expect((await invoiceByNumber('AGENCY-1')).balance).toBe(0);
     void invoice;
   });
@@ -155,8 +167,8 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const aging = await harness.http().get('/api/reports/aging').set(as(manager)).expect(200);
     expect(aging.body.outstanding).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR' })]));
     const journal = await harness.http().get(`/api/reports/journal.csv?from=${datePlus(today, -1)}&to=${datePlus(today, 400)}`).set(as(manager)).expect(200);
-    expect(journal.text.split('\n')[0]).toBe('date;entry;account;label;debit;credit;currency;invoice');
-    expect(journal.text).toContain(';411;Facture E2E-1;1200.00;0.00;EUR;E2E-1');
+    expect(journal.text.split('\n')[0]).toBe('date;journal;entry;account;label;debit;credit;currency;invoice;customer');
+    expect(journal.text).toContain(';411;Facture E2E-1;1200.00;0.00;EUR;E2E-1;C-E2E');
     await harness.http().get('/api/reports/dso?from=2026-02-01&to=2026-01-01').set(as(manager)).expect(400);
   });
 

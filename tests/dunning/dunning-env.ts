@@ -4,7 +4,7 @@ import { DefaultLogger, Worker, bundleWorkflowCode, type WorkflowBundleWithSourc
 import { publicHolidays } from '@dunning/domain/holidays';
 import type { Flow, InvoiceFacts } from '@dunning/flow';
 import { TemplateRenderer } from '@dunning/templating';
-import { type InvoiceSnapshot, type InvoiceWorkflowInput, invoiceWorkflowId } from '@dunning/workflows';
+import { type InvoiceSnapshot, type InvoiceWorkflowInput, invoiceWorkflowId, paymentSignal } from '@dunning/workflows';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import type { MessageChannel } from '@dunning/worker/src/activities/ports';
 import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-dunning-store';
@@ -24,6 +24,17 @@ export function invoiceWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
+let currentStore: MemoryDunningStore | undefined;
+
+/**
+ * A payment as the API records it: in the books first (the memory store, by the same rule as the
+ * receivables service), then signalled to the workflow with the balance the books now hold.
+ */
+export async function recordPayment(harness: DunningHarness, handle: { signal: (...args: never[]) => Promise<void> }, invoiceId: string, amount: number, reference = `VIR-${invoiceId}-${amount}`) {
+  const after = harness.store.apply(invoiceId, `payment:${reference}`, (date) => ({ kind: 'payment', reference, amount, date }));
+  await (handle.signal as (definition: typeof paymentSignal, payload: { amount: number; eventKey: string; after: typeof after }) => Promise<void>)(paymentSignal, { amount, eventKey: `payment:${reference}`, after });
+}
+
 export interface DunningHarness {
   store: MemoryDunningStore;
   outboxes: { email: MemoryOutbox; sms: MemoryOutbox; letter: MemoryOutbox };
@@ -35,10 +46,13 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
   const store = new MemoryDunningStore(
     { name: 'Atelier Durand SAS', email: 'compta@atelier-durand.example', phone: '+33 1 23 45 67 89', addressLines: ['12 rue des Artisans', '69002 Lyon'] },
     new Map([
-      ['cust-fr', { name: 'Boulangerie Martin', contactName: 'Claire Martin', addressLines: ['4 place du Marché', '38000 Grenoble'], emails: [{ role: 'billing', address: 'compta@martin.example' }], phones: [{ role: 'primary', number: '+33612345678' }] }],
-      ['cust-en', { name: 'Baker & Sons Ltd', addressLines: ['1 High Street', 'Bristol'], emails: [{ role: 'billing', address: 'ap@baker.example' }], phones: [{ role: 'primary', number: '+447700900123' }] }],
+      ['cust-fr', { name: 'Boulangerie Martin', contactName: 'Claire Martin', addressLines: ['4 place du Marché', '38000 Grenoble'], emails: [{ role: 'billing', address: 'compta@martin.example' }], phones: [{ role: 'billing', number: '+33612345678' }] }],
+      ['cust-en', { name: 'Baker & Sons Ltd', addressLines: ['1 High Street', 'Bristol'], emails: [{ role: 'billing', address: 'ap@baker.example' }], phones: [{ role: 'billing', number: '+447700900123' }] }],
     ]),
   );
+  // Escalations go to the agency the settings name (a step naming none would be held).
+  store.agencies.set('agency-1', { id: 'agency-1', name: 'Recouvrement Express', deliveryMethod: 'api', deliveryConfig: {} });
+  store.settings.defaultAgencyId = 'agency-1';
   const outboxes = { email: new MemoryOutbox('email'), sms: new MemoryOutbox('sms'), letter: new MemoryOutbox('letter') };
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -52,6 +66,7 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
       handoffDelivery: () => undefined,
     }),
   });
+  currentStore = store;
   return { store, outboxes, worker };
 }
 
@@ -86,13 +101,16 @@ export function workflowInput(flow: Flow, invoice: InvoiceFacts, locale: 'fr' | 
   };
 }
 
+/** The invoice in the store's books (as an import would write it), then its workflow. */
 export async function startInvoice(
   env: TestWorkflowEnvironment,
   flow: Flow,
   invoice: InvoiceFacts,
   locale: 'fr' | 'en' = 'fr',
   overrides: Partial<InvoiceWorkflowInput> = {},
+  store: MemoryDunningStore | undefined = currentStore,
 ) {
+  store?.addInvoice({ invoiceId: invoice.invoiceId, number: invoice.invoiceNumber, customerId: invoice.customerId, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount.amount, currency: invoice.amount.currency });
   return env.client.workflow.start<(input: InvoiceWorkflowInput) => Promise<InvoiceSnapshot>>('invoiceWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: invoiceWorkflowId(invoice.invoiceId),

@@ -1,11 +1,12 @@
-import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import type { DunningActivities, MailboxRequest } from './dunning-activities';
+import { ActivityFailure, condition, continueAsNew, defineSignal, getExternalWorkflowHandle, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import type { CustomerStepRequest, DunningActivities, StepOutcome } from './dunning-activities';
+import { stepOutcomeSignal } from './invoice-signals';
 
-export const enqueueMessageSignal = defineSignal<[MailboxRequest]>('enqueueMessage');
+export const enqueueMessageSignal = defineSignal<[CustomerStepRequest]>('enqueueMessage');
 
 export interface CustomerMailboxInput {
   customerId: string;
-  /** How long to gather the messages of one sending slot before sending (default 10 minutes). */
+  /** How long to gather the steps of one sending slot before doing them (default 10 minutes). */
   gatherMs?: number;
   /** Keys already handled, carried across continue-as-new. */
   seenKeys?: string[];
@@ -15,20 +16,28 @@ export const customerMailboxWorkflowId = (customerId: string) => `customer-mailb
 
 const activities = proxyActivities<DunningActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'] },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'] },
 });
 
 const IDLE_BEFORE_CLOSING = '1 day';
 const BATCHES_PER_RUN = 50;
 const KEYS_REMEMBERED = 500;
 
+/** Steps done together: the same kind, template (or agency), recipient role and currency. */
+function groupKey(request: CustomerStepRequest): string {
+  const { step } = request;
+  const what = step.kind === 'escalate' ? (step.agencyId ?? '') : `${step.template}:${'recipient' in step ? step.recipient : ''}`;
+  return `${step.kind}:${what}:${request.invoice.balance.currency}`;
+}
+
 /**
- * One message per customer: invoices of a customer that reach the same email or SMS step in the
- * same sending slot are gathered here for a few minutes and sent as one message listing them all.
- * Messages of different steps (templates) stay separate. Closes when idle for a day.
+ * One message, one formal notice, one agency case per customer: invoices of a customer that reach
+ * the same email, SMS, letter or escalation step in the same slot are gathered here for a few
+ * minutes and done once, listing them all. Each invoice's workflow then hears its own outcome
+ * (sent, undeliverable, skipped because it was paid meanwhile, held). Closes when idle for a day.
  */
 export async function customerMailboxWorkflow(input: CustomerMailboxInput): Promise<void> {
-  const pending: MailboxRequest[] = [];
+  const pending: CustomerStepRequest[] = [];
   const seen = new Set(input.seenKeys ?? []);
   setHandler(enqueueMessageSignal, (request) => {
     if (seen.has(request.idempotencyKey)) return; // a retried enqueue activity
@@ -40,15 +49,27 @@ export async function customerMailboxWorkflow(input: CustomerMailboxInput): Prom
     if (!(await condition(() => pending.length > 0, IDLE_BEFORE_CLOSING))) return;
     await sleep(input.gatherMs ?? 10 * 60_000);
     const ready = pending.splice(0);
-    const groups = new Map<string, MailboxRequest[]>();
-    for (const request of ready) {
-      const key = `${request.channel}:${request.template}:${request.recipient}:${request.invoice.balance.currency}`;
-      groups.set(key, [...(groups.get(key) ?? []), request]);
-    }
+    const groups = new Map<string, CustomerStepRequest[]>();
+    for (const request of ready) groups.set(groupKey(request), [...(groups.get(groupKey(request)) ?? []), request]);
     for (const requests of groups.values()) {
       // Oldest due first, as the customer reads a statement.
       requests.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber));
-      await activities.sendBatch({ requests });
+      let outcomes: Record<string, StepOutcome>;
+      try {
+        outcomes = await activities.sendBatch({ requests });
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        const detail = error.cause?.message ?? error.message;
+        outcomes = Object.fromEntries(requests.map((r) => [r.idempotencyKey, { outcome: 'held', reason: 'delivery_failed', detail } satisfies StepOutcome]));
+      }
+      for (const request of requests) {
+        const outcome = outcomes[request.idempotencyKey] ?? { outcome: 'held', reason: 'delivery_failed', detail: 'no outcome for this invoice' };
+        try {
+          await getExternalWorkflowHandle(request.workflowId).signal(stepOutcomeSignal, { idempotencyKey: request.idempotencyKey, ...outcome });
+        } catch {
+          // The invoice's workflow has ended (paid, cancelled meanwhile): nothing waits for the answer.
+        }
+      }
     }
   }
   await condition(() => pending.length === 0);

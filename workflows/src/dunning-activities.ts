@@ -1,6 +1,6 @@
-import type { InvoiceFacts, TimelineEntry } from '@dunning/flow';
-import type { ReceivableStatus } from '@dunning/domain';
-import type { CustomerContext, InvoiceSnapshot } from './invoice-workflow.types';
+import type { FlowHold, HoldReason, InvoiceFacts, TimelineEntry } from '@dunning/flow';
+import type { FlowSetStatus } from '@dunning/domain';
+import type { CustomerContext } from './invoice-workflow.types';
 
 /**
  * The side effects an invoice workflow asks for. The worker implements them (createActivities);
@@ -17,35 +17,44 @@ export interface StepRequest {
   nodeId: string;
   /** When the step was due (UTC ISO). */
   at: string;
-  /** The flow's choice: one message per customer when several of its invoices are due one. */
-  batchPerCustomer: boolean;
 }
 
-export interface SendResult {
-  messageId: string;
-  /** The address or number is dead (hard bounce, invalid, opted out): take the flow's fallback. */
-  undeliverable?: boolean;
+/** A step done once per customer for all its invoices reaching it together: a message, a formal notice, a handoff. */
+export type CustomerStep =
+  | { kind: 'email'; template: string; recipient: string; attachInvoice: boolean }
+  | { kind: 'sms'; template: string; recipient: string }
+  | { kind: 'letter'; template: string; registered: boolean; noticePeriodDays?: number }
+  | { kind: 'escalate'; agencyId?: string };
+
+export interface CustomerStepRequest extends StepRequest {
+  step: CustomerStep;
 }
 
-/** An email or SMS step handed to the customer's mailbox, to go out with its siblings. */
-export interface MailboxRequest extends StepRequest {
-  channel: 'email' | 'sms';
-  template: string;
-  recipient: string;
-  attachInvoice: boolean;
-}
+/** @deprecated the name before letters and escalations joined the mailbox. */
+export type MailboxRequest = CustomerStepRequest;
+
+/** What became of one invoice's step: each invoice of a batch takes its own edge. */
+export type StepOutcome =
+  | { outcome: 'sent'; messageId?: string }
+  /** The address or number is dead or missing: the flow takes the step's fallback (`bounced`). */
+  | { outcome: 'undeliverable'; reason: string }
+  /** Not needed any more when it was due (paid, cancelled, disputed, paused meanwhile). */
+  | { outcome: 'skipped'; reason: string }
+  /** Cannot be done until a person acts (a send cap, a missing postal address, no agency configured). */
+  | { outcome: 'held'; reason: HoldReason; detail: string };
 
 export interface DunningActivities {
-  /** Hands a send to the customer's mailbox workflow (started if needed); it sends later, batched. */
-  enqueueForCustomer(request: MailboxRequest): Promise<void>;
-  /** Sends one message for several invoices of a customer (same step): one idempotency key for the batch. */
-  sendBatch(request: { requests: MailboxRequest[] }): Promise<SendResult>;
-  sendEmail(request: StepRequest & { template: string; recipient: string; attachInvoice: boolean }): Promise<SendResult>;
-  sendSms(request: StepRequest & { template: string; recipient: string }): Promise<SendResult>;
-  sendLetter(request: StepRequest & { template: string; registered: boolean }): Promise<{ letterId: string; undeliverable?: boolean }>;
+  /** Hands a step to the customer's mailbox workflow (started if needed); it answers with a stepOutcome signal. */
+  enqueueForCustomer(request: CustomerStepRequest): Promise<void>;
+  /**
+   * Does one customer step for several invoices of a customer (one message, one letter, one case),
+   * after checking each invoice at that moment; answers each invoice's outcome by idempotency key.
+   */
+  sendBatch(request: { requests: CustomerStepRequest[] }): Promise<Record<string, StepOutcome>>;
   createCallTask(request: StepRequest & { deadline: string; slaHours: number; script?: string; priority: 'normal' | 'high' }): Promise<{ taskId: string }>;
-  setStatus(request: StepRequest & { status: ReceivableStatus }): Promise<void>;
-  applyLateFee(request: StepRequest & { indemnity: boolean; annualInterestRatePercent?: number }): Promise<{ feeAdded: number }>;
-  escalateToAgency(request: StepRequest & { agencyId?: string }): Promise<{ handoffId: string }>;
-  recordTimeline(request: { workflowId: string; invoiceId: string; entries: TimelineEntry[]; snapshot: InvoiceSnapshot }): Promise<void>;
+  setStatus(request: StepRequest & { status: FlowSetStatus }): Promise<{ after: { balance: number; revision: number } }>;
+  applyLateFee(request: StepRequest & { indemnity: boolean; annualInterestRatePercent?: number }): Promise<{ feeAdded: number; after: { balance: number; revision: number } }>;
+  /** The flow is held at a step: an entry of the exceptions inbox (once per hold). */
+  reportHold(request: { workflowId: string; invoiceId: string; customerId: string; hold: FlowHold; key: string }): Promise<void>;
+  recordTimeline(request: { workflowId: string; invoiceId: string; entries: TimelineEntry[] }): Promise<void>;
 }

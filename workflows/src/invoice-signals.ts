@@ -1,20 +1,37 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CallOutcome, TimelineEntry } from '@dunning/flow';
+import type { BalanceAfter, CallOutcome, TimelineEntry } from '@dunning/flow';
+import type { StepOutcome } from './dunning-activities';
 import type { InvoiceSnapshot } from './invoice-workflow.types';
 
-/** Amounts are minor units of the invoice currency; dates are local dates (YYYY-MM-DD). */
-export const paymentSignal = defineSignal<[{ amount: number; reference?: string }]>('payment');
-export const creditNoteSignal = defineSignal<[{ amount: number; reference?: string }]>('creditNote');
-export const cancellationSignal = defineSignal<[{ reason?: string }]>('cancellation');
-export const disputeOpenedSignal = defineSignal<[{ reason: string }]>('disputeOpened');
-export const disputeResolvedSignal = defineSignal<[{ resolution?: string }]>('disputeResolved');
-export const promiseToPaySignal = defineSignal<[{ date: string; amount: number }]>('promiseToPay');
-export const pauseSignal = defineSignal<[{ reason?: string }]>('pause');
-export const resumeSignal = defineSignal('resume');
-export const callOutcomeSignal = defineSignal<[{ nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }]>('callOutcome');
+/**
+ * Signals that follow a change in the books carry the event's key (a workflow applies each once,
+ * whichever process delivered it) and the balance the books now hold with its revision.
+ * Amounts are minor units of the invoice currency; dates are local dates (YYYY-MM-DD).
+ */
+export interface FromTheBooks {
+  eventKey?: string;
+  after?: BalanceAfter;
+}
+
+export const paymentSignal = defineSignal<[{ amount: number; reference?: string } & FromTheBooks]>('payment');
+export const creditNoteSignal = defineSignal<[{ amount: number; reference?: string } & FromTheBooks]>('creditNote');
+export const balanceChangedSignal = defineSignal<[{ detail?: string } & Required<Pick<FromTheBooks, 'after'>> & FromTheBooks]>('balanceChanged');
+export const cancellationSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('cancellation');
+export const writtenOffSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('writtenOff');
+export const disputeOpenedSignal = defineSignal<[{ reason: string } & FromTheBooks]>('disputeOpened');
+export const disputeResolvedSignal = defineSignal<[{ resolution?: string } & FromTheBooks]>('disputeResolved');
+export const promiseToPaySignal = defineSignal<[{ date: string; amount: number } & FromTheBooks]>('promiseToPay');
+export const pauseSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('pause');
+export const resumeSignal = defineSignal<[FromTheBooks?]>('resume');
+export const callOutcomeSignal = defineSignal<[{ nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string } & FromTheBooks]>('callOutcome');
 /** A provider reported a message of this step undeliverable after the send (hard bounce, failed SMS). */
-export const messageBouncedSignal = defineSignal<[{ nodeId: string; reason?: string }]>('messageBounced');
-export const invoiceChangedSignal = defineSignal<[{ amount?: number; dueDate?: string }]>('invoiceChanged');
+export const messageBouncedSignal = defineSignal<[{ nodeId: string; reason?: string } & FromTheBooks]>('messageBounced');
+export const invoiceChangedSignal = defineSignal<[{ amount?: number; dueDate?: string } & FromTheBooks]>('invoiceChanged');
+/** A person fixed what held the flow at a step: perform it again; or decided to skip it. */
+export const retryStepSignal = defineSignal<[FromTheBooks?]>('retryStep');
+export const skipStepSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('skipStep');
+/** The customer's mailbox did (or could not do) a step handed to it. */
+export const stepOutcomeSignal = defineSignal<[{ idempotencyKey: string } & StepOutcome]>('stepOutcome');
 
 export const snapshotQuery = defineQuery<InvoiceSnapshot>('snapshot');
 export const statusQuery = defineQuery<string>('status');

@@ -19,8 +19,12 @@ export interface InvoiceWorkflowInput {
   flowVersion: number;
   /** The customer's public holidays for the flow's span (computed outside workflow code). */
   calendar: BusinessCalendar;
-  /** Set when continuing as new. */
-  resume?: { state: FlowRuntimeState; timeline: TimelineEntry[] };
+  /** Where the books stand at start (an invoice imported disputed, or with a pending promise). */
+  standing?: { disputed?: boolean; promise?: { date: string; amount: number }; status?: 'doubtful' | 'irrecoverable' | 'with_agency' };
+  /** Set when continuing as new: the state, the recent timeline, the event keys already applied. */
+  resume?: { state: FlowRuntimeState; timeline: TimelineEntry[]; seenEventKeys?: string[] };
+  /** How long a step handed to the customer's mailbox may wait for its answer before the flow is held (default 3 days). */
+  mailboxAnswerTimeoutMs?: number;
   /** Continue as new after this many steps in one run (default 100), or when the server suggests it. */
   continueAsNewAfterSteps?: number;
   /** How long one attempt of a step's activity may take before it is retried (default 120 s). */
@@ -35,6 +39,8 @@ export interface InvoiceSnapshot {
   currentStep?: { nodeId: string; kind: string; label?: string };
   nextAction?: { type: string; nodeId?: string; at?: string; description: string };
   finished?: { status: string; reason: string };
+  /** Stopped at a step until a person retries or skips it (see the exceptions inbox). */
+  hold?: { nodeId: string; reason: string; detail?: string; at: string };
   flowId: string;
   flowVersion: number;
 }

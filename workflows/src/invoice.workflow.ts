@@ -1,25 +1,9 @@
-import {
-  type SignalDefinition,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
-  type FlowAction,
-  type FlowDriver,
-  type FlowEvent,
-  type FlowRuntimeState,
-  type StepResult,
-  type TimelineEntry,
-  FlowGraph,
-  createInitialState,
-  currentStatus,
-  runFlow,
-} from '@dunning/flow';
-import type { DunningActivities, StepRequest } from './dunning-activities';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { type FlowAction, type FlowDriver, type FlowRuntimeState, type StepResult, type TimelineEntry, FlowGraph, createInitialState, currentStatus, runFlow } from '@dunning/flow';
+import type { CustomerStepRequest, DunningActivities, StepOutcome, StepRequest } from './dunning-activities';
+import { InvoiceInbox } from './invoice-events';
 import * as signals from './invoice-signals';
+import { describeAction } from './next-action';
 import type { InvoiceSnapshot, InvoiceWorkflowInput } from './invoice-workflow.types';
 
 const stepActivities = (timeoutSeconds: number) =>
@@ -31,10 +15,43 @@ const stepActivities = (timeoutSeconds: number) =>
 /** Timeline entries kept across continue-as-new (older ones are in the database). */
 const TIMELINE_KEPT = 200;
 const DEFAULT_STEPS_PER_RUN = 100;
+const DEFAULT_MAILBOX_ANSWER_TIMEOUT_MS = 3 * 86_400_000;
+
+function resultOf(outcome: StepOutcome): StepResult {
+  switch (outcome.outcome) {
+    case 'sent':
+      return {};
+    case 'undeliverable':
+      return { outcome: 'bounced' };
+    case 'skipped':
+      return { skipped: outcome.reason };
+    case 'held':
+      return { hold: { reason: outcome.reason, detail: outcome.detail } };
+  }
+}
+
+/** The flow's state at start: a fresh one, with what the books already say (disputed, promised…). */
+function initialState(input: InvoiceWorkflowInput, startNodeId: string): FlowRuntimeState {
+  const state = createInitialState(input.flow.id, startNodeId, input.invoice, workflowInfo().startTime.toISOString());
+  const { standing } = input;
+  if (!standing) return state;
+  const promise = standing.promise;
+  return {
+    ...state,
+    status: standing.status,
+    pause: standing.disputed
+      ? { reason: 'dispute' }
+      : promise
+        ? { reason: 'promise', until: new Date(Date.parse(`${promise.date}T23:59:59.000Z`) + 2 * 86_400_000).toISOString(), promise: { ...promise, balanceWhenPromised: input.invoice.balance.amount } }
+        : undefined,
+  };
+}
 
 /**
  * One invoice's dunning: drives the flow interpreter (libs/flow) with durable timers, activities
- * and signals. Deterministic: time is the workflow's, every side effect is an activity.
+ * and signals. Deterministic: time is the workflow's, every side effect is an activity. Money and
+ * status are the books' (the receivables service): the workflow holds the process — where the
+ * flow stands, pauses, holds, the next action — and learns the balance from the signals.
  */
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceSnapshot> {
   const { flow, invoice, customer, calendar, flowVersion } = input;
@@ -43,11 +60,10 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   const workflowId = workflowInfo().workflowId;
   const nowIso = () => new Date(Date.now()).toISOString();
   // The flow starts when the execution did (the simulator is given the same instant).
-  let state: FlowRuntimeState =
-    input.resume?.state ?? createInitialState(flow.id, graph.start().id, invoice, workflowInfo().startTime.toISOString());
+  let state: FlowRuntimeState = input.resume?.state ?? initialState(input, graph.start().id);
   const timeline: TimelineEntry[] = input.resume?.timeline ?? [];
   const stepsAtRunStart = state.stepCount;
-  const events: FlowEvent[] = [];
+  const inbox = new InvoiceInbox(nowIso, input.resume?.seenEventKeys);
   let nextAction: FlowAction | undefined;
 
   const snapshot = (): InvoiceSnapshot => {
@@ -60,26 +76,11 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       currentStep: node ? { nodeId: node.id, kind: node.kind, label: node.label } : undefined,
       nextAction: nextAction ? describeAction(nextAction) : undefined,
       finished: state.finished,
+      hold: state.hold,
       flowId: flow.id,
       flowVersion,
     };
   };
-
-  // Every signal becomes a flow event, dated when the workflow receives it.
-  const receive = <A extends unknown[]>(definition: SignalDefinition<A>, toEvent: (...args: A) => FlowEvent) =>
-    setHandler(definition, (...args: A) => void events.push(toEvent(...args)));
-  receive(signals.paymentSignal, (p: { amount: number }) => ({ type: 'payment', at: nowIso(), amount: p.amount }));
-  receive(signals.creditNoteSignal, (p: { amount: number }) => ({ type: 'credit_note', at: nowIso(), amount: p.amount }));
-  receive(signals.cancellationSignal, (p: { reason?: string }) => ({ type: 'cancellation', at: nowIso(), reason: p?.reason }));
-  receive(signals.disputeOpenedSignal, (p: { reason: string }) => ({ type: 'dispute_opened', at: nowIso(), reason: p.reason }));
-  receive(signals.disputeResolvedSignal, (p: { resolution?: string }) => ({ type: 'dispute_resolved', at: nowIso(), resolution: p?.resolution }));
-  receive(signals.promiseToPaySignal, (p: { date: string; amount: number }) => ({ type: 'promise_to_pay', at: nowIso(), date: p.date, amount: p.amount }));
-  receive(signals.pauseSignal, (p: { reason?: string }) => ({ type: 'pause', at: nowIso(), reason: p?.reason }));
-  receive(signals.resumeSignal, () => ({ type: 'resume', at: nowIso() }));
-  receive(signals.callOutcomeSignal, (p) => ({ ...p, type: 'call_outcome', at: nowIso() }));
-  receive(signals.messageBouncedSignal, (p: { nodeId: string; reason?: string }) => ({ type: 'message_bounced', at: nowIso(), nodeId: p.nodeId, reason: p.reason }));
-  receive(signals.invoiceChangedSignal, (p: { amount?: number; dueDate?: string }) => ({ type: 'invoice_changed', at: nowIso(), ...p }));
-
   setHandler(signals.snapshotQuery, snapshot);
   setHandler(signals.statusQuery, () => snapshot().status);
   setHandler(signals.balanceQuery, () => state.invoice.balance);
@@ -94,19 +95,34 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     flowVersion,
     nodeId: action.nodeId,
     at: action.at,
-    batchPerCustomer: flow.batchPerCustomer,
   });
+
+  /** A message, a formal notice or a handoff: with the customer's other invoices, through its mailbox, unless the flow says otherwise. */
+  async function customerStep(request: CustomerStepRequest): Promise<StepResult> {
+    if (!flow.batchPerCustomer) {
+      const outcomes = await activities.sendBatch({ requests: [request] });
+      return resultOf(outcomes[request.idempotencyKey]!);
+    }
+    await activities.enqueueForCustomer(request);
+    const answered = await condition(() => inbox.outcomes.has(request.idempotencyKey) || inbox.endsTheFlow(), input.mailboxAnswerTimeoutMs ?? DEFAULT_MAILBOX_ANSWER_TIMEOUT_MS);
+    const outcome = inbox.outcomes.get(request.idempotencyKey);
+    inbox.outcomes.delete(request.idempotencyKey);
+    if (outcome) return resultOf(outcome);
+    if (answered) return { skipped: 'the invoice was settled while its message was being prepared' };
+    return { hold: { reason: 'no_answer_from_mailbox', detail: 'the customer’s mailbox did not answer in time' } };
+  }
 
   const driver: FlowDriver = {
     calendar,
     now: nowIso,
+    takeEvent: () => inbox.take(),
     async nextEvent(until) {
-      if (events.length === 0) {
+      if (inbox.events.length === 0) {
         const timeout = until === null ? undefined : Math.max(0, Date.parse(until) - Date.now());
-        if (timeout === undefined) await condition(() => events.length > 0);
-        else await condition(() => events.length > 0, timeout);
+        if (timeout === undefined) await condition(() => inbox.events.length > 0);
+        else await condition(() => inbox.events.length > 0, timeout);
       }
-      return events.shift() ?? null;
+      return inbox.take();
     },
     async perform(action, current): Promise<StepResult> {
       nextAction = action;
@@ -114,42 +130,35 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       const step = action.step;
       switch (step.kind) {
         case 'email':
-        case 'sms': {
-          const message = { template: step.template, recipient: step.recipient, attachInvoice: step.kind === 'email' && step.attachInvoice };
-          if (flow.batchPerCustomer) {
-            // Sent by the customer's mailbox with the other invoices due the same message.
-            await activities.enqueueForCustomer({ ...request, ...message, channel: step.kind });
-            return {};
-          }
-          const sent =
-            step.kind === 'email'
-              ? await activities.sendEmail({ ...request, ...message })
-              : await activities.sendSms({ ...request, template: step.template, recipient: step.recipient });
-          return sent.undeliverable ? { outcome: 'bounced' } : {};
-        }
-        case 'letter': {
-          const sent = await activities.sendLetter({ ...request, template: step.template, registered: step.registered });
-          return sent.undeliverable ? { outcome: 'bounced' } : {};
-        }
+          return customerStep({ ...request, step: { kind: 'email', template: step.template, recipient: step.recipient, attachInvoice: step.attachInvoice } });
+        case 'sms':
+          return customerStep({ ...request, step: { kind: 'sms', template: step.template, recipient: step.recipient } });
+        case 'letter':
+          return customerStep({ ...request, step: { kind: 'letter', template: step.template, registered: step.registered, noticePeriodDays: step.noticePeriodDays } });
+        case 'escalate':
+          return customerStep({ ...request, step: { kind: 'escalate', agencyId: step.agencyId } });
         case 'call_task':
           await activities.createCallTask({ ...request, deadline: step.deadline, slaHours: step.slaHours, script: step.script, priority: step.priority });
           return {};
-        case 'set_status':
-          await activities.setStatus({ ...request, status: step.status });
-          return {};
-        case 'late_fee': {
-          const { feeAdded } = await activities.applyLateFee({ ...request, indemnity: step.indemnity, annualInterestRatePercent: step.annualInterestRatePercent });
-          return { feeAdded };
+        case 'set_status': {
+          const { after } = await activities.setStatus({ ...request, status: step.status });
+          return { after };
         }
-        case 'escalate':
-          await activities.escalateToAgency({ ...request, agencyId: step.agencyId });
-          return {};
+        case 'late_fee': {
+          const { feeAdded, after } = await activities.applyLateFee({ ...request, indemnity: step.indemnity, annualInterestRatePercent: step.annualInterestRatePercent });
+          return { feeAdded, after };
+        }
       }
     },
     record(entries, current) {
       state = current;
       timeline.push(...entries);
       pendingRecords.push(...entries);
+    },
+    async onHold(hold, current) {
+      state = current;
+      await flushTimeline();
+      await activities.reportHold({ workflowId, invoiceId: invoice.invoiceId, customerId: customer.customerId, hold, key: `${invoice.invoiceId}:${hold.nodeId}:${current.stepCount}:${hold.reason}` });
     },
     async beforeWait(current, action) {
       state = current;
@@ -158,8 +167,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       // Long flows stay small: a fresh run carries the state on, never the history.
       const stepsThisRun = current.stepCount - stepsAtRunStart;
       const tooLong = stepsThisRun >= (input.continueAsNewAfterSteps ?? DEFAULT_STEPS_PER_RUN) || workflowInfo().continueAsNewSuggested;
-      if (tooLong && events.length === 0) {
-        await continueAsNew<typeof invoiceWorkflow>({ ...input, resume: { state: current, timeline: timeline.slice(-TIMELINE_KEPT) } });
+      if (tooLong && inbox.events.length === 0) {
+        await continueAsNew<typeof invoiceWorkflow>({ ...input, resume: { state: current, timeline: timeline.slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys() } });
       }
     },
   };
@@ -168,26 +177,11 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   const flushTimeline = async () => {
     if (pendingRecords.length === 0) return;
     const entries = pendingRecords.splice(0);
-    await activities.recordTimeline({ workflowId, invoiceId: invoice.invoiceId, entries, snapshot: snapshot() });
+    await activities.recordTimeline({ workflowId, invoiceId: invoice.invoiceId, entries });
   };
 
   state = await runFlow(flow, state, driver);
   nextAction = undefined;
   await flushTimeline();
   return snapshot();
-}
-
-function describeAction(action: FlowAction): NonNullable<InvoiceSnapshot['nextAction']> {
-  switch (action.type) {
-    case 'wait':
-      return { type: 'wait', nodeId: action.nodeId, at: action.until, description: action.reason === 'sending_window' ? 'waiting for the sending window' : 'waiting' };
-    case 'perform':
-      return { type: action.step.kind, nodeId: action.nodeId, at: action.at, description: `performing ${action.step.kind.replace('_', ' ')}` };
-    case 'await_outcome':
-      return { type: 'await_outcome', nodeId: action.nodeId, at: action.deadline, description: 'waiting for the call outcome' };
-    case 'paused':
-      return { type: 'paused', at: action.until, description: action.until ? 'paused until a promised date' : 'paused' };
-    case 'finished':
-      return { type: 'finished', description: `finished: ${action.status}` };
-  }
 }

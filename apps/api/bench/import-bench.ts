@@ -9,11 +9,11 @@ import {
   type DatabaseHandle,
   ImportBatchesRepository,
   InvoicesRepository,
-  LedgerRepository,
   openDatabase,
 } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
 import { PostgresServer } from '@dunning/db/src/testing/postgres-server';
-import type { DunningService } from '../src/dunning/dunning.service';
+import type { WorkflowStarterService } from '../src/dunning/workflow-starter.service';
 import { InvoiceImportService } from '../src/invoices/invoice-import.service';
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -31,8 +31,8 @@ function csv(rows: number): Buffer {
 async function timeImport(handle: DatabaseHandle, file: Buffer): Promise<{ seconds: number; status: string }> {
   const { db } = handle;
   // Workflows are not started here: this measures the import itself.
-  const noWorkflows = { startMissing: async () => 0 } as unknown as DunningService;
-  const service = new InvoiceImportService(handle, new ImportBatchesRepository(db), new InvoicesRepository(db), new CustomersRepository(db), new LedgerRepository(db), noWorkflows);
+  const noWorkflows = { startMissing: async () => 0 } as unknown as WorkflowStarterService;
+  const service = new InvoiceImportService(handle, new ImportBatchesRepository(db), new InvoicesRepository(db), new CustomersRepository(db), new ReceivablesService(db), noWorkflows);
   const started = performance.now();
   const batch = await service.start({ originalname: 'bench.csv', buffer: file });
   await service.settled(batch.id);

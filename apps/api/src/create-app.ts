@@ -16,7 +16,13 @@ import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { DunningModule } from './dunning/dunning.module';
-import { DunningService } from './dunning/dunning.service';
+import { ECB_REFINANCING_RATES } from '@dunning/domain';
+import { SettingsRepository } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
+import { SignalRelayService } from './dunning/signal-relay.service';
+import { WorkflowStarterService } from './dunning/workflow-starter.service';
+import { ExceptionsModule } from './exceptions/exceptions.module';
+import { SettingsModule } from './settings/settings.module';
 import { FlowsModule } from './flows/flows.module';
 import { FlowsService } from './flows/flows.service';
 import { HealthModule } from './health/health.module';
@@ -57,6 +63,8 @@ function appModule({ config, database, temporal }: AppDependencies): DynamicModu
       DocumentsModule,
       TemplatesModule,
       OutboxModule,
+      ExceptionsModule,
+      SettingsModule,
     ],
     providers: [{ provide: API_CONFIG, useValue: config }],
     exports: [API_CONFIG],
@@ -82,10 +90,26 @@ export async function createApp(dependencies: AppDependencies, options: { quiet?
   await app.init();
   await app.get(AccountsSeeder).seedIfEmpty();
   await app.get(FlowsService).seedDefaults();
+  await app.get(SettingsRepository).seedLateRates(ECB_REFINANCING_RATES);
   return app;
 }
 
 /** Invoices imported right before a crash may lack their workflow: start them. */
 export async function startMissingWorkflows(app: INestApplication): Promise<number> {
-  return app.get(DunningService).startMissing();
+  return app.get(WorkflowStarterService).startMissing();
+}
+
+/**
+ * What runs in the background of the API process: the outbox of workflow signals delivered (what a
+ * crash left behind, then every few seconds), and the statuses that follow the calendar moved.
+ */
+export async function startBackgroundWork(app: INestApplication, options: { signalSweepMs?: number; statusRefreshMs?: number } = {}): Promise<() => void> {
+  const relay = app.get(SignalRelayService);
+  const receivables = app.get(ReceivablesService);
+  await relay.flush();
+  await receivables.refreshStatuses();
+  relay.sweepEvery(options.signalSweepMs ?? 5_000);
+  const refresh = setInterval(() => void receivables.refreshStatuses().catch(() => undefined), options.statusRefreshMs ?? 10 * 60_000);
+  refresh.unref();
+  return () => clearInterval(refresh);
 }

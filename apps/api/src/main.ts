@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import path from 'node:path';
 import { openDatabase } from '@dunning/db';
 import { loadApiConfig } from './config/api-config';
-import { createApp, startMissingWorkflows } from './create-app';
+import { createApp, startBackgroundWork, startMissingWorkflows } from './create-app';
 
 async function connectTemporal(address: string, timeoutMs = 30_000): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   console.log(`API on http://${config.HOST}:${config.PORT} (OpenAPI: /api/docs), database: ${database.kind}`);
+  await startBackgroundWork(app);
   const started = await startMissingWorkflows(app);
   if (started > 0) console.log(`started ${started} invoice workflow(s) that were missing`);
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CustomersRepository, InvoicesRepository, openDatabase } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -34,10 +35,11 @@ describe('embedded database server', () => {
     try {
       const [a, b] = await Promise.all([openDatabase({ url, migrate: false }), openDatabase({ url, migrate: false })]);
       const customer = await new CustomersRepository(a.db).upsert({ reference: 'C', name: 'C', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' });
-      const invoice = await new InvoicesRepository(a.db).insert({ number: 'F', customerId: customer.id, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 1000_00, currency: 'EUR', balance: 1000_00, status: 'overdue' });
+      const [invoice] = await new ReceivablesService(a.db).issue([{ number: 'F', customerId: customer.id, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 1000_00, vatAmount: 0, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company' }]);
+      // Twenty payments from two connections at once: each a transaction that locks the invoice.
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          new InvoicesRepository((i % 2 ? a : b).db).recordPayment({ invoiceId: invoice.id, amount: 10_00, currency: 'EUR', receivedAt: new Date(), source: 'test', externalId: `p-${i}` }),
+          new ReceivablesService((i % 2 ? a : b).db).recordPayment({ invoiceId: invoice!.id, amount: 10_00, reference: `p-${i}`, receivedAt: new Date(), source: 'test' }),
         ),
       );
       await Promise.all([a.close(), b.close()]);
@@ -45,7 +47,7 @@ describe('embedded database server', () => {
 
       server = await start();
       const c = await openDatabase({ url, migrate: false });
-      expect((await new InvoicesRepository(c.db).findById(invoice.id))?.balance).toBe(800_00);
+      expect((await new InvoicesRepository(c.db).findById(invoice!.id))?.balance).toBe(800_00);
       await c.close();
     } finally {
       await stop(server);

@@ -24,9 +24,10 @@ export function sampleTemplateContext(locale: 'fr' | 'en', invoiceCount = 1): Re
     },
     customer: { name: 'Boulangerie Martin SARL', contactName: 'Claire Martin', addressLines: ['4 place du Marché', '38000 Grenoble', 'France'] },
     invoices,
-    totalBalance: { amount: invoices.reduce((sum, inv) => sum + inv.balance.amount, 0), currency: 'EUR' },
+    totalBalance: { amount: invoices.reduce((sum, inv) => sum + inv.balance.amount, 0) + 40_00 + 18_27, currency: 'EUR' },
     fees: { indemnity: { amount: 40_00, currency: 'EUR' }, interest: { amount: 18_27, currency: 'EUR' }, annualInterestRatePercent: 12.15 },
     paymentUrl: 'https://pay.atelier-durand.example/i/F-2026-1042',
+    notice: { periodDays: 8, deadline: '2026-04-24' },
     promise: { date: '2026-04-20', amount: { amount: 1234_56, currency: 'EUR' } },
   };
 }

@@ -24,8 +24,12 @@ export interface ReminderTemplateContext {
     balance: Money;
     daysOverdue: number;
   }>;
+  /** Everything owed: what is left of the invoices plus the fees charged (`fees`, included in it). */
   totalBalance: Money;
+  /** The recovery indemnity and late interest charged so far (in the books and in `totalBalance`). */
   fees?: { indemnity: Money; interest: Money; annualInterestRatePercent: number };
+  /** A formal notice: the days it gives and the last day (Code civil 1344), written in the letter. */
+  notice?: { periodDays: number; deadline: string };
   paymentUrl?: string;
   promise?: { date: string; amount: Money };
 }

@@ -39,4 +39,6 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
   handlebars.registerHelper('gt', (a: number, b: number) => a > b);
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Block helpers get Handlebars' options object last: leave it out.
+  handlebars.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
 }

@@ -35,8 +35,9 @@ describe('the templates', () => {
   it('speak the customer’s language', () => {
     const fr = renderer.render('email', 'reminder-2', 'fr', sampleTemplateContext('fr'));
     const en = renderer.render('email', 'reminder-2', 'en', sampleTemplateContext('en'));
-    expect(fr.subject).toBe('Deuxième relance : 1 234,56 € en retard de paiement');
-    expect(en.subject).toBe('Second reminder: €1,234.56 overdue');
+    // The total owed: the invoice and the fees charged on it (40 € indemnity, 18,27 € interest).
+    expect(fr.subject).toBe('Deuxième relance : 1 292,83 € en retard de paiement');
+    expect(en.subject).toBe('Second reminder: €1,292.83 overdue');
     expect(fr.text).toContain('L441-10');
     expect(en.text).toContain('€40');
   });

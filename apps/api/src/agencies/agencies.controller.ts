@@ -5,16 +5,17 @@ import { AGENCY_DELIVERY_METHODS, DocumentsRepository, HandoffsRepository, Invoi
 import { sendDocument } from '../documents/documents.controller';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { DunningService } from '../dunning/dunning.service';
+import { ReceivablesService } from '@dunning/receivables';
+import { DunningActionsService } from '../dunning/dunning-actions.service';
 
 const recoveryBody = z.object({
   status: z.enum(['accepted', 'collecting', 'recovered', 'closed']),
   /** Minor units the agency collected since its last report. */
   recoveredAmount: z.number().int().min(0).default(0),
-  /** The agency's own id for this report: the same report sent twice is recorded once. */
+  /** The agency's own id for this report: the same report sent twice is recorded once (required with money). */
   reference: z.string().min(1).max(200).optional(),
   note: z.string().max(2000).optional(),
-});
+}).refine((r) => r.recoveredAmount === 0 || r.reference !== undefined, { path: ['reference'], message: 'required with a recovered amount: the same report sent twice must be recognised' });
 
 const secretEnvName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'the NAME of an environment variable holding the secret, not the secret');
 const agencyBody = z.object({
@@ -28,6 +29,9 @@ const agencyBody = z.object({
     })
     .default({}),
   pgpPublicKey: z.string().includes('BEGIN PGP PUBLIC KEY BLOCK', { message: 'an ASCII-armoured OpenPGP public key' }).optional(),
+  /** The agency's fee on what it recovers, percent before VAT, and the VAT on that fee. */
+  commissionPercent: z.number().min(0).max(100).default(0),
+  commissionVatPercent: z.number().min(0).max(100).default(20),
 }).superRefine((agency, context) => {
   if (agency.deliveryMethod === 'sftp' && !agency.deliveryConfig.sftp) context.addIssue({ code: 'custom', path: ['deliveryConfig', 'sftp'], message: 'required for SFTP delivery' });
   if (agency.deliveryMethod === 'webhook' && !agency.deliveryConfig.webhook) context.addIssue({ code: 'custom', path: ['deliveryConfig', 'webhook'], message: 'required for webhook delivery' });
@@ -43,15 +47,16 @@ export class HandoffsController {
   constructor(
     private readonly handoffs: HandoffsRepository,
     private readonly invoices: InvoicesRepository,
-    private readonly dunning: DunningService,
+    private readonly receivables: ReceivablesService,
+    private readonly dunning: DunningActionsService,
     private readonly documents: DocumentsRepository,
     private readonly ledger: LedgerRepository,
   ) {}
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal) {
-    if (principal.role === 'agency') return (await this.handoffs.forAgency(principal.agencyId!)).map((r) => ({ ...r.handoff, invoiceNumber: r.invoiceNumber }));
-    return (await this.handoffs.all()).map((r) => ({ ...r.handoff, invoiceNumber: r.invoiceNumber }));
+    const rows = principal.role === 'agency' ? await this.handoffs.forAgency(principal.agencyId!) : await this.handoffs.all();
+    return rows.map((r) => ({ ...r.handoff, customerName: r.customerName, invoiceNumbers: r.invoiceNumbers ?? [], invoiceNumber: r.invoiceNumbers?.[0] ?? null, balance: r.balance }));
   }
 
   @Get(':id')
@@ -84,20 +89,34 @@ export class HandoffsController {
     await this.handoffs.acknowledge(id);
   }
 
-  /** The agency's news: what it recovered is recorded as a payment on the invoice. */
+  /**
+   * The agency's news on a case: what it recovered is allocated to the case's invoices (oldest due
+   * first) in the books, net of its commission; more than the case owes is refused; the same report
+   * (reference) twice is recorded once.
+   */
   @Post(':id/recoveries')
   @Roles('agency')
   async recovery(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(recoveryBody)) body: z.infer<typeof recoveryBody>, @CurrentPrincipal() principal: Principal) {
     const handoff = await this.visible(id, principal);
-    const reference = `agency:${id}:${body.reference ?? `${body.status}:${body.recoveredAmount}:${new Date().toISOString()}`}`;
-    const payment = body.recoveredAmount > 0 ? await this.dunning.recordPayment(handoff.invoiceId, { amount: body.recoveredAmount, reference }, 'agency') : undefined;
-    // A report already recorded (same reference) changes nothing.
-    if (payment && !payment.recorded) return { ...handoff, invoice: await this.invoices.findById(handoff.invoiceId), duplicate: true };
-    const updated = await this.handoffs.recordRecovery(id, body.recoveredAmount, body.status);
-    await this.ledger.appendTimeline(handoff.invoiceId, [
-      { at: new Date().toISOString(), type: 'agency_update', status: 'with_agency', outcome: body.status, ...(body.recoveredAmount ? { amount: body.recoveredAmount } : {}), detail: body.note },
-    ]);
-    return { ...updated, invoice: await this.invoices.findById(handoff.invoiceId) };
+    let duplicate = false;
+    if (body.recoveredAmount > 0) {
+      const recovery = await this.receivables.recordAgencyRecovery({ handoffId: id, amount: body.recoveredAmount, reference: body.reference!, at: new Date() });
+      duplicate = recovery.replayed;
+      await this.dunning.flush();
+    }
+    if (!duplicate) {
+      const updated = body.status === 'recovered' ? handoff : await this.handoffs.recordReport(id, 0, body.status);
+      const invoices = await this.handoffs.invoicesOf(id);
+      for (const { invoice } of invoices) {
+        await this.ledger.appendTimeline(invoice.id, [
+          { at: new Date().toISOString(), type: 'agency_update', status: 'with_agency', outcome: body.status, ...(body.recoveredAmount ? { amount: body.recoveredAmount } : {}), detail: body.note },
+        ]);
+      }
+      void updated;
+    }
+    const current = (await this.handoffs.findForAgency(id, undefined))!;
+    const invoices = (await this.handoffs.invoicesOf(id)).map((i) => i.invoice);
+    return { ...current, invoice: invoices[0], invoices, duplicate };
   }
 
   private async visible(id: string, principal: Principal) {

@@ -28,6 +28,13 @@ const apiEnvironment = z.object({
   POSTMARK_WEBHOOK_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   /** Twilio's auth token checks its callbacks' signatures; unset: the callbacks are off. */
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Who the reminders come from (the collector's script names it); the worker reads the same variables. */
+  CREDITOR_NAME: z.string().min(1).default('Your company'),
+  CREDITOR_EMAIL: z.string().email().default('accounts@example.com'),
+  CREDITOR_PHONE: z.string().default(''),
+  CREDITOR_ADDRESS: z.string().default(''),
+  /** The creditor's SIREN (9 digits): the FEC export's file name (LPF A47 A-1). */
+  CREDITOR_SIREN: z.string().regex(/^\d{9}$/, '9 digits').optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiEnvironment>;

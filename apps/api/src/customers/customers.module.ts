@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DunningModule } from '../dunning/dunning.module';
 import { CustomersController } from './customers.controller';
 
-@Module({ controllers: [CustomersController] })
+@Module({ imports: [DunningModule], controllers: [CustomersController] })
 export class CustomersModule {}

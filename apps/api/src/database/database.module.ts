@@ -4,14 +4,18 @@ import {
   CustomersRepository,
   type DatabaseHandle,
   DocumentsRepository,
+  ExceptionsRepository,
   FlowsRepository,
   HandoffsRepository,
   ImportBatchesRepository,
   InvoicesRepository,
   LedgerRepository,
   MessagesRepository,
+  SettingsRepository,
   UsersRepository,
+  WorkflowSignalsRepository,
 } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
 
 export const DATABASE = Symbol('DATABASE');
 
@@ -19,13 +23,17 @@ const repositories = [
   CallTasksRepository,
   CustomersRepository,
   DocumentsRepository,
+  ExceptionsRepository,
   FlowsRepository,
   HandoffsRepository,
   ImportBatchesRepository,
   InvoicesRepository,
   LedgerRepository,
   MessagesRepository,
+  SettingsRepository,
   UsersRepository,
+  WorkflowSignalsRepository,
+  ExceptionsRepository,
 ];
 
 /** The opened database and one instance of each repository on it. */
@@ -40,8 +48,10 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: DATABASE, useValue: handle },
         ...repositories.map((Repository) => ({ provide: Repository, useFactory: () => new Repository(handle.db) })),
+        // The one writer of money and status (libs/receivables).
+        { provide: ReceivablesService, useFactory: () => new ReceivablesService(handle.db) },
       ],
-      exports: [DATABASE, ...repositories],
+      exports: [DATABASE, ...repositories, ReceivablesService],
     };
   }
 

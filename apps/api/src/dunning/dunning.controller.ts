@@ -3,28 +3,37 @@ import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { localDate } from '../common/local-date.schema';
-import { DunningService } from './dunning.service';
+import { DunningActionsService } from './dunning-actions.service';
+import { LiveStateService } from './live-state.service';
 
 const amount = z.number().int('an integer amount of minor units (cents)').positive('must be positive');
 
 export const paymentBody = z.object({ amount, reference: z.string().min(1).max(200).optional(), receivedAt: z.string().datetime().optional() });
-export const creditNoteBody = z.object({ amount, reference: z.string().min(1).max(200).optional() });
+export const creditNoteBody = z.object({ amount, number: z.string().min(1, 'the credit note’s number').max(100), reason: z.string().max(2000).optional() });
+export const cancelBody = z.object({ reason: z.string().max(2000).optional(), creditNoteNumber: z.string().min(1).max(100).optional() });
 export const reasonBody = z.object({ reason: z.string().min(1, 'say why').max(2000) });
 export const optionalReasonBody = z.object({ reason: z.string().max(2000).optional() });
 export const resolutionBody = z.object({ resolution: z.string().min(1, 'say how it was resolved').max(2000) });
 export const promiseBody = z.object({ date: localDate, amount });
 export const changeBody = z.object({ amount: amount.optional(), dueDate: localDate.optional() }).refine((b) => b.amount !== undefined || b.dueDate !== undefined, 'give an amount or a due date');
 
-/** What credit managers do to an invoice's dunning; each action is recorded and signalled to its workflow. */
+/**
+ * What credit managers do to an invoice's dunning; each action is recorded (money and status in the
+ * books) and signalled to its workflow. Refused with 409 when the invoice's state forbids it (a
+ * payment on a cancelled invoice, cancelling a paid one…), 422 when the input is wrong.
+ */
 @Controller('api/invoices/:id')
 @Roles('credit_manager')
 export class DunningController {
-  constructor(private readonly dunning: DunningService) {}
+  constructor(
+    private readonly dunning: DunningActionsService,
+    private readonly live: LiveStateService,
+  ) {}
 
   @Get('state')
   @Roles('credit_manager', 'collector')
   state(@Param('id', ParseUUIDPipe) id: string) {
-    return this.dunning.state(id);
+    return this.live.state(id);
   }
 
   @Post('payments')
@@ -34,15 +43,23 @@ export class DunningController {
   }
 
   @Post('credit-notes')
-  @HttpCode(204)
+  @HttpCode(201)
   creditNote(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(creditNoteBody)) body: z.infer<typeof creditNoteBody>) {
     return this.dunning.creditNote(id, body);
   }
 
+  /** Cancels what is still owed by a credit note; refused once paid or with an agency. */
   @Post('cancel')
-  @HttpCode(204)
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(optionalReasonBody)) body: z.infer<typeof optionalReasonBody>) {
-    return this.dunning.cancel(id, body.reason);
+  @HttpCode(200)
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(cancelBody)) body: z.infer<typeof cancelBody>) {
+    return this.dunning.cancel(id, body);
+  }
+
+  /** Writes off what is left as irrecoverable (654, VAT recovered). */
+  @Post('write-off')
+  @HttpCode(200)
+  writeOff(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(reasonBody)) body: z.infer<typeof reasonBody>) {
+    return this.dunning.writeOff(id, body.reason);
   }
 
   @Post('disputes')
@@ -77,7 +94,7 @@ export class DunningController {
   }
 
   @Post('change')
-  @HttpCode(204)
+  @HttpCode(200)
   change(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(changeBody)) body: z.infer<typeof changeBody>) {
     return this.dunning.change(id, body);
   }

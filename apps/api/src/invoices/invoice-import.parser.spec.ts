@@ -15,8 +15,15 @@ describe('invoice import lines', () => {
     expect(validateRow(row({ customer_phone: '+33 6 12 34 56 78', customer_address: '1 rue A|75001 Paris' })).invoice).toMatchObject({
       amount: 123456,
       currency: 'EUR',
-      customer: { phone: '+33612345678', locale: 'fr', country: 'FR', timeZone: 'Europe/Paris', addressLines: ['1 rue A', '75001 Paris'] },
+      customer: { phone: '+33612345678', addressLines: ['1 rue A', '75001 Paris'] },
     });
+  });
+
+  it('leaves out what the file does not carry, so an existing customer keeps it', () => {
+    const { invoice } = validateRow(row({ vat_amount: '205,76', late_interest_rate: '15 %' }));
+    expect(invoice).toMatchObject({ vatAmount: 205_76, lateInterestRatePercent: 15 });
+    expect(invoice?.customer).toEqual({ reference: 'C-1', name: 'Martin' });
+    expect(validateRow(row({ vat_amount: '1500' })).errors).toEqual([{ line: 2, field: 'vat_amount', message: '1500 must be at least 0 and less than the amount' }]);
   });
 
   it('names every problem of a line with its field', () => {

@@ -24,20 +24,25 @@ export interface ImportedInvoice {
   issueDate: string;
   dueDate: string;
   amount: number;
+  /** The VAT included in `amount` (0 when the file gives none). */
+  vatAmount: number;
   currency: string;
+  /** A contractual late-interest rate (annual %); none: the legal rate. */
+  lateInterestRatePercent?: number;
+  /** What the file says of the customer; a field it leaves empty is not carried (an existing customer keeps its value). */
   customer: {
     reference: string;
     name: string;
     email?: string;
     phone?: string;
-    locale: 'fr' | 'en';
-    country: string;
-    timeZone: string;
+    locale?: 'fr' | 'en';
+    country?: string;
+    timeZone?: string;
     riskScore?: number;
     segment?: string;
     legalId?: string;
-    customerType: 'company' | 'person';
-    addressLines: string[];
+    customerType?: 'company' | 'person';
+    addressLines?: string[];
   };
 }
 
@@ -46,6 +51,8 @@ export const IMPORT_COLUMNS = [
   'issue_date',
   'due_date',
   'amount',
+  'vat_amount',
+  'late_interest_rate',
   'currency',
   'customer_reference',
   'customer_name',
@@ -137,6 +144,20 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
       fail('amount', (error as Error).message);
     }
   }
+  let vatAmount = 0;
+  if (v.vat_amount && isKnownCurrency(currency)) {
+    try {
+      vatAmount = parseAmount(v.vat_amount, currency);
+      if (vatAmount < 0 || (amount > 0 && vatAmount >= amount)) fail('vat_amount', `${v.vat_amount} must be at least 0 and less than the amount`);
+    } catch (error) {
+      fail('vat_amount', (error as Error).message);
+    }
+  }
+  let lateInterestRatePercent: number | undefined;
+  if (v.late_interest_rate) {
+    lateInterestRatePercent = Number(v.late_interest_rate.replace(',', '.').replace('%', '').trim());
+    if (!Number.isFinite(lateInterestRatePercent) || lateInterestRatePercent < 0 || lateInterestRatePercent > 100) fail('late_interest_rate', `"${v.late_interest_rate}" is not an annual rate in percent`);
+  }
   for (const field of ['issue_date', 'due_date'] as const) {
     if (v[field]) {
       const checked = localDate.safeParse(v[field]);
@@ -146,12 +167,12 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   if (errors.every((e) => e.field !== 'issue_date' && e.field !== 'due_date') && v.issue_date && v.due_date && v.due_date < v.issue_date) {
     fail('due_date', `${v.due_date} is before the issue date ${v.issue_date}`);
   }
-  const locale = (v.customer_locale || 'fr').toLowerCase();
-  if (locale !== 'fr' && locale !== 'en') fail('customer_locale', `"${v.customer_locale}" is not fr or en`);
-  const country = (v.customer_country || 'FR').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) fail('customer_country', `"${v.customer_country}" is not an ISO country code`);
-  const timeZone = v.customer_time_zone || 'Europe/Paris';
-  if (!isTimeZone(timeZone)) fail('customer_time_zone', `"${timeZone}" is not a time zone`);
+  const locale = v.customer_locale ? v.customer_locale.toLowerCase() : undefined;
+  if (locale !== undefined && locale !== 'fr' && locale !== 'en') fail('customer_locale', `"${v.customer_locale}" is not fr or en`);
+  const country = v.customer_country ? v.customer_country.toUpperCase() : undefined;
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) fail('customer_country', `"${v.customer_country}" is not an ISO country code`);
+  const timeZone = v.customer_time_zone || undefined;
+  if (timeZone !== undefined && !isTimeZone(timeZone)) fail('customer_time_zone', `"${timeZone}" is not a time zone`);
   let riskScore: number | undefined;
   if (v.customer_risk_score) {
     riskScore = Number(v.customer_risk_score);
@@ -160,12 +181,14 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   if (v.customer_email && !email.safeParse(v.customer_email).success) fail('customer_email', `"${v.customer_email}" is not an email address`);
   let phone: string | undefined;
   if (v.customer_phone) {
-    const checked = normalizePhoneNumber(v.customer_phone, country);
+    // A national number is read in the customer's country (France when the file does not say).
+    const checked = normalizePhoneNumber(v.customer_phone, country ?? 'FR');
     if (checked.ok) phone = checked.e164;
     else fail('customer_phone', checked.message);
   }
-  const customerType = (v.customer_type || 'company').toLowerCase();
-  if (customerType !== 'company' && customerType !== 'person') fail('customer_type', `"${v.customer_type}" is not company or person`);
+  const customerType = v.customer_type ? v.customer_type.toLowerCase() : undefined;
+  if (customerType !== undefined && customerType !== 'company' && customerType !== 'person') fail('customer_type', `"${v.customer_type}" is not company or person`);
+  const addressLines = (v.customer_address ?? '').split('|').map((l) => l.trim()).filter(Boolean);
 
   if (errors.length > 0) return { errors };
   return {
@@ -176,20 +199,22 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
       issueDate: v.issue_date!,
       dueDate: v.due_date!,
       amount,
+      vatAmount,
       currency,
+      lateInterestRatePercent,
       customer: {
         reference: v.customer_reference!,
         name: v.customer_name!,
         email: v.customer_email || undefined,
         phone: phone || undefined,
-        locale: locale as 'fr' | 'en',
+        locale: locale as 'fr' | 'en' | undefined,
         country,
         timeZone,
         riskScore,
         segment: v.customer_segment || undefined,
         legalId: v.customer_legal_id || undefined,
-        customerType: customerType as 'company' | 'person',
-        addressLines: (v.customer_address ?? '').split('|').map((l) => l.trim()).filter(Boolean),
+        customerType: customerType as 'company' | 'person' | undefined,
+        addressLines: addressLines.length > 0 ? addressLines : undefined,
       },
     },
   };

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { journalEntryFor } from '@dunning/domain';
-import { CustomersRepository, type Database, type DatabaseHandle, ImportBatchesRepository, type InvoiceRow, InvoicesRepository, LedgerRepository } from '@dunning/db';
+import { CustomersRepository, type Database, type DatabaseHandle, ImportBatchesRepository, type InvoiceRow, InvoicesRepository } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
 import { DATABASE } from '../database/database.module';
-import { DunningService } from '../dunning/dunning.service';
+import { WorkflowStarterService } from '../dunning/workflow-starter.service';
 import { type ImportLineError, type ImportRow, type ImportedInvoice, checkColumns, parseCsv, parseXlsx, validateRow } from './invoice-import.parser';
 
 const PROGRESS_EVERY = 500;
@@ -23,8 +23,8 @@ export class InvoiceImportService {
     private readonly batches: ImportBatchesRepository,
     private readonly invoices: InvoicesRepository,
     private readonly customers: CustomersRepository,
-    private readonly ledger: LedgerRepository,
-    private readonly dunning: DunningService,
+    private readonly receivables: ReceivablesService,
+    private readonly starter: WorkflowStarterService,
   ) {}
 
   async start(file: { originalname: string; buffer: Buffer }, userId?: string) {
@@ -101,38 +101,38 @@ export class InvoiceImportService {
     // Progress covers validation; the write is one transaction (PGlite allows no other writer
     // meanwhile), reported as "writing" until it commits.
     await this.batches.progress(batchId, rows.length, 'writing');
-    const today = new Date().toISOString().slice(0, 10);
     const inserted = await this.database.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
-      // The customers in bulk (one row each, by reference), then the invoices and journal lines in chunks.
+      // The customers in bulk (one row each, by reference): what the file carries, never erasing the rest.
       const distinct = new Map<string, ImportedInvoice['customer']>();
-      for (const invoice of fresh) distinct.set(invoice.customer.reference, invoice.customer);
+      for (const invoice of fresh) distinct.set(invoice.customer.reference, { ...(distinct.get(invoice.customer.reference) ?? invoice.customer), ...definedOnly(invoice.customer) });
       const customerIdByReference = await this.customers.upsertMany(
-        [...distinct.values()].map(({ email, phone, ...customer }) => ({
-          customer: { ...customer, riskScore: customer.riskScore ?? null, segment: customer.segment ?? null, legalId: customer.legalId ?? null },
-          contact: email || phone ? { role: 'billing' as const, email: email ?? null, phone: phone ?? null } : undefined,
-        })),
+        [...distinct.values()].map(({ email, phone, ...customer }) => ({ customer, contact: email || phone ? { role: 'billing' as const, email, phone } : undefined })),
         db,
       );
+      const standing = new Map((await this.customers.findByReferences([...distinct.keys()], db)).map((c) => [c.id, c]));
       let count = 0;
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
         const chunk = fresh.slice(i, i + WRITE_CHUNK);
-        const rows = await this.invoices.insertMany(
-          chunk.map((invoice) => ({
-            number: invoice.invoiceNumber,
-            customerId: customerIdByReference.get(invoice.customer.reference)!,
-            issueDate: invoice.issueDate,
-            dueDate: invoice.dueDate,
-            amount: invoice.amount,
-            currency: invoice.currency,
-            balance: invoice.amount,
-            status: invoice.dueDate > today ? ('not_due' as const) : invoice.dueDate === today ? ('due' as const) : ('overdue' as const),
-            importBatchId: batchId,
-          })),
-          db,
-        );
-        await this.ledger.postMany(
-          rows.map((row) => ({ entry: journalEntryFor({ type: 'issued', amount: { amount: row.amount, currency: row.currency } }, row.number, row.issueDate), invoiceId: row.id })),
+        // Issued through the books: each invoice, its sales entry and its status on the customer's day.
+        const rows = await this.receivables.issue(
+          chunk.map((invoice) => {
+            const customerId = customerIdByReference.get(invoice.customer.reference)!;
+            const customer = standing.get(customerId)!;
+            return {
+              number: invoice.invoiceNumber,
+              customerId,
+              issueDate: invoice.issueDate,
+              dueDate: invoice.dueDate,
+              amount: invoice.amount,
+              vatAmount: invoice.vatAmount,
+              currency: invoice.currency,
+              lateInterestRatePercent: invoice.lateInterestRatePercent,
+              importBatchId: batchId,
+              timeZone: customer.timeZone,
+              customerType: customer.customerType,
+            };
+          }),
           db,
         );
         count += rows.length;
@@ -141,6 +141,10 @@ export class InvoiceImportService {
     });
     await this.batches.finish(batchId, { status: 'succeeded', inserted, unchanged: valid.length - inserted });
     // Workflows start after the commit; a crash before they all do is repaired at the next boot.
-    void this.dunning.startMissing().catch((error) => this.logger.error(`starting workflows after import ${batchId}: ${(error as Error).message}`));
+    void this.starter.startMissing().catch((error) => this.logger.error(`starting workflows after import ${batchId}: ${(error as Error).message}`));
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,36 +1,75 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, UnprocessableEntityException } from '@nestjs/common';
 import type { Response } from 'express';
+import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { decimalAmount } from '@dunning/domain';
+import { AGING_BUCKETS, decimalAmount, fecFileName, localToday } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { localDate } from '../common/local-date.schema';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { BooksReportsService } from './books-reports.service';
 
 const periodQuery = z.object({ from: localDate, to: localDate }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
+const asOfQuery = z.object({ asOf: localDate.optional() });
+const fecQuery = z.object({ from: localDate, to: localDate, separator: z.enum(['tab', 'pipe']).default('tab') }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
 
-/** The portfolio: outstanding, aging, DSO, messages per channel, the accounting journal. */
+/** The creditor's "today" for reports: Paris, where French books are kept. */
+const today = () => localToday(new Date(), 'Europe/Paris');
+
+/** A cell a spreadsheet could take for a formula (=, +, -, @, tab, CR) is quoted as text. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The portfolio and the books: outstanding, aging, DSO, messages per channel, trial balance, aged balance, journal, FEC. */
 @Controller('api/reports')
 @Roles('credit_manager')
 export class ReportsController {
   constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly invoices: InvoicesRepository,
     private readonly ledger: LedgerRepository,
     private readonly messages: MessagesRepository,
+    private readonly books: BooksReportsService,
   ) {}
 
+  /** Every bucket, in order (not yet due, 1–30 days late… 90+), per currency, zero when empty. */
   @Get('aging')
-  async aging(@Query(new ZodPipe(z.object({ asOf: localDate.optional() }))) query: { asOf?: string }) {
-    const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
-    const buckets = await this.invoices.aging(asOf);
-    const outstanding = new Map<string, number>();
-    for (const b of buckets) outstanding.set(b.currency, (outstanding.get(b.currency) ?? 0) + b.amount);
-    return { asOf, buckets, outstanding: [...outstanding].map(([currency, amount]) => ({ currency, amount })) };
+  async aging(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+    const asOf = query.asOf ?? today();
+    const rows = await this.invoices.aging(asOf);
+    const currencies = [...new Set(rows.map((r) => r.currency))];
+    const buckets = currencies.flatMap((currency) =>
+      AGING_BUCKETS.map((bucket) => {
+        const row = rows.find((r) => r.currency === currency && r.bucket === bucket);
+        return { currency, bucket, amount: row?.amount ?? 0, count: row?.count ?? 0 };
+      }),
+    );
+    const outstanding = currencies.map((currency) => ({ currency, amount: buckets.filter((b) => b.currency === currency).reduce((sum, b) => sum + b.amount, 0) }));
+    return { asOf, bucketOrder: AGING_BUCKETS, buckets, outstanding };
   }
 
   @Get('dso')
   dso(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>) {
-    return this.invoices.dso(query.from, query.to);
+    return this.books.dso(query.from, query.to);
+  }
+
+  /** DSO month by month from the books' history (receivables at each month's end, not today's). */
+  @Get('dso-trend')
+  dsoTrend(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>) {
+    return this.books.dsoTrend(query.from, query.to);
+  }
+
+  @Get('trial-balance')
+  trialBalance(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+    return this.books.trialBalance(query.asOf ?? today());
+  }
+
+  @Get('aged-balance')
+  agedBalance(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+    return this.books.agedBalance(query.asOf ?? today());
   }
 
   @Get('recovery-by-step')
@@ -43,17 +82,34 @@ export class ReportsController {
     return this.messages.countsByChannel();
   }
 
-  /** The journal as CSV (date; entry; account; label; debit; credit; currency; invoice), amounts in units. */
+  /** The journal as CSV (date; journal; entry; account; label; debit; credit; currency; invoice; customer), amounts in units. */
   @Get('journal.csv')
   async journal(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>, @Res() response: Response) {
     const rows = await this.ledger.journal(query.from, query.to);
-    const cell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    const lines = ['date;entry;account;label;debit;credit;currency;invoice'];
-    for (const { line, invoiceNumber } of rows) {
-      lines.push([line.entryDate, line.entryId, line.account, cell(line.label), decimalAmount(line.debit, line.currency), decimalAmount(line.credit, line.currency), line.currency, invoiceNumber ?? ''].join(';'));
+    const lines = ['date;journal;entry;account;label;debit;credit;currency;invoice;customer'];
+    for (const { line, invoiceNumber, customerReference } of rows) {
+      lines.push(
+        [line.entryDate, line.journal, line.entryId, line.account, csvCell(line.label), decimalAmount(line.debit, line.currency), decimalAmount(line.credit, line.currency), line.currency, csvCell(invoiceNumber ?? ''), csvCell(customerReference ?? '')].join(';'),
+      );
     }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="journal-${query.from}-${query.to}.csv"`);
     response.send(`${lines.join('\n')}\n`);
+  }
+
+  /**
+   * The FEC (Fichier des écritures comptables, LPF art. A47 A-1) of a period, as accounting software
+   * and the tax administration import it: ISO 8859-15, tab (or |) separated, named
+   * <SIREN>FEC<closing date>.txt. Lines in a currency other than the euro are left out and named in
+   * the X-Fec-Excluded-Currencies header.
+   */
+  @Get('fec')
+  async fec(@Query(new ZodPipe(fecQuery)) query: z.infer<typeof fecQuery>, @Res() response: Response) {
+    if (!this.config.CREDITOR_SIREN) throw new UnprocessableEntityException({ message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) to name the FEC file', problems: [{ field: 'CREDITOR_SIREN', message: 'not set' }] });
+    const { text, excludedCurrencies } = await this.books.fec(query.from, query.to, query.separator === 'pipe' ? '|' : '\t');
+    response.setHeader('Content-Type', 'text/plain; charset=iso-8859-15');
+    response.setHeader('Content-Disposition', `attachment; filename="${fecFileName(this.config.CREDITOR_SIREN, query.to)}"`);
+    if (excludedCurrencies.length > 0) response.setHeader('X-Fec-Excluded-Currencies', excludedCurrencies.join(','));
+    response.send(iconv.encode(text, 'ISO-8859-15'));
   }
 }

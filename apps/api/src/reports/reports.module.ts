@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BooksReportsService } from './books-reports.service';
 import { ReportsController } from './reports.controller';
 
-@Module({ controllers: [ReportsController] })
+@Module({ controllers: [ReportsController], providers: [BooksReportsService] })
 export class ReportsModule {}

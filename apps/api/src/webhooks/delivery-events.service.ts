@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CustomersRepository, InvoicesRepository, LedgerRepository, type MessageEventType, type MessageRow, MessagesRepository } from '@dunning/db';
-import { messageBouncedSignal } from '@dunning/workflows';
-import { DunningService } from '../dunning/dunning.service';
+import { randomUUID } from 'node:crypto';
+import { CustomersRepository, ExceptionsRepository, InvoicesRepository, LedgerRepository, type MessageEventType, type MessageRow, MessagesRepository, WorkflowSignalsRepository } from '@dunning/db';
+import { invoiceWorkflowId } from '@dunning/workflows';
+import { DunningActionsService } from '../dunning/dunning-actions.service';
 
 export interface DeliveryEvent {
   provider: 'postmark' | 'twilio';
@@ -32,7 +33,9 @@ export class DeliveryEventsService {
     private readonly customers: CustomersRepository,
     private readonly ledger: LedgerRepository,
     private readonly invoices: InvoicesRepository,
-    private readonly dunning: DunningService,
+    private readonly exceptions: ExceptionsRepository,
+    private readonly signals: WorkflowSignalsRepository,
+    private readonly dunning: DunningActionsService,
   ) {}
 
   /** Returns false for an event already recorded, or one about a message we never sent. */
@@ -50,17 +53,25 @@ export class DeliveryEventsService {
     return 'recorded';
   }
 
+  /** A dead address: no step uses it again, a person is told, and each invoice's flow takes the step's fallback. */
   private async unreachable(message: MessageRow, dead: NonNullable<DeliveryEvent['unreachable']>, at: Date): Promise<void> {
     if (dead.email) await this.customers.markEmailUnreachable(dead.email, dead.reason, at);
     if (dead.phone) await this.customers.setSmsOptOut(dead.phone, true, at);
-    for (const invoiceId of message.invoiceIds) {
-      const invoice = await this.invoices.findById(invoiceId);
-      if (!invoice?.workflowId) continue;
-      try {
-        await this.dunning.signalWorkflow(invoice, messageBouncedSignal, { nodeId: message.stepKey, reason: dead.reason });
-      } catch (error) {
-        this.logger.warn(`invoice ${invoice.number}: could not tell its workflow about the bounce: ${(error as Error).message}`);
-      }
-    }
+    await this.exceptions.report({
+      kind: 'bounce',
+      dedupeKey: `bounce:${message.idempotencyKey}`,
+      message: `${dead.email ?? dead.phone ?? 'the recipient'}: ${dead.reason}`,
+      invoiceId: message.invoiceIds[0],
+      customerId: message.customerId,
+      nodeId: message.stepKey,
+      detail: { channel: message.channel, email: dead.email, phone: dead.phone },
+    });
+    const invoices = await this.invoices.findByIds(message.invoiceIds);
+    await this.signals.enqueue(
+      invoices
+        .filter((invoice) => invoice.workflowId)
+        .map((invoice) => ({ invoiceId: invoice.id, workflowId: invoiceWorkflowId(invoice.id), signal: 'messageBounced', payload: { nodeId: message.stepKey, reason: dead.reason, eventKey: randomUUID() } })),
+    );
+    await this.dunning.flush().catch((error) => this.logger.warn(`bounce of ${message.idempotencyKey}: the workflows will hear it at the next sweep (${(error as Error).message})`));
   }
 }

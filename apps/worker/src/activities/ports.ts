@@ -1,10 +1,15 @@
-import type { Money, ReceivableStatus } from '@dunning/domain';
+import type { FlowSetStatus, HalfYearRate, ReceivableStatus } from '@dunning/domain';
 import type { TimelineEntry } from '@dunning/flow';
-import type { InvoiceSnapshot } from '@dunning/workflows';
+import type { CaseFile, DeliveryReceipt, HandoffDelivery, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
+import type { CustomerStepRequest } from '@dunning/workflows';
+
+export type { DeliveryReceipt, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
 
 /**
- * What the activities need from the outside world, as small ports. The database adapters
- * implement the stores, providers (or the dev outbox) the channels; tests use the memory ones.
+ * What the activities need from the outside world, as small ports. The database adapter
+ * implements the store (through the receivables service for money and status), providers (or the
+ * dev outbox) the channels; tests use the memory ones, which obey the same contract
+ * (dunning-store.contract.ts runs on both).
  */
 
 export interface CreditorProfile {
@@ -22,12 +27,37 @@ export interface CustomerContacts {
   legalId?: string;
   contactName?: string;
   addressLines: string[];
+  /** Reachable addresses and numbers only (bounced, opted out are left out), each with its contact role. */
   emails: Array<{ role: string; address: string }>;
   phones: Array<{ role: string; number: string }>;
 }
 
-export type { DeliveryReceipt, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
-import type { CaseFile, DeliveryReceipt, HandoffDelivery, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
+/** An invoice as the books hold it at the moment a step is done (the send-time check, the message's amounts). */
+export interface InvoiceState {
+  invoiceId: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  balance: number;
+  interestBalance: number;
+  indemnityBalance: number;
+  status: ReceivableStatus;
+  /** A credit manager paused its reminders. */
+  paused: boolean;
+  lateInterestRatePercent?: number;
+}
+
+/** The admin's settings the steps obey. */
+export interface SendingPolicy {
+  /** At most this many messages per customer and channel in any 24 hours; past it, the flow is held. */
+  dailyCap: Record<MessageChannelName, number>;
+  /** The agency an escalate step naming none hands its cases to; unset, such a step is held. */
+  defaultAgencyId?: string;
+  lateRates: readonly HalfYearRate[];
+}
 
 export type MessageState = 'sending' | 'sent' | 'undeliverable';
 
@@ -37,27 +67,47 @@ export interface MessageRecord extends OutgoingMessage {
   createdAt: string;
 }
 
+export type ExceptionKind = 'bounce' | 'missing_contact' | 'start_failed' | 'letter_failed' | 'call_sla_expired' | 'configuration' | 'send_cap' | 'flow_held' | 'delivery_failed';
+
+export interface ExceptionReport {
+  kind: ExceptionKind;
+  /** The same problem reported again (a retried activity) is one entry. */
+  dedupeKey: string;
+  message: string;
+  invoiceId?: string;
+  customerId?: string;
+  workflowId?: string;
+  nodeId?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface BalanceAfter {
+  balance: number;
+  revision: number;
+}
+
 export interface DunningStore {
   creditor(): Promise<CreditorProfile>;
   contacts(customerId: string): Promise<CustomerContacts>;
+  invoiceStates(invoiceIds: string[]): Promise<InvoiceState[]>;
+  sendingPolicy(): Promise<SendingPolicy>;
+  /** Messages sent (or being sent) to a customer on a channel since an instant, the given key left out. */
+  recentMessages(customerId: string, channel: MessageChannelName, since: string, exceptKey: string): Promise<number>;
   /** Writes the message under its key before any provider is called; returns the existing one if the key was taken. */
   claimMessage(message: OutgoingMessage, at: string): Promise<{ claimed: true } | { claimed: false; existing: MessageRecord }>;
   completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, provider: string): Promise<void>;
-  createCallTask(task: {
-    idempotencyKey: string;
-    invoiceId: string;
-    customerId: string;
-    workflowId: string;
-    nodeId: string;
-    dueAt: string;
-    slaDeadline: string;
-    priority: 'normal' | 'high';
-    script?: string;
-  }): Promise<{ taskId: string }>;
-  setStatus(change: { idempotencyKey: string; invoiceId: string; status: ReceivableStatus; at: string }): Promise<void>;
-  addLateFee(fee: { idempotencyKey: string; invoiceId: string; indemnity: Money | undefined; interest: Money; at: string }): Promise<void>;
-  createHandoff(handoff: { idempotencyKey: string; invoiceId: string; customerId: string; agencyId?: string; at: string }): Promise<{ handoffId: string }>;
-  appendTimeline(invoiceId: string, workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void>;
+  messageByKey(idempotencyKey: string): Promise<MessageRecord | undefined>;
+  /** The invoice joins its customer's open call task, or one is created (once per key). */
+  joinCallTask(task: { idempotencyKey: string; invoiceId: string; customerId: string; workflowId: string; nodeId: string; dueAt: string; slaDeadline: string; priority: number }): Promise<{ taskId: string }>;
+  /** A flow step's status, through the books (doubtful moves to 416 and is provisioned…). */
+  setStanding(change: { idempotencyKey: string; invoiceId: string; status: FlowSetStatus; at: string }): Promise<BalanceAfter>;
+  /** Charges the recovery indemnity (once) and late interest since the last charge, through the books. */
+  chargeFees(fee: { idempotencyKey: string; invoiceId: string; at: string; indemnity: boolean; contractualRatePercent?: number }): Promise<{ feeAdded: number; after: BalanceAfter }>;
+  agency(agencyId: string): Promise<AgencyTarget | undefined>;
+  /** One case for a customer's invoices handed over together (once per key), the invoices marked with the agency. */
+  openCase(handoff: { idempotencyKey: string; customerId: string; agencyId: string; at: string; invoices: Array<{ invoiceId: string; idempotencyKey: string }> }): Promise<{ handoffId: string }>;
+  reportException(exception: ExceptionReport): Promise<void>;
+  appendTimeline(invoiceId: string, entries: TimelineEntry[]): Promise<void>;
   /** Stores a file a step made (a letter, an invoice copy, a handoff package) once per source key. */
   saveDocument(document: StoredDocument): Promise<{ documentId: string }>;
   /** The letters and invoice copies made for an invoice, for its handoff package. */
@@ -76,6 +126,7 @@ export interface StoredDocument extends MessageFile {
 
 /** An agency as its delivery needs it: secrets are read from the environment by name, never stored. */
 export interface AgencyTarget {
+  id?: string;
   name: string;
   deliveryMethod: 'api' | 'email' | 'sftp' | 'webhook';
   deliveryConfig: {
@@ -87,7 +138,7 @@ export interface AgencyTarget {
 
 export interface HandoffForDelivery {
   handoffId: string;
-  invoiceId: string;
+  invoiceIds: string[];
   caseFile: CaseFile;
   agency: AgencyTarget;
   deliveredAt?: string;
@@ -95,7 +146,7 @@ export interface HandoffForDelivery {
 
 /** The customers' mailbox workflows (one message per customer): signal-with-start behind a port. */
 export interface CustomerMailbox {
-  enqueue(request: import('@dunning/workflows').MailboxRequest): Promise<void>;
+  enqueue(request: CustomerStepRequest): Promise<void>;
 }
 
 export interface ActivityDependencies {

@@ -1,27 +1,35 @@
-import { DEFAULT_LATE_INTEREST_RATE_PERCENT, lateInterest, recoveryIndemnity, utcToLocalDate } from '@dunning/domain';
-import { daysOverdue } from '@dunning/flow';
+import { legalLateRatePercent, utcToLocalDate } from '@dunning/domain';
+import { daysOverdueAt, noticeDeadlineDate } from '@dunning/flow';
 import type { ReminderTemplateContext } from '@dunning/templating';
-import type { StepRequest } from '@dunning/workflows';
-import type { CreditorProfile, CustomerContacts } from './ports';
+import type { CustomerContext } from '@dunning/workflows';
+import type { CreditorProfile, CustomerContacts, InvoiceState, SendingPolicy } from './ports';
 
 /**
- * The template context of a step: the invoices as they stand (one, or several of the same customer
- * and currency when batched), the customer, the creditor, the fees owed.
+ * The template context of a step, from the books at the moment it is done: the invoices (one, or
+ * several of the same customer and currency), what is left of each, the fees charged on them
+ * (indemnity and late interest, already in the total), and for a formal notice its deadline.
  */
-export function reminderContext(requests: StepRequest[], creditor: CreditorProfile, contacts: CustomerContacts): ReminderTemplateContext {
-  const [first] = requests;
+export function reminderContext(
+  invoices: InvoiceState[],
+  at: string,
+  customer: CustomerContext,
+  creditor: CreditorProfile,
+  contacts: CustomerContacts,
+  policy: Pick<SendingPolicy, 'lateRates'>,
+  notice?: { periodDays: number },
+): ReminderTemplateContext {
+  const [first] = invoices;
   if (!first) throw new Error('reminderContext: no invoice');
-  const { customer } = first;
-  const invoices = requests.map((r) => r.invoice);
-  const currency = first.invoice.balance.currency;
-  const totalBalance = { amount: invoices.reduce((sum, invoice) => sum + invoice.balance.amount, 0), currency };
-  const overdueInvoices = invoices.filter((invoice) => daysOverdue(invoice.dueDate, first.at, customer.timeZone) > 0);
-  const indemnity = recoveryIndemnity(first.invoice.customerType);
-  const today = utcToLocalDate(first.at, customer.timeZone);
+  const currency = first.currency;
+  const money = (amount: number) => ({ amount, currency });
+  const indemnity = invoices.reduce((sum, i) => sum + i.indemnityBalance, 0);
+  const interest = invoices.reduce((sum, i) => sum + i.interestBalance, 0);
+  const today = utcToLocalDate(at, customer.timeZone);
+  const rate = first.lateInterestRatePercent ?? legalLateRatePercent(today, policy.lateRates).ratePercent;
   return {
     locale: customer.locale,
     timeZone: customer.timeZone,
-    sentAt: first.at,
+    sentAt: at,
     creditor: {
       name: creditor.name,
       email: creditor.email,
@@ -32,26 +40,16 @@ export function reminderContext(requests: StepRequest[], creditor: CreditorProfi
     },
     customer: { name: contacts.name, contactName: contacts.contactName, addressLines: contacts.addressLines },
     invoices: invoices.map((invoice) => ({
-      number: invoice.invoiceNumber,
+      number: invoice.number,
       issueDate: invoice.issueDate,
       dueDate: invoice.dueDate,
-      amount: invoice.amount,
-      balance: invoice.balance,
-      daysOverdue: Math.max(0, daysOverdue(invoice.dueDate, first.at, customer.timeZone)),
+      amount: money(invoice.amount),
+      balance: money(invoice.balance - invoice.indemnityBalance - invoice.interestBalance),
+      daysOverdue: Math.max(0, daysOverdueAt(invoice.dueDate, at, customer.timeZone)),
     })),
-    totalBalance,
-    fees:
-      overdueInvoices.length > 0 && indemnity && currency === 'EUR'
-        ? {
-            indemnity: { ...indemnity, amount: indemnity.amount * overdueInvoices.length },
-            interest: {
-              amount: overdueInvoices.reduce((sum, invoice) => sum + lateInterest(invoice.balance, invoice.dueDate, today).amount, 0),
-              currency,
-            },
-            annualInterestRatePercent: DEFAULT_LATE_INTEREST_RATE_PERCENT,
-          }
-        : undefined,
-    paymentUrl:
-      invoices.length === 1 ? creditor.paymentUrlTemplate?.replace('{invoice}', encodeURIComponent(first.invoice.invoiceNumber)) : undefined,
+    totalBalance: money(invoices.reduce((sum, i) => sum + i.balance, 0)),
+    fees: indemnity + interest > 0 ? { indemnity: money(indemnity), interest: money(interest), annualInterestRatePercent: rate } : undefined,
+    paymentUrl: invoices.length === 1 ? creditor.paymentUrlTemplate?.replace('{invoice}', encodeURIComponent(first.number)) : undefined,
+    ...(notice ? { notice: { periodDays: notice.periodDays, deadline: noticeDeadlineDate(at, notice.periodDays, customer.timeZone) } } : {}),
   };
 }

@@ -6,12 +6,19 @@ export type CustomerRow = typeof customers.$inferSelect;
 export type ContactRow = typeof customerContacts.$inferSelect;
 export type NewCustomer = Omit<typeof customers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type NewContact = Pick<typeof customerContacts.$inferInsert, 'role' | 'name' | 'email' | 'phone'>;
+/** A customer as an import or a creation carries it: undefined fields are not carried (kept, or defaulted when new). */
+export type CustomerUpsert = { reference: string; name: string } & Partial<Omit<NewCustomer, 'reference' | 'name'>>;
+export type ContactUpsert = Partial<NewContact>;
+
+function definedFields<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
 
 /** A corrected address is reachable again; the same one keeps its bounce or STOP. */
 const CLEAR_MARKS_ON_NEW_ADDRESS = {
-  emailUnreachableAt: sql`case when ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableAt} end`,
-  emailUnreachableReason: sql`case when ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableReason} end`,
-  smsOptedOutAt: sql`case when ${customerContacts.phone} is distinct from excluded.phone then null else ${customerContacts.smsOptedOutAt} end`,
+  emailUnreachableAt: sql`case when excluded.email is not null and ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableAt} end`,
+  emailUnreachableReason: sql`case when excluded.email is not null and ${customerContacts.email} is distinct from excluded.email then null else ${customerContacts.emailUnreachableReason} end`,
+  smsOptedOutAt: sql`case when excluded.phone is not null and ${customerContacts.phone} is distinct from excluded.phone then null else ${customerContacts.smsOptedOutAt} end`,
 };
 
 export class CustomersRepository {
@@ -24,77 +31,117 @@ export class CustomersRepository {
     return { ...customer, contacts };
   }
 
-  async findByReferences(references: string[]): Promise<CustomerRow[]> {
-    if (references.length === 0) return [];
-    return this.db.select().from(customers).where(inArray(customers.reference, references));
+  async findByReferences(references: string[], db: Database = this.db): Promise<CustomerRow[]> {
+    const rows: CustomerRow[] = [];
+    for (let i = 0; i < references.length; i += 1000) rows.push(...(await db.select().from(customers).where(inArray(customers.reference, references.slice(i, i + 1000)))));
+    return rows;
   }
 
-  /** Creates or updates by reference; contacts given replace those of the same role. */
-  async upsert(customer: NewCustomer, contacts: NewContact[] = [], db: Database = this.db): Promise<CustomerRow> {
-    const [row] = await db
-      .insert(customers)
-      .values(customer)
-      .onConflictDoUpdate({
-        target: customers.reference,
-        set: {
-          name: customer.name,
-          legalId: customer.legalId,
-          locale: customer.locale,
-          timeZone: customer.timeZone,
-          country: customer.country,
-          riskScore: customer.riskScore,
-          segment: customer.segment,
-          customerType: customer.customerType,
-          addressLines: customer.addressLines,
-          updatedAt: sql`now()`,
-        },
-      })
-      .returning();
-    for (const contact of contacts) {
-      await db
-        .insert(customerContacts)
-        .values({ ...contact, customerId: row!.id })
-        .onConflictDoUpdate({
-          target: [customerContacts.customerId, customerContacts.role],
-          set: { name: contact.name, email: contact.email, phone: contact.phone, ...CLEAR_MARKS_ON_NEW_ADDRESS, updatedAt: sql`now()` },
-        });
+  /**
+   * Creates the customer, or updates the one with that reference. Only the fields given change: an
+   * import or a creation never erases what it does not carry (a field left undefined keeps its value,
+   * or takes its default on creation). Contacts given update the contact of their role the same way.
+   */
+  async upsert(customer: CustomerUpsert, contacts: ContactUpsert[] = [], db: Database = this.db): Promise<CustomerRow> {
+    const given = definedFields(customer);
+    const [inserted] = await db.insert(customers).values(given as NewCustomer).onConflictDoNothing({ target: customers.reference }).returning();
+    let row = inserted;
+    if (!row) {
+      const { reference: _reference, ...changes } = given;
+      [row] = await db
+        .update(customers)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(eq(customers.reference, customer.reference))
+        .returning();
     }
+    for (const contact of contacts) await this.upsertContact(row!.id, contact, db);
     return row!;
   }
 
-  /** Creates or updates many customers by reference, with one contact each, in a few statements. */
-  async upsertMany(entries: Array<{ customer: NewCustomer; contact?: NewContact }>, db: Database = this.db): Promise<Map<string, string>> {
+  private async upsertContact(customerId: string, contact: ContactUpsert, db: Database): Promise<void> {
+    const given = definedFields({ ...contact, role: contact.role ?? 'billing' });
+    if (given.email === undefined && given.phone === undefined && given.name === undefined) return;
+    await db
+      .insert(customerContacts)
+      .values({ ...given, customerId })
+      .onConflictDoUpdate({
+        target: [customerContacts.customerId, customerContacts.role],
+        set: {
+          name: sql`coalesce(excluded.name, ${customerContacts.name})`,
+          email: sql`coalesce(excluded.email, ${customerContacts.email})`,
+          phone: sql`coalesce(excluded.phone, ${customerContacts.phone})`,
+          ...CLEAR_MARKS_ON_NEW_ADDRESS,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+
+  /**
+   * The customers of an import, by reference, in a few statements: new ones inserted, known ones
+   * updated with what the file carries (an empty cell keeps the stored value), and the billing
+   * contact likewise. Returns reference → id.
+   */
+  async upsertMany(entries: Array<{ customer: CustomerUpsert; contact?: ContactUpsert }>, db: Database = this.db): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     for (let i = 0; i < entries.length; i += 1000) {
       const chunk = entries.slice(i, i + 1000);
-      const rows = await db
-        .insert(customers)
-        .values(chunk.map((e) => e.customer))
-        .onConflictDoUpdate({
-          target: customers.reference,
-          set: {
-            name: sql`excluded.name`,
-            legalId: sql`excluded.legal_id`,
-            locale: sql`excluded.locale`,
-            timeZone: sql`excluded.time_zone`,
-            country: sql`excluded.country`,
-            riskScore: sql`excluded.risk_score`,
-            segment: sql`excluded.segment`,
-            customerType: sql`excluded.customer_type`,
-            addressLines: sql`excluded.address_lines`,
-            updatedAt: sql`now()`,
-          },
-        })
-        .returning({ id: customers.id, reference: customers.reference });
-      for (const row of rows) ids.set(row.reference, row.id);
-      const contacts = chunk.filter((e) => e.contact).map((e) => ({ ...e.contact!, customerId: ids.get(e.customer.reference)! }));
+      const known = new Map(
+        (await db.select({ id: customers.id, reference: customers.reference }).from(customers).where(inArray(customers.reference, chunk.map((e) => e.customer.reference)))).map((r) => [r.reference, r.id]),
+      );
+      const fresh = chunk.filter((e) => !known.has(e.customer.reference));
+      if (fresh.length > 0) {
+        const rows = await db
+          .insert(customers)
+          .values(fresh.map((e) => definedFields(e.customer) as NewCustomer))
+          .returning({ id: customers.id, reference: customers.reference });
+        for (const row of rows) ids.set(row.reference, row.id);
+      }
+      const stale = chunk.filter((e) => known.has(e.customer.reference));
+      if (stale.length > 0) {
+        const records = stale.map(({ customer: c }) => ({
+          reference: c.reference,
+          name: c.name ?? null,
+          legal_id: c.legalId ?? null,
+          locale: c.locale ?? null,
+          time_zone: c.timeZone ?? null,
+          country: c.country ?? null,
+          risk_score: c.riskScore ?? null,
+          segment: c.segment ?? null,
+          customer_type: c.customerType ?? null,
+          address_lines: c.addressLines && c.addressLines.length > 0 ? c.addressLines : null,
+        }));
+        await db.execute(sql`
+          update customers c set
+            name = coalesce(v.name, c.name),
+            legal_id = coalesce(v.legal_id, c.legal_id),
+            locale = coalesce(v.locale::locale, c.locale),
+            time_zone = coalesce(v.time_zone, c.time_zone),
+            country = coalesce(v.country, c.country),
+            risk_score = coalesce(v.risk_score, c.risk_score),
+            segment = coalesce(v.segment, c.segment),
+            customer_type = coalesce(v.customer_type, c.customer_type),
+            address_lines = coalesce(v.address_lines, c.address_lines),
+            updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(reference text, name text, legal_id text, locale text, time_zone text, country text, risk_score smallint, segment text, customer_type text, address_lines text[])
+          where c.reference = v.reference`);
+        for (const e of stale) ids.set(e.customer.reference, known.get(e.customer.reference)!);
+      }
+      const contacts = chunk
+        .filter((e) => e.contact && (e.contact.email || e.contact.phone))
+        .map((e) => ({ ...definedFields({ ...e.contact!, role: e.contact!.role ?? 'billing' }), customerId: ids.get(e.customer.reference)! }));
       if (contacts.length > 0) {
         await db
           .insert(customerContacts)
           .values(contacts)
           .onConflictDoUpdate({
             target: [customerContacts.customerId, customerContacts.role],
-            set: { name: sql`excluded.name`, email: sql`excluded.email`, phone: sql`excluded.phone`, ...CLEAR_MARKS_ON_NEW_ADDRESS, updatedAt: sql`now()` },
+            set: {
+              name: sql`coalesce(excluded.name, ${customerContacts.name})`,
+              email: sql`coalesce(excluded.email, ${customerContacts.email})`,
+              phone: sql`coalesce(excluded.phone, ${customerContacts.phone})`,
+              ...CLEAR_MARKS_ON_NEW_ADDRESS,
+              updatedAt: sql`now()`,
+            },
           });
       }
     }

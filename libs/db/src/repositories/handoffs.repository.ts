@@ -1,41 +1,71 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../connection/database';
-import { handoffs, invoices } from '../schema';
+import { customers, handoffInvoices, handoffs, invoices } from '../schema';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
 
-/** Cases handed to collections agencies; an agency only ever reaches its own. */
+/** Cases handed to collections agencies, one per customer and escalation; an agency only ever reaches its own. */
 export class HandoffsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Creates the handoff once per key (its case file is written next, once its id is known). */
-  async createOnce(handoff: { idempotencyKey: string; invoiceId: string; agencyId: string; caseFile: Record<string, unknown>; currency: string }): Promise<HandoffRow> {
-    const inserted = await this.db.insert(handoffs).values(handoff).onConflictDoNothing({ target: handoffs.idempotencyKey }).returning();
-    if (inserted[0]) return inserted[0];
-    const [existing] = await this.db.select().from(handoffs).where(eq(handoffs.idempotencyKey, handoff.idempotencyKey));
-    return existing!;
+  /**
+   * Opens the case for a customer's invoices once: an invoice already handed over under its step key
+   * returns the case it is in (a retried activity creates nothing).
+   */
+  async createCase(
+    handoff: { idempotencyKey: string; customerId: string; agencyId: string; currency: string; invoices: Array<{ invoiceId: string; balance: number; idempotencyKey: string }> },
+    db: Database = this.db,
+  ): Promise<{ row: HandoffRow; created: boolean }> {
+    const keys = handoff.invoices.map((i) => i.idempotencyKey);
+    const [existing] = await db.select({ handoffId: handoffInvoices.handoffId }).from(handoffInvoices).where(inArray(handoffInvoices.idempotencyKey, keys)).limit(1);
+    if (existing) return { row: (await this.findForAgency(existing.handoffId, undefined, db))!, created: false };
+    const [row] = await db
+      .insert(handoffs)
+      .values({ idempotencyKey: handoff.idempotencyKey, customerId: handoff.customerId, invoiceId: handoff.invoices[0]!.invoiceId, agencyId: handoff.agencyId, caseFile: {}, currency: handoff.currency })
+      .returning();
+    await db.insert(handoffInvoices).values(handoff.invoices.map((i) => ({ handoffId: row!.id, invoiceId: i.invoiceId, balanceAtHandoff: i.balance, idempotencyKey: i.idempotencyKey })));
+    return { row: row!, created: true };
+  }
+
+  /** The invoices of a case, oldest due first (recoveries are allocated in this order). */
+  async invoicesOf(handoffId: string, db: Database = this.db) {
+    return db
+      .select({ invoice: invoices, balanceAtHandoff: handoffInvoices.balanceAtHandoff })
+      .from(handoffInvoices)
+      .innerJoin(invoices, eq(invoices.id, handoffInvoices.invoiceId))
+      .where(eq(handoffInvoices.handoffId, handoffId))
+      .orderBy(asc(invoices.dueDate), asc(invoices.number));
+  }
+
+  private listing() {
+    return this.db
+      .select({
+        handoff: handoffs,
+        customerName: customers.name,
+        invoiceNumbers: sql<string[]>`(select array_agg(i.number order by i.due_date) from handoff_invoices hi join invoices i on i.id = hi.invoice_id where hi.handoff_id = ${handoffs.id})`,
+        balance: sql<string>`(select coalesce(sum(i.balance), 0) from handoff_invoices hi join invoices i on i.id = hi.invoice_id where hi.handoff_id = ${handoffs.id})`,
+      })
+      .from(handoffs)
+      .leftJoin(customers, eq(customers.id, handoffs.customerId));
   }
 
   async forAgency(agencyId: string) {
-    return this.db
-      .select({ handoff: handoffs, invoiceNumber: invoices.number, balance: invoices.balance })
-      .from(handoffs)
-      .innerJoin(invoices, eq(invoices.id, handoffs.invoiceId))
-      .where(eq(handoffs.agencyId, agencyId))
-      .orderBy(desc(handoffs.createdAt));
+    const rows = await this.listing().where(eq(handoffs.agencyId, agencyId)).orderBy(desc(handoffs.createdAt));
+    return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
+  }
+
+  async all() {
+    const rows = await this.listing().orderBy(desc(handoffs.createdAt));
+    return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
   }
 
   /** The handoff, only if it belongs to that agency (anything else is "not found"). */
-  async findForAgency(id: string, agencyId: string | undefined): Promise<HandoffRow | undefined> {
-    const [row] = await this.db
+  async findForAgency(id: string, agencyId: string | undefined, db: Database = this.db): Promise<HandoffRow | undefined> {
+    const [row] = await db
       .select()
       .from(handoffs)
       .where(agencyId ? and(eq(handoffs.id, id), eq(handoffs.agencyId, agencyId)) : eq(handoffs.id, id));
     return row;
-  }
-
-  async all() {
-    return this.db.select({ handoff: handoffs, invoiceNumber: invoices.number }).from(handoffs).innerJoin(invoices, eq(invoices.id, handoffs.invoiceId)).orderBy(desc(handoffs.createdAt));
   }
 
   async setCaseFile(id: string, caseFile: object): Promise<void> {
@@ -59,8 +89,8 @@ export class HandoffsRepository {
   }
 
   /** The agency's report: what it recovered adds up; accepted/collecting/closed move the case on. */
-  async recordRecovery(id: string, amount: number, status: 'accepted' | 'collecting' | 'recovered' | 'closed'): Promise<HandoffRow> {
-    const [row] = await this.db
+  async recordReport(id: string, amount: number, status: 'accepted' | 'collecting' | 'recovered' | 'closed', db: Database = this.db): Promise<HandoffRow> {
+    const [row] = await db
       .update(handoffs)
       .set({
         recoveredAmount: sql`${handoffs.recoveredAmount} + ${amount}`,

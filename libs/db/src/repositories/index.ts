@@ -8,3 +8,6 @@ export * from './invoices.repository';
 export * from './ledger.repository';
 export * from './messages.repository';
 export * from './users.repository';
+export * from './exceptions.repository';
+export * from './settings.repository';
+export * from './workflow-signals.repository';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { ReceivableStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
-import { customers, disputes, invoices, payments, promises } from '../schema';
+import { creditNotes, customers, disputes, invoices, payments, promises } from '../schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type NewInvoice = Omit<typeof invoices.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -66,45 +66,80 @@ export class InvoicesRepository {
     return { rows: rows.map((r) => ({ ...r.invoice, customerName: r.customerName })), total: count?.n ?? 0 };
   }
 
-  async recordPayment(payment: { invoiceId: string; amount: number; currency: string; receivedAt: Date; source: string; externalId?: string }): Promise<{ recorded: boolean; balance: number }> {
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(payments)
-        .values(payment)
-        .onConflictDoNothing({ target: payments.externalId })
-        .returning({ id: payments.id });
-      if (inserted.length === 0) {
-        const invoice = (await this.findById(payment.invoiceId, tx as unknown as Database))!;
-        return { recorded: false, balance: invoice.balance };
-      }
-      // In SQL, so concurrent payments cannot lose one another's update.
-      const [updated] = await tx
-        .update(invoices)
-        .set({
-          balance: sql`greatest(0, ${invoices.balance} - ${payment.amount})`,
-          status: sql`case when ${invoices.balance} - ${payment.amount} <= 0 then 'paid'::invoice_status else ${invoices.status} end`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(invoices.id, payment.invoiceId))
-        .returning({ balance: invoices.balance });
-      const balance = updated!.balance;
-      return { recorded: true, balance };
-    });
+  /** The invoice locked for the caller's transaction, with what its status depends on from its customer. */
+  async lockReceivable(id: string, db: Database): Promise<(InvoiceRow & { timeZone: string; customerType: string }) | undefined> {
+    const [row] = await db
+      .select({ invoice: invoices, timeZone: customers.timeZone, customerType: customers.customerType })
+      .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(eq(invoices.id, id))
+      .for('update', { of: invoices });
+    return row ? { ...row.invoice, timeZone: row.timeZone, customerType: row.customerType } : undefined;
   }
 
-  async openDispute(invoiceId: string, reason: string, openedBy?: string): Promise<void> {
-    await this.db.insert(disputes).values({ invoiceId, reason, openedBy });
+  async insertPayment(payment: typeof payments.$inferInsert, db: Database): Promise<void> {
+    await db.insert(payments).values(payment);
   }
 
-  async resolveDisputes(invoiceId: string, resolution: string): Promise<void> {
-    await this.db
+  async insertCreditNote(note: typeof creditNotes.$inferInsert, db: Database): Promise<void> {
+    await db.insert(creditNotes).values(note);
+  }
+
+  async creditNoteNumberTaken(number: string, db: Database = this.db): Promise<boolean> {
+    const [row] = await db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.number, number));
+    return row !== undefined;
+  }
+
+  async payments(invoiceId: string) {
+    return this.db.select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(asc(payments.receivedAt));
+  }
+
+  async creditNotes(invoiceId: string) {
+    return this.db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoiceId)).orderBy(asc(creditNotes.createdAt));
+  }
+
+  async openDispute(invoiceId: string, reason: string, openedBy: string | undefined, db: Database = this.db): Promise<void> {
+    await db.insert(disputes).values({ invoiceId, reason, openedBy });
+  }
+
+  async resolveDisputes(invoiceId: string, resolution: string, db: Database = this.db): Promise<void> {
+    await db
       .update(disputes)
       .set({ status: 'resolved', resolution, resolvedAt: sql`now()` })
       .where(and(eq(disputes.invoiceId, invoiceId), eq(disputes.status, 'open')));
   }
 
-  async recordPromise(promise: { invoiceId: string; amount: number; currency: string; promisedDate: string; recordedBy?: string }): Promise<void> {
-    await this.db.insert(promises).values(promise);
+  /** A new promise replaces the pending one. */
+  async recordPromise(promise: { invoiceId: string; amount: number; currency: string; promisedDate: string; balanceWhenPromised: number; recordedBy?: string }, db: Database = this.db): Promise<void> {
+    await this.settlePromises(promise.invoiceId, 'cancelled', db);
+    await db.insert(promises).values(promise);
+  }
+
+  async settlePromises(invoiceId: string, status: 'kept' | 'broken' | 'cancelled', db: Database = this.db): Promise<void> {
+    await db
+      .update(promises)
+      .set({ status, resolvedAt: sql`now()` })
+      .where(and(eq(promises.invoiceId, invoiceId), eq(promises.status, 'pending')));
+  }
+
+  /**
+   * Open invoices whose status may have moved with the calendar since it was written (due, overdue,
+   * a promise's end): `latestToday` is the latest local date anywhere (UTC+14), so none is missed.
+   */
+  async datedStatusCandidates(latestToday: string, afterId: string | undefined, limit: number) {
+    return this.db
+      .select({ invoice: invoices, timeZone: customers.timeZone })
+      .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(
+        and(
+          sql`${invoices.balance} > 0 and ${invoices.cancelledAt} is null and ${invoices.writtenOffAt} is null`,
+          sql`((${invoices.status} in ('not_due', 'due') and ${invoices.dueDate} <= ${latestToday}::date) or (${invoices.promisedUntil} is not null and ${invoices.promisedUntil} < ${latestToday}::date))`,
+          afterId ? sql`${invoices.id} > ${afterId}` : undefined,
+        ),
+      )
+      .orderBy(asc(invoices.id))
+      .limit(limit);
   }
 
   /** Aging of what is still owed, per currency, as of `today`. */
@@ -118,40 +153,57 @@ export class InvoicesRepository {
     const rows = await this.db
       .select({ currency: invoices.currency, bucket, amount: sql<string>`sum(${invoices.balance})`, count: sql<number>`count(*)::int` })
       .from(invoices)
-      .where(and(sql`${invoices.balance} > 0`, sql`${invoices.status} not in ('paid', 'written_off', 'cancelled')`))
+      .where(sql`${invoices.balance} > 0 and ${invoices.cancelledAt} is null and ${invoices.writtenOffAt} is null`)
       .groupBy(sql`1`, sql`2`);
     return rows.map((r) => ({ currency: r.currency, bucket: r.bucket, amount: Number(r.amount), count: r.count }));
   }
 
-  /** DSO = receivables at the end ÷ revenue invoiced in the period × days in the period, per currency. */
-  async dso(from: string, to: string): Promise<Array<{ currency: string; receivables: number; revenue: number; days: number; dso: number | null }>> {
-    const receivables = await this.db
-      .select({ currency: invoices.currency, total: sql<string>`sum(${invoices.balance})` })
-      .from(invoices)
-      .where(and(lte(invoices.issueDate, to), sql`${invoices.status} not in ('paid', 'written_off', 'cancelled')`))
-      .groupBy(invoices.currency);
-    const revenue = await this.db
-      .select({ currency: invoices.currency, total: sql<string>`sum(${invoices.amount})` })
-      .from(invoices)
-      .where(and(gte(invoices.issueDate, from), lte(invoices.issueDate, to)))
-      .groupBy(invoices.currency);
-    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-    const currencies = new Set([...receivables, ...revenue].map((r) => r.currency));
-    return [...currencies].map((currency) => {
-      const r = Number(receivables.find((x) => x.currency === currency)?.total ?? 0);
-      const v = Number(revenue.find((x) => x.currency === currency)?.total ?? 0);
-      return { currency, receivables: r, revenue: v, days, dso: v > 0 ? Math.round((r / v) * days * 10) / 10 : null };
-    });
-  }
-
-  /** Open invoices whose workflow has not been started. */
-  async withoutWorkflow(limit: number): Promise<InvoiceRow[]> {
+  /**
+   * Open invoices whose workflow has not been started, after `after` (keyset by creation, then id):
+   * those whose start failed wait in the exceptions inbox instead.
+   */
+  async withoutWorkflow(limit: number, after?: { createdAt: Date; id: string }): Promise<InvoiceRow[]> {
     return this.db
       .select()
       .from(invoices)
-      .where(and(isNull(invoices.workflowId), inArray(invoices.status, ['not_due', 'due', 'overdue'])))
-      .orderBy(asc(invoices.createdAt))
+      .where(
+        and(
+          isNull(invoices.workflowId),
+          isNull(invoices.workflowStartError),
+          sql`${invoices.balance} > 0 and ${invoices.cancelledAt} is null and ${invoices.writtenOffAt} is null`,
+          after ? sql`(${invoices.createdAt}, ${invoices.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(invoices.createdAt), asc(invoices.id))
       .limit(limit);
+  }
+
+  async recordStartFailure(id: string, error: string): Promise<void> {
+    await this.db.update(invoices).set({ workflowStartError: error.slice(0, 2000), updatedAt: sql`now()` }).where(eq(invoices.id, id));
+  }
+
+  /** The workflow start is to be tried again (an exception retried). */
+  async clearStartFailure(id: string): Promise<void> {
+    await this.db.update(invoices).set({ workflowStartError: null, updatedAt: sql`now()` }).where(eq(invoices.id, id));
+  }
+
+  async setPaused(id: string, paused: boolean): Promise<void> {
+    await this.db.update(invoices).set({ pausedAt: paused ? sql`now()` : null, updatedAt: sql`now()` }).where(eq(invoices.id, id));
+  }
+
+  /** Several invoices at once (the send-time check of a batched message). */
+  async findByIds(ids: string[], db: Database = this.db): Promise<InvoiceRow[]> {
+    if (ids.length === 0) return [];
+    return db.select().from(invoices).where(inArray(invoices.id, ids));
+  }
+
+  /** The open invoices of a customer (a collector's card, a formal notice). */
+  async openForCustomer(customerId: string): Promise<InvoiceRow[]> {
+    return this.db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.customerId, customerId), sql`${invoices.balance} > 0 and ${invoices.cancelledAt} is null and ${invoices.writtenOffAt} is null`))
+      .orderBy(asc(invoices.dueDate), asc(invoices.number));
   }
 
   async overdueBefore(date: string, limit: number): Promise<InvoiceRow[]> {

@@ -3,7 +3,7 @@ import type { Database } from '../connection/database';
 import { messageEvents, messages } from '../schema';
 
 export type MessageRow = typeof messages.$inferSelect;
-export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'status'>;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'updatedAt' | 'status'>;
 
 /**
  * Messages, written under their idempotency key before any provider is called: the record a
@@ -42,6 +42,15 @@ export class MessagesRepository {
     return this.db.select().from(messageEvents).where(eq(messageEvents.messageId, messageId)).orderBy(messageEvents.occurredAt);
   }
 
+  /** Messages to a customer on a channel since an instant (the daily cap), one key left out. */
+  async countRecent(customerId: string, channel: MessageRow['channel'], since: Date, exceptKey: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(and(eq(messages.customerId, customerId), eq(messages.channel, channel), sql`${messages.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${messages.idempotencyKey} <> ${exceptKey}`));
+    return row?.n ?? 0;
+  }
+
   async findByKey(idempotencyKey: string): Promise<MessageRow | undefined> {
     const [row] = await this.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
     return row;
@@ -54,6 +63,10 @@ export class MessagesRepository {
 
   async forInvoice(invoiceId: string): Promise<MessageRow[]> {
     return this.db.select().from(messages).where(sql`${invoiceId}::uuid = any(${messages.invoiceIds})`).orderBy(desc(messages.createdAt));
+  }
+
+  async forCustomer(customerId: string, limit: number): Promise<MessageRow[]> {
+    return this.db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(desc(messages.createdAt)).limit(limit);
   }
 
   async outbox(filter: { channel?: 'email' | 'sms' | 'letter'; offset: number; limit: number }): Promise<MessageRow[]> {

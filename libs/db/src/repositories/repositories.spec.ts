@@ -1,4 +1,4 @@
-import { journalEntryFor } from '@dunning/domain';
+import { invoiceIssued } from '@dunning/domain';
 import { describeOnEveryDatabase } from '../testing/database-kinds';
 import { CallTasksRepository } from './call-tasks.repository';
 import { CustomersRepository } from './customers.repository';
@@ -70,12 +70,19 @@ describeOnEveryDatabase('repositories', (database) => {
     const r = repos();
     const collector = await r.users.create({ email: 'Collector@Example.com', displayName: 'C', passwordHash: 'x', role: 'collector' });
     const other = await r.users.create({ email: 'other@example.com', displayName: 'O', passwordHash: 'x', role: 'collector' });
-    const task = await r.tasks.createOnce({ idempotencyKey: 'k-call', invoiceId, nodeId: 'call', slaDueAt: new Date('2026-05-10T10:00:00Z'), priority: 42, workflowId: 'w' });
-    expect((await r.tasks.createOnce({ idempotencyKey: 'k-call', invoiceId, nodeId: 'call', slaDueAt: new Date(), priority: 1, workflowId: 'w' })).id).toBe(task.id);
+    const second = (await r.invoices.insert({ number: 'F-call-2', customerId, issueDate: '2026-04-01', dueDate: '2026-05-02', amount: 300_00, currency: 'EUR', balance: 300_00, status: 'not_due' })).id;
+    const { task, created } = await r.tasks.joinOrCreate({ idempotencyKey: 'k-call', customerId, invoiceId, nodeId: 'call', slaDueAt: new Date('2026-05-10T10:00:00Z'), priority: 42, workflowId: 'w' });
+    expect(created).toBe(true);
+    // A retried step joins once; another invoice of the customer joins the same call.
+    expect((await r.tasks.joinOrCreate({ idempotencyKey: 'k-call', customerId, invoiceId, nodeId: 'call', slaDueAt: new Date(), priority: 1, workflowId: 'w' })).task.id).toBe(task.id);
+    expect(await r.tasks.joinOrCreate({ idempotencyKey: 'k-call-2', customerId, invoiceId: second, nodeId: 'call', slaDueAt: new Date(), priority: 99, workflowId: 'w2' })).toMatchObject({ task: { id: task.id, priority: 99 }, created: false });
+    expect((await r.tasks.waitingInvoices([task.id])).map((w) => w.invoice.number)).toEqual(['F-1', 'F-call-2']);
     expect(await r.tasks.claim(task.id, collector.id)).toBe(true);
     expect(await r.tasks.claim(task.id, other.id)).toBe(false);
-    expect(await r.tasks.complete(task.id, other.id, 'no_answer', {})).toBe(false);
-    expect(await r.tasks.complete(task.id, collector.id, 'promise_to_pay', { date: '2026-05-20', amount: 1200_00 })).toBe(true);
+    expect(await r.tasks.complete(task.id, other.id, 'no_answer', {})).toBeUndefined();
+    const waiting = await r.tasks.complete(task.id, collector.id, 'promise_to_pay', { date: '2026-05-20', amount: 1200_00 });
+    expect(waiting?.map((w) => w.workflowId).sort()).toEqual(['w', 'w2']);
+    expect((await r.tasks.history(customerId))[0]).toMatchObject({ task: { outcome: 'promise_to_pay' }, collector: 'C' });
     expect((await r.users.findByEmail('COLLECTOR@example.com'))?.id).toBe(collector.id);
   });
 
@@ -85,12 +92,14 @@ describeOnEveryDatabase('repositories', (database) => {
     expect(await r.ledger.appendTimeline(invoiceId, entries)).toBe(1);
     expect(await r.ledger.appendTimeline(invoiceId, entries)).toBe(0);
     expect(await r.ledger.timeline(invoiceId)).toEqual(entries);
-    await r.ledger.post(journalEntryFor({ type: 'issued', amount: { amount: 1200_00, currency: 'EUR' } }, 'F-1', '2026-04-01'), invoiceId);
+    await r.ledger.post([{ entry: invoiceIssued({ number: 'F-1', date: '2026-04-01', currency: 'EUR', total: 1200_00, vat: 200_00 }), invoiceId, customerId }]);
     const journal = await r.ledger.journal('2026-01-01', '2026-12-31');
-    expect(journal.map((j) => [j.line.account, j.line.debit, j.line.credit, j.invoiceNumber])).toEqual([
-      ['411', 1200_00, 0, 'F-1'],
-      ['706', 0, 1200_00, 'F-1'],
+    expect(journal.map((j) => [j.line.journal, j.line.account, j.line.debit, j.line.credit, j.invoiceNumber, j.customerReference])).toEqual([
+      ['VT', '411', 1200_00, 0, 'F-1', 'C-1'],
+      ['VT', '706', 0, 1000_00, 'F-1', 'C-1'],
+      ['VT', '44571', 0, 200_00, 'F-1', 'C-1'],
     ]);
+    await expect(r.ledger.post([{ entry: { date: '2026-04-01', invoiceNumber: 'F-1', currency: 'EUR', lines: [{ account: '411', label: 'x', debit: 1, credit: 0 }] }, invoiceId }])).rejects.toThrow(/does not balance/);
   });
 
   it('publishes immutable, numbered flow versions', async () => {
@@ -103,25 +112,28 @@ describeOnEveryDatabase('repositories', (database) => {
     expect(String(error.cause?.message ?? error.message)).toMatch(/published and immutable/);
   });
 
-  it('records payments once per external id and lowers the balance', async () => {
+  it('keeps a customer’s fields that an import or a creation does not carry', async () => {
     const r = repos();
-    expect(await r.invoices.recordPayment({ invoiceId, amount: 200_00, currency: 'EUR', receivedAt: new Date(), source: 'api', externalId: 'pay-1' })).toEqual({ recorded: true, balance: 1000_00 });
-    expect(await r.invoices.recordPayment({ invoiceId, amount: 200_00, currency: 'EUR', receivedAt: new Date(), source: 'api', externalId: 'pay-1' })).toEqual({ recorded: false, balance: 1000_00 });
+    await r.customers.upsert({ reference: 'C-keep', name: 'Keep SARL', legalId: '552100554', timeZone: 'Europe/Brussels', country: 'BE', riskScore: 3 }, [{ role: 'billing', phone: '+32470123456', name: 'Anne' }]);
+    const ids = await r.customers.upsertMany([{ customer: { reference: 'C-keep', name: 'Keep SARL' }, contact: { role: 'billing', email: 'anne@keep.example' } }]);
+    const kept = await r.customers.findById(ids.get('C-keep')!);
+    expect(kept).toMatchObject({ legalId: '552100554', timeZone: 'Europe/Brussels', country: 'BE', riskScore: 3 });
+    expect(kept?.contacts).toEqual([expect.objectContaining({ role: 'billing', phone: '+32470123456', name: 'Anne', email: 'anne@keep.example' })]);
+    await r.customers.upsert({ reference: 'C-keep', name: 'Keep SA', segment: 'retail' });
+    expect(await r.customers.findById(ids.get('C-keep')!)).toMatchObject({ name: 'Keep SA', segment: 'retail', legalId: '552100554', riskScore: 3 });
   });
 
-  it('computes aging buckets and DSO per currency', async () => {
+  it('computes aging buckets per currency', async () => {
     const r = repos();
     await r.invoices.insert({ number: 'F-old', customerId, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 500_00, currency: 'EUR', balance: 500_00, status: 'overdue' });
     await r.invoices.insert({ number: 'F-usd', customerId, issueDate: '2026-05-01', dueDate: '2026-06-30', amount: 300_00, currency: 'USD', balance: 300_00, status: 'not_due' });
     const aging = await r.invoices.aging('2026-06-01');
     expect(aging).toEqual(
       expect.arrayContaining([
-        { currency: 'EUR', bucket: '31-60', amount: 1000_00, count: 1 },
+        { currency: 'EUR', bucket: '31-60', amount: 1200_00, count: 1 },
         { currency: 'EUR', bucket: '90+', amount: 500_00, count: 1 },
         { currency: 'USD', bucket: 'not_due', amount: 300_00, count: 1 },
       ]),
     );
-    const dso = await r.invoices.dso('2026-01-01', '2026-06-30');
-    expect(dso.find((d) => d.currency === 'EUR')).toMatchObject({ receivables: 1500_00, revenue: 1700_00, days: 181 });
   });
 });

@@ -42,7 +42,7 @@ export class UsersRepository {
     await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   }
 
-  async createAgency(agency: Pick<typeof agencies.$inferInsert, 'name' | 'apiKeyHash' | 'deliveryMethod' | 'deliveryAddress' | 'deliveryConfig' | 'pgpPublicKey'>): Promise<AgencyRow> {
+  async createAgency(agency: Pick<typeof agencies.$inferInsert, 'name' | 'apiKeyHash' | 'deliveryMethod' | 'deliveryAddress' | 'deliveryConfig' | 'pgpPublicKey' | 'commissionPercent' | 'commissionVatPercent'>): Promise<AgencyRow> {
     const [row] = await this.db.insert(agencies).values(agency).returning();
     return row!;
   }

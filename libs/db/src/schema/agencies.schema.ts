@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.schema';
 import { agencyDeliveryMethod } from './enums.schema';
 
@@ -17,6 +17,9 @@ export const agencies = pgTable('agencies', {
   deliveryConfig: jsonb('delivery_config').$type<AgencyDeliveryConfig>().notNull().default({}),
   /** ASCII-armoured OpenPGP public key: when set, handoff packages are encrypted for the agency. */
   pgpPublicKey: text('pgp_public_key'),
+  /** The agency's fee on what it recovers (percent, before VAT), and the VAT on that fee. */
+  commissionPercent: numeric('commission_percent', { precision: 5, scale: 2, mode: 'number' }).notNull().default(0),
+  commissionVatPercent: numeric('commission_vat_percent', { precision: 5, scale: 2, mode: 'number' }).notNull().default(20),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,4 +1,4 @@
-import { RECEIVABLE_STATUSES } from '@dunning/domain';
+import { CONTACT_ROLES, RECEIVABLE_STATUSES } from '@dunning/domain';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Closed vocabularies live in the database as enums, so a typo in any writer fails loudly.
@@ -8,8 +8,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const CONTACT_ROLES = ['billing', 'accounting', 'management', 'other'] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
+export { CONTACT_ROLES, type ContactRole } from '@dunning/domain';
 
 /** `api`: the agency downloads from its portal (always possible); `sftp` and `webhook` also push it. */
 export const AGENCY_DELIVERY_METHODS = ['api', 'email', 'sftp', 'webhook'] as const;

@@ -3,9 +3,10 @@ import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.schema';
 import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
 import { handoffStatus } from './enums.schema';
+import { customers } from './customers.schema';
 import { invoices } from './invoices.schema';
 
-/** A case handed to a collections agency by a flow's escalate step. */
+/** A case handed to a collections agency: one per customer and escalation, holding its invoices (handoff_invoices). */
 export const handoffs = pgTable(
   'handoffs',
   {
@@ -13,6 +14,7 @@ export const handoffs = pgTable(
     invoiceId: uuid('invoice_id')
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'restrict' }),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id, { onDelete: 'restrict' }),
@@ -31,4 +33,23 @@ export const handoffs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('handoffs_agency_idx').on(t.agencyId, t.createdAt), check('handoffs_recovered_non_negative', sql`${t.recoveredAmount} >= 0`)],
+);
+
+/** The invoices of a case, with what was owed on each when it was handed over. */
+export const handoffInvoices = pgTable(
+  'handoff_invoices',
+  {
+    id: id(),
+    handoffId: uuid('handoff_id')
+      .notNull()
+      .references(() => handoffs.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    balanceAtHandoff: minorUnits('balance_at_handoff').notNull(),
+    /** The escalate step's key: a retried activity adds the invoice once. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('handoff_invoices_handoff_idx').on(t.handoffId), index('handoff_invoices_invoice_idx').on(t.invoiceId)],
 );

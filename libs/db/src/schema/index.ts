@@ -10,3 +10,6 @@ export * from './call-tasks.schema';
 export * from './handoffs.schema';
 export * from './ledger.schema';
 export * from './documents.schema';
+export * from './exceptions.schema';
+export * from './settings.schema';
+export * from './workflow-signals.schema';

@@ -38,6 +38,8 @@ export const messages = pgTable(
     index('messages_invoice_idx').on(t.invoiceId),
     index('messages_invoice_ids_idx').using('gin', t.invoiceIds),
     index('messages_created_idx').on(t.createdAt),
+    // The per-customer daily cap counts a customer's recent messages on a channel.
+    index('messages_customer_channel_idx').on(t.customerId, t.channel, t.createdAt),
     uniqueIndex('messages_provider_message_idx').on(t.provider, t.providerMessageId),
   ],
 );

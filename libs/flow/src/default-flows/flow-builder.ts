@@ -1,5 +1,5 @@
 import { DEFAULT_SENDING_WINDOW } from '@dunning/domain';
-import type { Flow, FlowEdge, FlowNode } from '../schema/flow.schema';
+import { DEFAULT_CATCH_UP, type Flow, type FlowEdge, type FlowNode } from '../schema/flow.schema';
 
 type NodeSpec = Omit<FlowNode, 'position'>;
 
@@ -55,6 +55,7 @@ export class FlowBuilder {
       ...this.meta,
       locales: ['fr', 'en'],
       batchPerCustomer: true,
+      catchUp: { ...DEFAULT_CATCH_UP },
       sendingWindow: { ...DEFAULT_SENDING_WINDOW, weekdays: [...DEFAULT_SENDING_WINDOW.weekdays] },
       nodes,
       edges: this.edges,

@@ -14,12 +14,26 @@ export interface InvoiceFacts {
   riskScore: number;
   segment: string;
   customerType: 'company' | 'person';
+  /**
+   * The database's revision of the invoice's money when these facts were read: a signal carrying an
+   * older revision than the one applied does not move the balance back.
+   */
+  revision?: number;
 }
 
 /** Events that reach a running flow (signals to the workflow, scripted events in the simulator). */
+/** The database's answer after a money event: the balance it now holds, at its revision. */
+export interface BalanceAfter {
+  balance: number;
+  revision: number;
+}
+
 export type FlowEvent =
-  | { type: 'payment'; at: string; amount: number }
-  | { type: 'credit_note'; at: string; amount: number }
+  | ({ type: 'payment'; at: string; amount: number } & Partial<{ after: BalanceAfter }>)
+  | ({ type: 'credit_note'; at: string; amount: number } & Partial<{ after: BalanceAfter }>)
+  /** Fees were charged or the invoice amount corrected elsewhere: the balance the books now hold. */
+  | { type: 'balance_changed'; at: string; after: BalanceAfter; detail?: string }
+  | { type: 'written_off'; at: string; reason?: string }
   | { type: 'cancellation'; at: string; reason?: string }
   | { type: 'dispute_opened'; at: string; reason: string }
   | { type: 'dispute_resolved'; at: string; resolution?: string }
@@ -29,9 +43,24 @@ export type FlowEvent =
   | { type: 'call_outcome'; at: string; nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }
   | { type: 'invoice_changed'; at: string; amount?: number; dueDate?: string }
   /** A message of a step bounced after it was sent (a provider's webhook): the step's fallback, if any. */
-  | { type: 'message_bounced'; at: string; nodeId: string; reason?: string };
+  | { type: 'message_bounced'; at: string; nodeId: string; reason?: string }
+  /** A person fixed what held the flow (an address, the agency setting…): perform the step again. */
+  | { type: 'retry_step'; at: string }
+  /** A person decided the held step will not happen: go on to the next one. */
+  | { type: 'skip_step'; at: string; reason?: string };
 
 export type FlowEventType = FlowEvent['type'];
+
+/** Why a flow stopped at a step and waits for a person (each is an entry of the exceptions inbox). */
+export const HOLD_REASONS = ['loop', 'send_cap', 'missing_contact', 'configuration', 'delivery_failed', 'no_answer_from_mailbox'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+export interface FlowHold {
+  nodeId: string;
+  reason: HoldReason;
+  detail?: string;
+  at: string;
+}
 
 export interface FlowPause {
   reason: 'dispute' | 'promise' | 'manual';
@@ -54,6 +83,11 @@ export interface FlowRuntimeState {
    * an activity happened to finish, so the workflow and the simulator date them identically.
    */
   cursor: string;
+  /**
+   * When the current step fell due by the flow's own dates (a wait's end), before pauses and
+   * sending windows delayed it: catch-up judges lateness on it.
+   */
+  scheduledAt?: string;
   /** When the last step was performed: the anchor of `previous_step` waits. */
   previousStepAt: string;
   /** Steps performed so far; part of every idempotency key. */
@@ -66,6 +100,14 @@ export interface FlowRuntimeState {
   finished?: { status: ReceivableStatus; reason: string };
   /** Fees added by late_fee steps, in minor units of the invoice currency. */
   feesAdded: number;
+  /** Stopped at a step until a person retries or skips it. */
+  hold?: FlowHold;
+  /** Steps taken at one logical instant, across performs: a flow looping without waiting is held. */
+  instant?: { at: string; steps: number };
+  /** When each channel last sent for this invoice (the minimum gap between two messages). */
+  lastSentAt?: Partial<Record<'email' | 'sms' | 'letter', string>>;
+  /** The last formal notice served: no escalation before its deadline. */
+  notice?: { at: string; days: number };
 }
 
 export function createInitialState(flowId: string, startNodeId: string, invoice: InvoiceFacts, startAt: string): FlowRuntimeState {
@@ -74,6 +116,7 @@ export function createInitialState(flowId: string, startNodeId: string, invoice:
     invoice,
     nodeId: startNodeId,
     cursor: startAt,
+    scheduledAt: startAt,
     previousStepAt: startAt,
     stepCount: 0,
     feesAdded: 0,

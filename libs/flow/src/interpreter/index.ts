@@ -4,3 +4,5 @@ export * from './flow-state';
 export * from './run-flow';
 export * from './timeline';
 export * from './wait-time';
+export * from './catch-up';
+export * from './status';

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '@dunning/domain';
 import type { Flow } from '../schema/flow.schema';
-import type { FlowEvent, FlowRuntimeState } from './flow-state';
+import type { FlowEvent, FlowHold, FlowRuntimeState } from './flow-state';
 import { type FlowAction, type StepResult, advance, applyEvent, applyStepResult } from './flow-interpreter';
 import type { TimelineEntry } from './timeline';
 
@@ -9,12 +9,16 @@ export interface FlowDriver {
   calendar: BusinessCalendar;
   now(): string;
   /**
-   * Resolves with the next event, or with null once `until` is reached (never, when null).
-   * Events that arrived while a step was being performed come first.
+   * An event that has already arrived, without waiting (null when none): the loop applies these
+   * before every step, so a cancellation or a payment reaches a flow between any two steps.
    */
+  takeEvent(): FlowEvent | null;
+  /** Resolves with the next event, or with null once `until` is reached (never, when null). */
   nextEvent(until: string | null): Promise<FlowEvent | null>;
   perform(action: Extract<FlowAction, { type: 'perform' }>, state: FlowRuntimeState): Promise<StepResult>;
   record(entries: TimelineEntry[], state: FlowRuntimeState): void;
+  /** Called once when the flow is held at a step: the driver tells a person (the exceptions inbox). */
+  onHold?(hold: FlowHold, state: FlowRuntimeState): Promise<void>;
   /** Called at every wait; a workflow may continue-as-new here (it does not return then). */
   beforeWait?(state: FlowRuntimeState, action: FlowAction): Promise<void>;
 }
@@ -25,7 +29,14 @@ export interface FlowDriver {
  */
 export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: FlowDriver): Promise<FlowRuntimeState> {
   let state = initial;
+  const apply = (event: FlowEvent) => {
+    const applied = applyEvent(flow, state, event);
+    state = applied.state;
+    if (applied.entries.length > 0) driver.record(applied.entries, state);
+  };
+  let reportedHold: FlowHold | undefined;
   for (;;) {
+    for (let event = driver.takeEvent(); event; event = driver.takeEvent()) apply(event);
     const step = advance(flow, state, { calendar: driver.calendar, now: driver.now() });
     state = step.state;
     if (step.entries.length > 0) driver.record(step.entries, state);
@@ -41,14 +52,14 @@ export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: Flo
         break;
       }
       default: {
-        await driver.beforeWait?.(state, action);
-        const until = action.type === 'wait' ? action.until : action.type === 'await_outcome' ? action.deadline : (action.until ?? null);
-        const event = await driver.nextEvent(until);
-        if (event) {
-          const applied = applyEvent(flow, state, event);
-          state = applied.state;
-          if (applied.entries.length > 0) driver.record(applied.entries, state);
+        if (action.type === 'held' && reportedHold !== action.hold) {
+          reportedHold = action.hold;
+          await driver.onHold?.(action.hold, state);
         }
+        await driver.beforeWait?.(state, action);
+        const until = action.type === 'wait' ? action.until : action.type === 'await_outcome' ? action.deadline : action.type === 'paused' ? (action.until ?? null) : null;
+        const event = await driver.nextEvent(until);
+        if (event) apply(event);
       }
     }
   }

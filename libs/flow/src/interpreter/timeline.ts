@@ -23,7 +23,14 @@ export interface TimelineEntry {
     | 'delivery'
     /** A collections agency's news on the case (accepted, collecting, recovered, closed). */
     | 'agency_update'
-    | 'finished';
+    | 'finished'
+    /** A step not performed: caught up by a later one, or no longer needed when it was due. */
+    | 'skipped'
+    /** The flow stopped at a step for a person (see the exceptions inbox), then went on. */
+    | 'held'
+    | 'released'
+    | 'balance_changed'
+    | 'written_off';
   nodeId?: string;
   kind?: NodeKind;
   channel?: 'email' | 'sms' | 'letter' | 'call';

@@ -4,6 +4,7 @@ import {
   type SendingWindow,
   addBusinessDays,
   addCalendarDays,
+  daysOverdue,
   localTimeToUtc,
   utcToLocalDate,
 } from '@dunning/domain';
@@ -33,10 +34,9 @@ export function waitEndsAt(
   return localTimeToUtc(shift(base), at ?? window.start, calendar.timeZone);
 }
 
-/** Whole days from the due date to the local date of `atUtc` (negative before it is due). */
-export function daysOverdue(dueDate: string, atUtc: string, timeZone: string): number {
-  const today = DateTime.fromISO(utcToLocalDate(atUtc, timeZone), { zone: 'UTC' });
-  return Math.round(today.diff(DateTime.fromISO(dueDate, { zone: 'UTC' }), 'days').days);
+/** Whole days from the due date to the local date of `atUtc` in the customer's zone (negative before it is due). */
+export function daysOverdueAt(dueDate: string, atUtc: string, timeZone: string): number {
+  return daysOverdue(dueDate, utcToLocalDate(atUtc, timeZone));
 }
 
 export function laterOf(a: string, b: string): string {
@@ -45,4 +45,8 @@ export function laterOf(a: string, b: string): string {
 
 export function addHours(utcIso: string, hours: number): string {
   return new Date(Date.parse(utcIso) + hours * 3_600_000).toISOString();
+}
+
+export function addDays(utcIso: string, days: number): string {
+  return addHours(utcIso, days * 24);
 }

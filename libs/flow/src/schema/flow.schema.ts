@@ -43,14 +43,33 @@ export const flowEdgeSchema = z.object({
   outcome: z.string().min(1).optional(),
 });
 
-export const sendingWindowSchema = z.object({
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm'),
-  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm'),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'at least one weekday'),
-  skipHolidays: z.boolean(),
-});
+export const sendingWindowSchema = z
+  .object({
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm'),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm'),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'at least one weekday'),
+    skipHolidays: z.boolean(),
+  })
+  .refine((w) => w.start < w.end, { path: ['end'], message: 'the window must close after it opens: nothing could ever be sent' });
 
-export const flowSchema = z.object({
+/**
+ * What a flow does for an invoice that reaches its steps late (imported overdue, resumed after a
+ * long dispute): `latest_due` (default) performs only the latest step whose time has come and
+ * skips the ones it supersedes; `replay` performs every past step in turn. Either way a message
+ * written for before the due date never goes to an overdue invoice, and messages to one invoice
+ * on one channel keep `minGapHours` between them.
+ */
+export const CATCH_UP_POLICIES = ['latest_due', 'replay'] as const;
+export const catchUpSchema = z
+  .object({
+    policy: z.enum(CATCH_UP_POLICIES).default('latest_due'),
+    minGapHours: z.number().int().min(0).max(24 * 30).default(48),
+  })
+  .strict();
+export type CatchUp = z.infer<typeof catchUpSchema>;
+export const DEFAULT_CATCH_UP: CatchUp = { policy: 'latest_due', minGapHours: 48 };
+
+const flowObjectSchema = z.object({
   schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
   id: z.string().min(1),
   name: z.string().min(1).max(120),
@@ -59,12 +78,25 @@ export const flowSchema = z.object({
   /** One message per customer when several of its invoices reach a send step in the same window. */
   batchPerCustomer: z.boolean().default(true),
   sendingWindow: sendingWindowSchema,
+  catchUp: catchUpSchema.default(DEFAULT_CATCH_UP),
   nodes: z.array(flowNodeSchema).min(1),
   edges: z.array(flowEdgeSchema),
 });
 
+/** Flows stored before the contact roles were unified addressed `primary`: today's `billing`. */
+function upgradeStoredFlow(input: unknown): unknown {
+  const flow = input as { nodes?: unknown };
+  if (!flow || typeof flow !== 'object' || !Array.isArray(flow.nodes)) return input;
+  const nodes = flow.nodes.map((node: { data?: { recipient?: unknown } }) =>
+    node && typeof node === 'object' && node.data && typeof node.data === 'object' && node.data.recipient === 'primary' ? { ...node, data: { ...node.data, recipient: 'billing' } } : node,
+  );
+  return { ...flow, nodes };
+}
+
+export const flowSchema = z.preprocess(upgradeStoredFlow, flowObjectSchema);
+
 export type Flow = z.infer<typeof flowSchema>;
-export type FlowInput = z.input<typeof flowSchema>;
+export type FlowInput = z.input<typeof flowObjectSchema>;
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type NodeKind = FlowNode['kind'];

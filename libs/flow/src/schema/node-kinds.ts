@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECEIVABLE_STATUSES } from '@dunning/domain';
+import { FLOW_SET_STATUSES, RECIPIENT_ROLES } from '@dunning/domain';
 
 /**
  * One zod schema per node kind: the single source for API validation, the editor's forms and the
@@ -12,7 +12,8 @@ const templateName = z.string().min(1, 'choose a template').regex(/^[a-z0-9-]+$/
 export const CALL_OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact', 'sla_expired'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-export const RECIPIENT_ROLES = ['billing', 'primary', 'all'] as const;
+/** A step addresses a contact role of the customer (the database's vocabulary) or all of them. */
+export { RECIPIENT_ROLES };
 
 export const startData = z.object({}).strict();
 export const endData = z.object({}).strict();
@@ -54,6 +55,11 @@ export const letterData = z
   .object({
     template: templateName,
     registered: z.boolean().default(false),
+    /**
+     * A formal notice (mise en demeure, Code civil art. 1344) gives the debtor this many days, written
+     * in the letter, before any escalation: an escalate step waits for it. Unset: not a formal notice.
+     */
+    noticePeriodDays: z.number().int().min(1).max(90).optional(),
   })
   .strict();
 
@@ -74,7 +80,8 @@ export const branchData = z
   })
   .strict();
 
-export const setStatusData = z.object({ status: z.enum(RECEIVABLE_STATUSES) }).strict();
+/** The statuses a flow may set; paid, cancelled and the dated ones follow from money and dates. */
+export const setStatusData = z.object({ status: z.enum(FLOW_SET_STATUSES) }).strict();
 
 export const lateFeeData = z
   .object({

@@ -44,18 +44,17 @@ describe('simulate: the standard flow on an invoice due Friday 1 May 2026 (a Fre
     expect(state.finished?.status).toBe('with_agency');
   });
 
-  it('pauses on a dispute and resumes on its resolution, sending what fell due in between at once', async () => {
+  it('pauses on a dispute and resumes on its resolution with the latest step whose time has come', async () => {
     const { timeline } = await run({
       events: [
         { type: 'dispute_opened', at: '2026-05-05T09:00:00.000Z', reason: 'goods damaged' },
         { type: 'dispute_resolved', at: '2026-05-20T13:00:00.000Z', resolution: 'rejected' },
       ],
     });
-    expect(steps(timeline).slice(2, 5)).toEqual([
-      '2026-05-20T13:00 call', //       fell due during the dispute: goes out at its resolution (15:00 Paris)
-      '2026-05-22T13:00 reminder-2', // the call's SLA expired
-      '2026-05-22T13:00 reminder-3', // D+15 passed during the dispute: due at once
-    ]);
+    // The call (D+7), its follow-up and reminder 3 (D+15) all fell due during the dispute: only the
+    // latest goes out, at the resolution (15:00 Paris); the others are recorded as skipped.
+    expect(steps(timeline).slice(2, 3)).toEqual(['2026-05-20T13:00 reminder-3']);
+    expect(timeline.filter((e) => e.type === 'skipped').map((e) => e.nodeId)).toEqual(['call', 'reminder-2']);
   });
 
   it('ends when a promise is kept, resumes when it is broken', async () => {
@@ -65,9 +64,10 @@ describe('simulate: the standard flow on an invoice due Friday 1 May 2026 (a Fre
     expect(steps(kept.timeline)).toEqual(['2026-04-24T07:00 pre-reminder', '2026-05-04T07:00 reminder-1']);
 
     const broken = await run({ events: [promise] });
-    // Paused until 12 May + 2 days of grace (end of day), then the flow resumes with the call.
+    // Paused until 12 May + 2 days of grace (end of day), then the flow resumes with the step whose
+    // time has come: the call's SLA would have run out on 13 May, so the firm reminder.
     expect(broken.timeline).toContainEqual(expect.objectContaining({ type: 'promise_broken', at: '2026-05-14T23:59:59.000Z' }));
-    expect(steps(broken.timeline)[2]).toBe('2026-05-15T07:00 call');
+    expect(steps(broken.timeline)[2]).toBe('2026-05-15T07:00 reminder-2');
   });
 
   it('takes the edge of the collector’s outcome, and the SLA edge when there is none', async () => {

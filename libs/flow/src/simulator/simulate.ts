@@ -62,6 +62,11 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
     state = await runFlow(flow, state, {
       calendar: options.calendar,
       now: () => now,
+      takeEvent() {
+        const next = pending[0];
+        if (!next || Date.parse(next.at) > Date.parse(now)) return null;
+        return pending.shift()!;
+      },
       async nextEvent(until) {
         const next = pending[0];
         if (next && (until === null || Date.parse(next.at) <= Date.parse(until))) {

@@ -46,7 +46,7 @@ function buildFlow(steps: StepSpec[]): Flow {
       case 'email':
         return { id: f.node({ id, kind: 'email', data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } }) };
       case 'sms':
-        return { id: f.node({ id, kind: 'sms', data: { template: 'sms-reminder', recipient: 'primary', maxSegments: 2 } }) };
+        return { id: f.node({ id, kind: 'sms', data: { template: 'sms-reminder', recipient: 'billing', maxSegments: 2 } }) };
       case 'letter':
         return { id: f.node({ id, kind: 'letter', data: { template: 'formal-notice', registered: true } }) };
       case 'call':

@@ -52,7 +52,42 @@ describe('validateFlow', () => {
       f.edges = f.edges.filter((e) => !(e.source === 'reminder-2'));
       f.edges.push({ id: 'loop', source: 'reminder-2', target: 'call' });
     });
-    expect(validateFlow(flow).map((p) => p.message)).toContainEqual(expect.stringMatching(/has no wait: it would repeat/));
+    expect(validateFlow(flow).map((p) => p.message)).toContainEqual(expect.stringMatching(/never pauses: add a wait of at least one day/));
+  });
+
+  it('refuses a loop whose only wait lets it straight through (0 days after the previous step, or on the due date)', () => {
+    const looping = (wait: Flow['nodes'][number]['data']) => ({
+      ...standardFlow(),
+      nodes: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'wait', kind: 'wait', position: { x: 0, y: 0 }, data: wait },
+        { id: 'email', kind: 'email', position: { x: 0, y: 0 }, data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } },
+        { id: 'again', kind: 'branch', position: { x: 0, y: 0 }, data: { cases: [{ outcome: 'loop', when: { field: 'days_overdue', op: 'lt', value: 100000 } }] } },
+        { id: 'end', kind: 'end', position: { x: 0, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'wait' },
+        { id: 'e2', source: 'wait', target: 'email' },
+        { id: 'e3', source: 'email', target: 'again' },
+        { id: 'e4', source: 'again', target: 'wait', outcome: 'loop' },
+        { id: 'e5', source: 'again', target: 'end', outcome: 'else' },
+      ],
+    });
+    const loopProblems = (flow: unknown) => validateFlow(flow).filter((p) => /never pauses/.test(p.message));
+    expect(loopProblems(looping({ anchor: 'previous_step', offsetDays: 0, dayType: 'calendar' }))).toHaveLength(1);
+    expect(loopProblems(looping({ anchor: 'due_date', offsetDays: 3, dayType: 'calendar' }))).toHaveLength(1);
+    expect(validateFlow(looping({ anchor: 'previous_step', offsetDays: 1, dayType: 'business' }))).toEqual([]);
+  });
+
+  it('refuses a sending window that never opens', () => {
+    const flow = edit((f) => (f.sendingWindow = { ...f.sendingWindow, start: '12:00', end: '12:00' }));
+    expect(validateFlow(flow)).toEqual([expect.objectContaining({ field: 'sendingWindow.end', message: expect.stringMatching(/close after it opens/) })]);
+  });
+
+  it('reads flows stored before contact roles were unified (primary is billing)', () => {
+    const stored = JSON.parse(JSON.stringify(strictFlow()).replace(/"recipient":"billing"/g, '"recipient":"primary"'));
+    delete stored.catchUp;
+    expect(validateFlow(stored)).toEqual([]);
   });
 
   it('refuses due-date offsets that go back', () => {

@@ -145,25 +145,38 @@ function checkReachability(flow: Flow): FlowProblem[] {
     .map((n) => ({ nodeId: n.id, field: 'edges', message: 'This step can never be reached from the start.' }));
 }
 
-/** A cycle through no wait node would send or create tasks in a tight loop. */
+/**
+ * A loop must pause for real on every turn: through a wait of at least one day after the previous
+ * step. Waits on the due or issue date do not count: on the second turn their date has passed and
+ * they let the loop straight through; nor does a call, which a collector may answer at once.
+ */
+function pausesEachTurn(node: FlowNode): boolean {
+  return node.kind === 'wait' && node.data.anchor === 'previous_step' && node.data.offsetDays >= 1;
+}
+
 function checkLoops(flow: Flow): FlowProblem[] {
-  const kind = new Map(flow.nodes.map((n) => [n.id, n.kind]));
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const problems: FlowProblem[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
   const visit = (id: string, path: string[]): void => {
-    if (kind.get(id) === 'wait' || state.get(id) === 'done') return;
+    const node = byId.get(id);
+    if (!node || pausesEachTurn(node) || state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
       const cycle = path.slice(path.indexOf(id));
       const key = [...cycle].sort().join(',');
       if (!reported.has(key)) {
         reported.add(key);
-        problems.push({ nodeId: id, field: 'edges', message: `This loop (${cycle.join(' → ')} → ${id}) has no wait: it would repeat without pause.` });
+        problems.push({
+          nodeId: id,
+          field: 'edges',
+          message: `This loop (${cycle.join(' → ')} → ${id}) never pauses: add a wait of at least one day after the previous step, or it would repeat without end.`,
+        });
       }
       return;
     }
     state.set(id, 'visiting');
-    for (const next of successors(flow, id)) if (kind.has(next)) visit(next, [...path, id]);
+    for (const next of successors(flow, id)) visit(next, [...path, id]);
     state.set(id, 'done');
   };
   for (const node of flow.nodes) visit(node.id, []);

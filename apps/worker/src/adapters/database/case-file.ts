@@ -1,7 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseFile } from '@dunning/channels';
-import { lateInterest, recoveryIndemnity } from '@dunning/domain';
-import { type Database, creditNotes, customerContacts, customers, disputes, invoices, messages, payments, promises, timelineEvents } from '@dunning/db';
+import { type Database, customerContacts, customers, disputes, invoices, messages, promises, timelineEvents } from '@dunning/db';
 import type { CreditorProfile } from '../../activities/ports';
 
 /** A French company's intra-community VAT number from its SIREN (key = (12 + 3 × (SIREN mod 97)) mod 97). */
@@ -35,37 +34,30 @@ export function splitPostalAddress(lines: string[]): { lines: string[]; postcode
 }
 
 /**
- * The case an agency receives for an invoice (docs/agency-handoff.md): debtor identity and address,
- * amounts (original, paid, credited, outstanding, indemnity and interest from the due date), the
- * dispute, promises, and every reminder sent with its delivery status.
+ * The case an agency receives for a customer's invoices (docs/agency-handoff.md): debtor identity and
+ * address, for each invoice the amounts as the books hold them (original, paid, credited, fees and
+ * interest charged, outstanding), disputes, promises, and every reminder sent with its delivery status.
  */
 export async function buildCaseFile(
   db: Database,
-  invoiceId: string,
+  invoiceIds: string[],
   handoff: { id: string; reference: string; createdAt: Date; agency: string },
   creditor: CreditorProfile,
 ): Promise<CaseFile> {
-  const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
-  if (!invoice) throw new Error(`invoice ${invoiceId} not found`);
-  const [customer] = await db.select().from(customers).where(eq(customers.id, invoice.customerId));
-  if (!customer) throw new Error(`customer ${invoice.customerId} not found`);
-  const [contacts, paid, credited, sent, steps, disputeRows, promiseRows] = await Promise.all([
+  const rows = await db.select().from(invoices).where(inArray(invoices.id, invoiceIds)).orderBy(asc(invoices.dueDate), asc(invoices.number));
+  if (rows.length === 0) throw new Error(`invoices ${invoiceIds.join(', ')} not found`);
+  const [customer] = await db.select().from(customers).where(eq(customers.id, rows[0]!.customerId));
+  if (!customer) throw new Error(`customer ${rows[0]!.customerId} not found`);
+  const [contacts, sent, steps, disputeRows, promiseRows] = await Promise.all([
     db.select().from(customerContacts).where(eq(customerContacts.customerId, customer.id)),
-    db.select({ total: sql<number>`coalesce(sum(${payments.amount}), 0)::bigint` }).from(payments).where(eq(payments.invoiceId, invoiceId)),
-    db.select({ total: sql<number>`coalesce(sum(${creditNotes.amount}), 0)::bigint` }).from(creditNotes).where(eq(creditNotes.invoiceId, invoiceId)),
-    db.select().from(messages).where(sql`${invoiceId}::uuid = any(${messages.invoiceIds})`).orderBy(asc(messages.createdAt)),
-    db.select().from(timelineEvents).where(and(eq(timelineEvents.invoiceId, invoiceId), sql`${timelineEvents.type} in ('step', 'outcome')`)).orderBy(asc(timelineEvents.occurredAt)),
-    db.select().from(disputes).where(eq(disputes.invoiceId, invoiceId)).orderBy(asc(disputes.openedAt)),
-    db.select().from(promises).where(eq(promises.invoiceId, invoiceId)).orderBy(asc(promises.createdAt)),
+    db.select().from(messages).where(arrayOverlaps(messages.invoiceIds, invoiceIds)).orderBy(asc(messages.createdAt)),
+    db.select().from(timelineEvents).where(and(inArray(timelineEvents.invoiceId, invoiceIds), sql`${timelineEvents.type} in ('step', 'outcome')`)).orderBy(asc(timelineEvents.occurredAt)),
+    db.select().from(disputes).where(inArray(disputes.invoiceId, invoiceIds)).orderBy(asc(disputes.openedAt)),
+    db.select().from(promises).where(inArray(promises.invoiceId, invoiceIds)).orderBy(asc(promises.createdAt)),
   ]);
-  const handedOn = handoff.createdAt.toISOString().slice(0, 10);
-  const balance = { amount: invoice.balance, currency: invoice.currency };
-  const indemnity = invoice.currency === 'EUR' ? recoveryIndemnity(customer.customerType as 'company' | 'person') : undefined;
-  const interest = handedOn > invoice.dueDate ? lateInterest(balance, invoice.dueDate, handedOn) : { amount: 0, currency: invoice.currency };
   const openDispute = disputeRows.find((d) => d.status === 'open');
-  const calls = steps.filter((s) => s.type === 'outcome' || (s.type === 'step' && s.data.kind === 'call_task'));
   const messageHistory = sent.map((m) => ({ at: (m.sentAt ?? m.createdAt).toISOString(), channel: m.channel, step: m.stepKey, template: m.template, deliveryStatus: m.status }));
-  const callHistory = calls
+  const callHistory = steps
     .filter((s) => s.type === 'outcome')
     .map((s) => ({ at: s.occurredAt.toISOString(), channel: 'call', step: s.nodeId ?? '', deliveryStatus: 'done', outcome: String(s.data.outcome ?? '') }));
 
@@ -89,21 +81,20 @@ export async function buildCaseFile(
         ...(c.smsOptedOutAt ? { smsOptedOut: true } : {}),
       })),
     },
-    invoices: [
-      {
-        number: invoice.number,
-        issueDate: invoice.issueDate,
-        dueDate: invoice.dueDate,
-        currency: invoice.currency,
-        originalAmount: invoice.amount,
-        paid: Number(paid[0]?.total ?? 0),
-        credited: Number(credited[0]?.total ?? 0),
-        outstanding: invoice.balance,
-        fees: indemnity?.amount ?? 0,
-        interest: interest.amount,
-        feesFrom: invoice.dueDate,
-      },
-    ],
+    invoices: rows.map((invoice) => ({
+      number: invoice.number,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      currency: invoice.currency,
+      originalAmount: invoice.amount,
+      paid: invoice.paidAmount,
+      credited: invoice.creditedAmount,
+      outstanding: invoice.balance,
+      // Charged in the books (in `outstanding`): the fixed indemnity and the late interest so far.
+      fees: invoice.indemnityBalance,
+      interest: invoice.interestBalance,
+      feesFrom: invoice.dueDate,
+    })),
     dispute: {
       open: openDispute !== undefined,
       reason: openDispute?.reason,

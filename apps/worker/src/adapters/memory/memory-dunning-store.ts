@@ -1,25 +1,85 @@
-import type { Money, ReceivableStatus } from '@dunning/domain';
+import {
+  ECB_REFINANCING_RATES,
+  type FlowSetStatus,
+  type Receivable,
+  type ReceivableEvent,
+  applyToReceivable,
+  issuedReceivable,
+  localToday,
+  receivableStatus,
+} from '@dunning/domain';
 import type { TimelineEntry } from '@dunning/flow';
-import type { InvoiceSnapshot } from '@dunning/workflows';
-import type { CreditorProfile, CustomerContacts, DeliveryReceipt, DunningStore, HandoffForDelivery, MessageFile, MessageRecord, OutgoingMessage, StoredDocument } from '../../activities/ports';
+import type { CaseFile } from '@dunning/channels';
+import type {
+  AgencyTarget,
+  BalanceAfter,
+  CreditorProfile,
+  CustomerContacts,
+  DeliveryReceipt,
+  DunningStore,
+  ExceptionReport,
+  HandoffForDelivery,
+  InvoiceState,
+  MessageChannelName,
+  MessageFile,
+  MessageRecord,
+  OutgoingMessage,
+  SendingPolicy,
+  StoredDocument,
+} from '../../activities/ports';
+import { DEFAULT_DAILY_CAP } from '../database/sending-policy';
 
-/** The stores in memory: for tests, and for trying the worker without a database. */
+export interface MemoryInvoice {
+  invoiceId: string;
+  customerId: string;
+  receivable: Receivable;
+  timeZone: string;
+  paused: boolean;
+}
+
+/**
+ * The store in memory, for tests and for trying the worker without a database. It keeps the same
+ * contract as the database store (dunning-store.contract.ts runs on both): money and status change
+ * through the same domain rule (applyToReceivable), once per key; one call task and one agency case
+ * per customer; the daily cap counts the same messages.
+ */
 export class MemoryDunningStore implements DunningStore {
+  readonly invoices = new Map<string, MemoryInvoice>();
   readonly messages = new Map<string, MessageRecord>();
-  readonly callTasks = new Map<string, { taskId: string; invoiceId: string; nodeId: string; workflowId: string; slaDeadline: string }>();
-  readonly statuses: Array<{ invoiceId: string; status: ReceivableStatus; at: string }> = [];
-  readonly fees = new Map<string, { invoiceId: string; indemnity?: Money; interest: Money }>();
-  readonly handoffs = new Map<string, { handoffId: string; invoiceId: string }>();
+  readonly callTasks = new Map<string, { taskId: string; customerId: string; invoices: Array<{ invoiceId: string; nodeId: string; workflowId: string; key: string }>; open: boolean }>();
+  readonly handoffs = new Map<string, { handoffId: string; customerId: string; agencyId: string; invoiceIds: string[]; keys: string[] }>();
   readonly timelines = new Map<string, TimelineEntry[]>();
-  readonly snapshots = new Map<string, InvoiceSnapshot>();
   readonly documents = new Map<string, StoredDocument>();
   readonly deliveries = new Map<string, { location: string } | { error: string }>();
-  private readonly statusKeys = new Set<string>();
+  readonly exceptions = new Map<string, ExceptionReport & { occurrences: number }>();
+  readonly agencies = new Map<string, AgencyTarget>();
+  readonly settings: { dailyCap?: Partial<Record<MessageChannelName, number>>; defaultAgencyId?: string } = {};
+  private readonly appliedKeys = new Map<string, BalanceAfter & { delta: number }>();
 
   constructor(
     private readonly creditorProfile: CreditorProfile,
     readonly customers: Map<string, CustomerContacts> = new Map(),
+    private readonly clock: { now(): Date } = { now: () => new Date() },
   ) {}
+
+  /** An invoice issued to a customer of this store. */
+  addInvoice(invoice: { invoiceId: string; number: string; customerId: string; issueDate: string; dueDate: string; amount: number; vatAmount?: number; currency: string; customerType?: 'company' | 'person'; timeZone?: string }): void {
+    const receivable = issuedReceivable({ number: invoice.number, currency: invoice.currency, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount, vatAmount: invoice.vatAmount ?? 0, customerType: invoice.customerType ?? 'company' });
+    this.invoices.set(invoice.invoiceId, { invoiceId: invoice.invoiceId, customerId: invoice.customerId, receivable, timeZone: invoice.timeZone ?? 'Europe/Paris', paused: false });
+  }
+
+  /** An event from outside the flow (a payment the API recorded), by the same rule. */
+  apply(invoiceId: string, key: string, event: (today: string) => ReceivableEvent): BalanceAfter {
+    const known = this.appliedKeys.get(key);
+    if (known) return { balance: known.balance, revision: known.revision };
+    const invoice = this.invoices.get(invoiceId);
+    if (!invoice) throw new Error(`invoice ${invoiceId}: unknown`);
+    const before = invoice.receivable.balance;
+    invoice.receivable = applyToReceivable(invoice.receivable, event(localToday(this.clock.now(), invoice.timeZone)), { provisionRatePercent: 100, lateRates: ECB_REFINANCING_RATES }).receivable;
+    const after = { balance: invoice.receivable.balance, revision: invoice.receivable.revision };
+    this.appliedKeys.set(key, { ...after, delta: after.balance - before });
+    return after;
+  }
 
   async creditor(): Promise<CreditorProfile> {
     return this.creditorProfile;
@@ -31,11 +91,49 @@ export class MemoryDunningStore implements DunningStore {
     return contacts;
   }
 
+  async invoiceStates(invoiceIds: string[]): Promise<InvoiceState[]> {
+    return invoiceIds.flatMap((id) => {
+      const invoice = this.invoices.get(id);
+      if (!invoice) return [];
+      const r = invoice.receivable;
+      return [
+        {
+          invoiceId: id,
+          number: r.number,
+          customerId: invoice.customerId,
+          currency: r.currency,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          amount: r.amount,
+          balance: r.balance,
+          interestBalance: r.interestBalance,
+          indemnityBalance: r.indemnityBalance,
+          status: receivableStatus(r, localToday(this.clock.now(), invoice.timeZone)),
+          paused: invoice.paused,
+          lateInterestRatePercent: r.lateInterestRatePercent,
+        },
+      ];
+    });
+  }
+
+  async sendingPolicy(): Promise<SendingPolicy> {
+    return { dailyCap: { ...DEFAULT_DAILY_CAP, ...this.settings.dailyCap }, defaultAgencyId: this.settings.defaultAgencyId, lateRates: ECB_REFINANCING_RATES };
+  }
+
+  async recentMessages(customerId: string, channel: MessageChannelName, since: string, exceptKey: string): Promise<number> {
+    return [...this.messages.values()].filter((m) => m.customerId === customerId && m.channel === channel && m.idempotencyKey !== exceptKey && m.createdAt >= since).length;
+  }
+
   async claimMessage(message: OutgoingMessage, at: string) {
     const existing = this.messages.get(message.idempotencyKey);
     if (existing) return { claimed: false as const, existing };
+    // Dated by the step's instant, as the database store dates it: the daily cap counts on it.
     this.messages.set(message.idempotencyKey, { ...message, state: 'sending', createdAt: at });
     return { claimed: true as const };
+  }
+
+  async messageByKey(idempotencyKey: string): Promise<MessageRecord | undefined> {
+    return this.messages.get(idempotencyKey);
   }
 
   async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, _provider: string): Promise<void> {
@@ -45,35 +143,59 @@ export class MemoryDunningStore implements DunningStore {
     message.providerMessageId = receipt.providerMessageId;
   }
 
-  async createCallTask(task: Parameters<DunningStore['createCallTask']>[0]) {
-    const existing = this.callTasks.get(task.idempotencyKey);
-    if (existing) return { taskId: existing.taskId };
-    const created = { taskId: `task-${this.callTasks.size + 1}`, invoiceId: task.invoiceId, nodeId: task.nodeId, workflowId: task.workflowId, slaDeadline: task.slaDeadline };
-    this.callTasks.set(task.idempotencyKey, created);
-    return { taskId: created.taskId };
+  async joinCallTask(task: Parameters<DunningStore['joinCallTask']>[0]): Promise<{ taskId: string }> {
+    for (const existing of this.callTasks.values()) if (existing.invoices.some((i) => i.key === task.idempotencyKey)) return { taskId: existing.taskId };
+    const open = [...this.callTasks.values()].find((t) => t.open && t.customerId === task.customerId);
+    const link = { invoiceId: task.invoiceId, nodeId: task.nodeId, workflowId: task.workflowId, key: task.idempotencyKey };
+    if (open) {
+      open.invoices.push(link);
+      return { taskId: open.taskId };
+    }
+    const taskId = `task-${this.callTasks.size + 1}`;
+    this.callTasks.set(taskId, { taskId, customerId: task.customerId, invoices: [link], open: true });
+    return { taskId };
   }
 
-  async setStatus(change: Parameters<DunningStore['setStatus']>[0]): Promise<void> {
-    if (this.statusKeys.has(change.idempotencyKey)) return;
-    this.statusKeys.add(change.idempotencyKey);
-    this.statuses.push({ invoiceId: change.invoiceId, status: change.status, at: change.at });
+  async setStanding(change: { idempotencyKey: string; invoiceId: string; status: FlowSetStatus; at: string }): Promise<BalanceAfter> {
+    return this.apply(change.invoiceId, `standing:${change.idempotencyKey}`, (date) => ({ kind: 'standing', reference: change.idempotencyKey, date, status: change.status }));
   }
 
-  async addLateFee(fee: Parameters<DunningStore['addLateFee']>[0]): Promise<void> {
-    if (!this.fees.has(fee.idempotencyKey)) this.fees.set(fee.idempotencyKey, { invoiceId: fee.invoiceId, indemnity: fee.indemnity, interest: fee.interest });
+  async chargeFees(fee: Parameters<DunningStore['chargeFees']>[0]): Promise<{ feeAdded: number; after: BalanceAfter }> {
+    const key = `fees:${fee.idempotencyKey}`;
+    const invoice = this.invoices.get(fee.invoiceId);
+    const date = invoice ? localToday(fee.at, invoice.timeZone) : fee.at.slice(0, 10);
+    const after = this.apply(fee.invoiceId, key, () => ({ kind: 'fees', reference: fee.idempotencyKey, date, indemnity: fee.indemnity, contractualRatePercent: fee.contractualRatePercent }));
+    return { feeAdded: this.appliedKeys.get(key)!.delta, after };
   }
 
-  async createHandoff(handoff: Parameters<DunningStore['createHandoff']>[0]) {
-    const existing = this.handoffs.get(handoff.idempotencyKey);
-    if (existing) return { handoffId: existing.handoffId };
-    const created = { handoffId: `handoff-${this.handoffs.size + 1}`, invoiceId: handoff.invoiceId };
-    this.handoffs.set(handoff.idempotencyKey, created);
-    return { handoffId: created.handoffId };
+  async agency(agencyId: string): Promise<AgencyTarget | undefined> {
+    return this.agencies.get(agencyId);
   }
 
-  async appendTimeline(invoiceId: string, _workflowId: string, entries: TimelineEntry[], snapshot: InvoiceSnapshot): Promise<void> {
+  async openCase(handoff: Parameters<DunningStore['openCase']>[0]): Promise<{ handoffId: string }> {
+    for (const existing of this.handoffs.values()) if (existing.keys.some((k) => handoff.invoices.some((i) => i.idempotencyKey === k))) return { handoffId: existing.handoffId };
+    const handoffId = `handoff-${this.handoffs.size + 1}`;
+    this.handoffs.set(handoffId, { handoffId, customerId: handoff.customerId, agencyId: handoff.agencyId, invoiceIds: handoff.invoices.map((i) => i.invoiceId), keys: handoff.invoices.map((i) => i.idempotencyKey) });
+    for (const invoice of handoff.invoices) await this.setStanding({ idempotencyKey: invoice.idempotencyKey, invoiceId: invoice.invoiceId, status: 'with_agency', at: handoff.at });
+    return { handoffId };
+  }
+
+  async reportException(exception: ExceptionReport): Promise<void> {
+    const existing = this.exceptions.get(exception.dedupeKey);
+    this.exceptions.set(exception.dedupeKey, { ...exception, occurrences: (existing?.occurrences ?? 0) + 1 });
+  }
+
+  async appendTimeline(invoiceId: string, entries: TimelineEntry[]): Promise<void> {
     this.timelines.set(invoiceId, [...(this.timelines.get(invoiceId) ?? []), ...entries]);
-    this.snapshots.set(invoiceId, snapshot);
+    for (const entry of entries) {
+      if (entry.type === 'outcome' && entry.outcome === 'sla_expired' && entry.nodeId) {
+        for (const task of this.callTasks.values()) {
+          task.invoices = task.invoices.filter((i) => !(i.invoiceId === invoiceId && i.nodeId === entry.nodeId));
+          if (task.invoices.length === 0) task.open = false;
+        }
+        await this.reportException({ kind: 'call_sla_expired', dedupeKey: `sla:${invoiceId}:${entry.nodeId}:${entry.at}`, message: 'no collector recorded an outcome before the call’s deadline', invoiceId, nodeId: entry.nodeId });
+      }
+    }
   }
 
   async saveDocument(document: StoredDocument): Promise<{ documentId: string }> {
@@ -86,26 +208,26 @@ export class MemoryDunningStore implements DunningStore {
   }
 
   async handoffForDelivery(handoffId: string): Promise<HandoffForDelivery> {
-    const handoff = [...this.handoffs.values()].find((h) => h.handoffId === handoffId);
+    const handoff = this.handoffs.get(handoffId);
     if (!handoff) throw new Error(`handoff ${handoffId}: unknown`);
-    const contacts = this.customers.values().next().value as CustomerContacts | undefined;
-    return {
-      handoffId,
-      invoiceId: handoff.invoiceId,
-      agency: { name: 'Memory agency', deliveryMethod: 'api', deliveryConfig: {} },
-      caseFile: {
-        format: 'dunning-handoff',
-        version: 1,
-        handoff: { id: handoffId, reference: `HO-${handoffId}`, createdAt: new Date(0).toISOString(), agency: 'Memory agency' },
-        creditor: { ...this.creditorProfile },
-        debtor: { reference: handoff.invoiceId, legalName: contacts?.name ?? '', type: 'company', address: { lines: contacts?.addressLines ?? [], country: 'FR' }, contacts: [] },
-        invoices: [],
-        dispute: { open: false, history: [] },
-        promises: [],
-        contactHistory: [],
-        documents: [],
-      },
+    const contacts = this.customers.get(handoff.customerId);
+    const agency = this.agencies.get(handoff.agencyId) ?? { name: 'Memory agency', deliveryMethod: 'api' as const, deliveryConfig: {} };
+    const caseFile: CaseFile = {
+      format: 'dunning-handoff',
+      version: 1,
+      handoff: { id: handoffId, reference: `HO-${handoffId}`, createdAt: new Date(0).toISOString(), agency: agency.name },
+      creditor: { ...this.creditorProfile },
+      debtor: { reference: handoff.customerId, legalName: contacts?.name ?? '', type: 'company', address: { lines: contacts?.addressLines ?? [], country: 'FR' }, contacts: [] },
+      invoices: handoff.invoiceIds.map((id) => {
+        const r = this.invoices.get(id)!.receivable;
+        return { number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, currency: r.currency, originalAmount: r.amount, paid: r.paid, credited: r.credited, outstanding: r.balance, fees: r.indemnityBalance, interest: r.interestBalance, feesFrom: r.dueDate };
+      }),
+      dispute: { open: false, history: [] },
+      promises: [],
+      contactHistory: [],
+      documents: [],
     };
+    return { handoffId, invoiceIds: handoff.invoiceIds, agency, caseFile };
   }
 
   async recordHandoffDelivery(handoffId: string, result: { location: string } | { error: string }): Promise<void> {

@@ -1,0 +1,4 @@
+export * from './receivables.service';
+export * from './receivable-errors';
+export { type EventOutcome, invoiceWorkflowIdOf } from './event-transaction';
+export { receivableOf } from './receivable-row';

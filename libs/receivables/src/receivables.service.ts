@@ -1,0 +1,353 @@
+import {
+  ECB_REFINANCING_RATES,
+  type FlowSetStatus,
+  type ReceivablePolicy,
+  ReceivableRefusal,
+  creditRefunded,
+  invoiceIssued,
+  issuedReceivable,
+  localToday,
+  paymentReceived,
+  receivableStatus,
+} from '@dunning/domain';
+import { CustomersRepository, type Database, HandoffsRepository, InvoicesRepository, LedgerRepository, type NewInvoice, SettingsRepository, UsersRepository } from '@dunning/db';
+import { type EventOutcome, applyInvoiceEvent, runInvoiceEvent, sameContent } from './event-transaction';
+import { ReceivableNotFound } from './receivable-errors';
+import { refreshDatedStatuses } from './status-refresh';
+
+/** The provision rate on doubtful receivables when the admin has set none: prudence, all of it. */
+export const DEFAULT_PROVISION_RATE_PERCENT = 100;
+
+export interface NewReceivable {
+  number: string;
+  customerId: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  vatAmount: number;
+  currency: string;
+  lateInterestRatePercent?: number | null;
+  importBatchId?: string;
+  /** The customer's, for the status of the day and the indemnity. */
+  timeZone: string;
+  customerType: string;
+}
+
+const signalPayload = (payload: Record<string, unknown>, outcome: { after: EventOutcome['after']; eventKey: string }) => ({ ...payload, eventKey: outcome.eventKey, after: outcome.after });
+
+/**
+ * The one writer of money and status: every event that changes what an invoice owes or where it
+ * stands (issue, payment, credit note, cancellation, dispute, promise, fees, doubtful, write-off,
+ * agency recovery, customer credit) goes through here, from the API and from the worker alike.
+ * Each is one transaction, idempotent by its key, posting its balanced entries (French chart of
+ * accounts) and writing the signal its invoice's workflow must get to the outbox.
+ */
+export class ReceivablesService {
+  private readonly invoices: InvoicesRepository;
+  private readonly ledger: LedgerRepository;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: { now(): Date } = { now: () => new Date() },
+  ) {
+    this.invoices = new InvoicesRepository(db);
+    this.ledger = new LedgerRepository(db);
+  }
+
+  private async policy(db: Database): Promise<ReceivablePolicy> {
+    const settings = new SettingsRepository(db);
+    const values = await settings.all();
+    const rates = await settings.lateRates(db);
+    const rate = values.provisionRatePercent;
+    return { provisionRatePercent: typeof rate === 'number' ? rate : DEFAULT_PROVISION_RATE_PERCENT, lateRates: rates.length > 0 ? rates : ECB_REFINANCING_RATES };
+  }
+
+  private run(spec: Parameters<typeof runInvoiceEvent>[3]): Promise<EventOutcome> {
+    return runInvoiceEvent(this.db, this.clock.now(), (tx) => this.policy(tx), spec);
+  }
+
+  /** Invoices issued (created or imported), with their sales entries, in the caller's transaction. */
+  async issue(receivables: NewReceivable[], db: Database = this.db) {
+    const now = this.clock.now();
+    const rows = await this.invoices.insertMany(
+      receivables.map((r): NewInvoice => {
+        const receivable = issuedReceivable({ number: r.number, currency: r.currency, issueDate: r.issueDate, dueDate: r.dueDate, amount: r.amount, vatAmount: r.vatAmount, customerType: r.customerType === 'person' ? 'person' : 'company' });
+        return {
+          number: r.number,
+          customerId: r.customerId,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          amount: r.amount,
+          vatAmount: r.vatAmount,
+          currency: r.currency,
+          balance: r.amount,
+          lateInterestRatePercent: r.lateInterestRatePercent ?? null,
+          importBatchId: r.importBatchId,
+          status: receivableStatus(receivable, localToday(now, r.timeZone)),
+        };
+      }),
+      db,
+    );
+    await this.ledger.post(
+      rows.map((row) => ({
+        entry: invoiceIssued({ number: row.number, date: row.issueDate, currency: row.currency, total: row.amount, vat: row.vatAmount }),
+        invoiceId: row.id,
+        customerId: row.customerId,
+      })),
+      db,
+    );
+    return rows;
+  }
+
+  /** A payment on an invoice, once per reference: beyond the balance it is the customer's credit. */
+  recordPayment(payment: { invoiceId: string; amount: number; reference: string; receivedAt: Date; source: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: payment.invoiceId,
+      eventKey: `payment:${payment.reference}`,
+      kind: 'payment',
+      content: { invoiceId: payment.invoiceId, amount: payment.amount },
+      at: payment.receivedAt,
+      event: (date) => ({ kind: 'payment', reference: payment.reference, amount: payment.amount, date }),
+      record: (tx, applied, row, _eventId) =>
+        this.invoices.insertPayment(
+          { invoiceId: row.id, amount: payment.amount, currency: row.currency, receivedAt: payment.receivedAt, source: payment.source, externalId: payment.reference, allocated: applied.allocated, excess: applied.excess },
+          tx,
+        ),
+      signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: payment.amount, reference: payment.reference }, outcome) }),
+    });
+  }
+
+  /** A credit note, once per number: it reduces the invoice; beyond what is owed it is the customer's credit. */
+  recordCreditNote(note: { invoiceId: string; number: string; amount: number; reason?: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: note.invoiceId,
+      eventKey: `credit-note:${note.number}`,
+      kind: 'credit_note',
+      content: { invoiceId: note.invoiceId, amount: note.amount },
+      event: (date) => ({ kind: 'credit_note', number: note.number, amount: note.amount, date }),
+      record: async (tx, applied, row) => {
+        const entry = applied.entries.find((e) => e.lines.some((l) => l.account === '709'));
+        const vat = entry?.lines.find((l) => l.account === '44571')?.debit ?? 0;
+        await this.invoices.insertCreditNote({ invoiceId: row.id, number: note.number, amount: note.amount, currency: row.currency, issueDate: localToday(this.clock.now(), 'UTC'), reason: note.reason, vatAmount: vat, allocated: applied.allocated, excess: applied.excess }, tx);
+      },
+      signal: (outcome) => ({ signal: 'creditNote', payload: signalPayload({ amount: note.amount, reference: note.number }, outcome) }),
+    });
+  }
+
+  /** Cancels what is still owed by a credit note (the invoice stays in the books); refused once paid or with an agency. */
+  cancel(request: { invoiceId: string; reason?: string; creditNoteNumber?: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `cancel:${request.invoiceId}`,
+      kind: 'cancellation',
+      content: { invoiceId: request.invoiceId },
+      event: (date, row) => ({ kind: 'cancel', reference: request.creditNoteNumber ?? `AV-${row.number}`, date }),
+      record: async (tx, applied, row) => {
+        const principal = applied.receivable.credited - (row.creditedAmount ?? 0);
+        if (principal > 0) {
+          const number = request.creditNoteNumber ?? `AV-${row.number}`;
+          const vat = applied.entries.find((e) => e.lines.some((l) => l.account === '709'))?.lines.find((l) => l.account === '44571')?.debit ?? 0;
+          await this.invoices.insertCreditNote({ invoiceId: row.id, number, amount: principal, currency: row.currency, issueDate: localToday(this.clock.now(), 'UTC'), reason: request.reason ?? 'cancellation', vatAmount: vat, allocated: principal, excess: 0 }, tx);
+        }
+      },
+      signal: (outcome) => ({ signal: 'cancellation', payload: signalPayload({ reason: request.reason }, outcome) }),
+    });
+  }
+
+  openDispute(request: { invoiceId: string; reason: string; userId?: string; key: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `dispute-opened:${request.key}`,
+      kind: 'dispute_opened',
+      content: { invoiceId: request.invoiceId },
+      event: (date) => ({ kind: 'dispute_opened', reference: request.key, date }),
+      record: (tx, _applied, row) => this.invoices.openDispute(row.id, request.reason, request.userId, tx),
+      signal: (outcome) => ({ signal: 'disputeOpened', payload: signalPayload({ reason: request.reason }, outcome) }),
+    });
+  }
+
+  resolveDispute(request: { invoiceId: string; resolution: string; key: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `dispute-resolved:${request.key}`,
+      kind: 'dispute_resolved',
+      content: { invoiceId: request.invoiceId },
+      event: (date) => ({ kind: 'dispute_resolved', reference: request.key, date }),
+      record: (tx, _applied, row) => this.invoices.resolveDisputes(row.id, request.resolution, tx),
+      signal: (outcome) => ({ signal: 'disputeResolved', payload: signalPayload({ resolution: request.resolution }, outcome) }),
+    });
+  }
+
+  /** A promise to pay; `signal: false` when the workflow hears it with a call's outcome instead. */
+  recordPromise(request: { invoiceId: string; date: string; amount: number; userId?: string; key: string; signal?: boolean }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `promise:${request.key}`,
+      kind: 'promise',
+      content: { invoiceId: request.invoiceId, date: request.date, amount: request.amount },
+      event: (today) => ({ kind: 'promise', date: today, promisedDate: request.date, amount: request.amount }),
+      record: (tx, applied, row) =>
+        this.invoices.recordPromise({ invoiceId: row.id, amount: request.amount, currency: row.currency, promisedDate: request.date, balanceWhenPromised: applied.receivable.promise!.balanceWhenPromised, recordedBy: request.userId }, tx),
+      signal: (outcome) => (request.signal === false ? undefined : { signal: 'promiseToPay', payload: signalPayload({ date: request.date, amount: request.amount }, outcome) }),
+    });
+  }
+
+  /** A flow step's status (doubtful, irrecoverable, written off, with the agency): the workflow asked, no signal back. */
+  setStanding(request: { invoiceId: string; status: FlowSetStatus; key: string; at: Date }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `standing:${request.key}`,
+      kind: 'standing',
+      content: { invoiceId: request.invoiceId, status: request.status },
+      at: request.at,
+      event: (date) => ({ kind: 'standing', reference: request.key, date, status: request.status }),
+    });
+  }
+
+  /** A credit manager writes off what is left (PCG 654, VAT recovered under CGI 272). */
+  async writeOff(request: { invoiceId: string; reason: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `write-off:${request.invoiceId}`,
+      kind: 'write_off',
+      content: { invoiceId: request.invoiceId },
+      event: (date) => {
+        return { kind: 'standing', reference: `write-off:${request.invoiceId}`, date, status: 'written_off' };
+      },
+      record: async (_tx, applied) => {
+        if (applied.entries.length === 0) throw new ReceivableRefusal('conflict', 'invoice', 'nothing is owed on this invoice: there is nothing to write off');
+      },
+      signal: (outcome) => ({ signal: 'writtenOff', payload: signalPayload({ reason: request.reason }, outcome) }),
+    });
+  }
+
+  /** A late_fee step: the indemnity once, late interest since the last charge (legal rate by half-year, or the contract's). */
+  chargeFees(request: { invoiceId: string; key: string; at: Date; indemnity: boolean; contractualRatePercent?: number }): Promise<EventOutcome & { feeAdded: number }> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `fees:${request.key}`,
+      kind: 'fees',
+      content: { invoiceId: request.invoiceId },
+      at: request.at,
+      event: (date) => ({ kind: 'fees', reference: request.key, date, indemnity: request.indemnity, contractualRatePercent: request.contractualRatePercent }),
+    }).then((outcome) => ({ ...outcome, feeAdded: outcome.delta }));
+  }
+
+  /** The invoice's amount or due date corrected: the difference is booked (sale or credit). */
+  change(request: { invoiceId: string; key: string; amount?: number; dueDate?: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `change:${request.key}`,
+      kind: 'change',
+      content: { invoiceId: request.invoiceId, amount: request.amount ?? null, dueDate: request.dueDate ?? null },
+      event: (date) => ({ kind: 'change', reference: `RECT-${request.key.slice(0, 8)}`, date, amount: request.amount, dueDate: request.dueDate }),
+      signal: (outcome) => ({ signal: 'invoiceChanged', payload: signalPayload({ amount: request.amount, dueDate: request.dueDate }, outcome) }),
+    });
+  }
+
+  /**
+   * An agency's report of money recovered on a case: allocated to its invoices oldest due first,
+   * net of the agency's commission; more than the case owes is refused. Once per report reference.
+   */
+  async recordAgencyRecovery(request: { handoffId: string; amount: number; reference: string; at: Date }): Promise<{ outcomes: EventOutcome[]; replayed: boolean }> {
+    return this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      const handoffs = new HandoffsRepository(tx);
+      const ledger = new LedgerRepository(tx);
+      const handoff = await handoffs.findForAgency(request.handoffId, undefined, tx);
+      if (!handoff) throw new ReceivableNotFound('handoffId', `case ${request.handoffId} not found`);
+      const content = { handoffId: handoff.id, amount: request.amount };
+      const claim = await ledger.claimEvent({ eventKey: `agency-report:${handoff.id}:${request.reference}`, kind: 'agency_report', customerId: handoff.customerId, content }, tx);
+      if (!claim.claimed) {
+        if (!sameContent(claim.content, content)) throw new ReceivableRefusal('conflict', 'reference', `report ${request.reference} was already recorded with another amount`);
+        return { outcomes: [], replayed: true };
+      }
+      const agency = (await new UsersRepository(tx).agency(handoff.agencyId))!;
+      const cases = await handoffs.invoicesOf(handoff.id, tx);
+      const owed = cases.reduce((sum, c) => sum + c.invoice.balance, 0);
+      if (request.amount > owed) throw new ReceivableRefusal('invalid', 'recoveredAmount', `more than the case still owes (${owed})`);
+      let left = request.amount;
+      const outcomes: EventOutcome[] = [];
+      for (const { invoice } of cases) {
+        const share = Math.min(left, invoice.balance);
+        if (share <= 0) continue;
+        left -= share;
+        outcomes.push(
+          await applyInvoiceEvent(tx, this.clock.now(), (db) => this.policy(db), {
+            invoiceId: invoice.id,
+            eventKey: `agency-recovery:${handoff.id}:${request.reference}:${invoice.id}`,
+            kind: 'agency_recovery',
+            content: { invoiceId: invoice.id, amount: share },
+            at: request.at,
+            event: (date) => ({ kind: 'agency_recovery', reference: request.reference, amount: share, date, commissionPercent: agency.commissionPercent, commissionVatPercent: agency.commissionVatPercent }),
+            signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: share, reference: request.reference }, outcome) }),
+          }),
+        );
+      }
+      await handoffs.recordReport(handoff.id, request.amount, 'recovered', tx);
+      return { outcomes, replayed: false };
+    });
+  }
+
+  /** Part of a customer's credit (4191) settles one of its invoices. */
+  async allocateCredit(request: { customerId: string; invoiceId: string; amount: number; reference: string }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `credit-allocation:${request.reference}`,
+      kind: 'credit_allocation',
+      content: { invoiceId: request.invoiceId, amount: request.amount },
+      event: (date) => ({ kind: 'credit_allocated', reference: request.reference, amount: request.amount, date }),
+      record: async (tx, _applied, row) => {
+        if (row.customerId !== request.customerId) throw new ReceivableRefusal('invalid', 'invoiceId', 'the invoice is another customer’s');
+        const credit = (await this.ledger.customerCredit(request.customerId, tx)).find((c) => c.currency === row.currency)?.amount ?? 0;
+        // The allocation's own 4191 debit is already posted: the credit must not go below zero.
+        if (credit < 0) throw new ReceivableRefusal('invalid', 'amount', `more than the customer’s credit (${credit + request.amount} ${row.currency})`);
+      },
+      signal: (outcome) => ({ signal: 'balanceChanged', payload: signalPayload({ detail: `customer credit ${request.reference}` }, outcome) }),
+    });
+  }
+
+  /** Money received from a customer that settles no invoice (yet): its credit (512 / 4191). */
+  async recordCustomerPayment(request: { customerId: string; currency: string; amount: number; reference: string; receivedAt: Date }): Promise<{ replayed: boolean }> {
+    return this.customerEvent(`payment:${request.reference}`, 'customer_payment', request, (date) =>
+      paymentReceived({ date, currency: request.currency, reference: request.reference, invoiceNumber: request.reference, allocated: 0, excess: request.amount, receivable: '411' }),
+    );
+  }
+
+  /** A customer's credit paid back (4191 / 512). */
+  async refundCredit(request: { customerId: string; currency: string; amount: number; reference: string }): Promise<{ replayed: boolean }> {
+    return this.customerEvent(`refund:${request.reference}`, 'credit_refund', request, (date) => creditRefunded({ date, currency: request.currency, reference: request.reference, amount: request.amount }), true);
+  }
+
+  private async customerEvent(
+    eventKey: string,
+    kind: string,
+    request: { customerId: string; currency: string; amount: number; reference: string },
+    entry: (date: string) => import('@dunning/domain').JournalEntry,
+    spendsCredit = false,
+  ): Promise<{ replayed: boolean }> {
+    if (!Number.isSafeInteger(request.amount) || request.amount <= 0) throw new ReceivableRefusal('invalid', 'amount', 'a positive integer amount of minor units');
+    return this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      const content = { customerId: request.customerId, currency: request.currency, amount: request.amount };
+      const claim = await this.ledger.claimEvent({ eventKey, kind, customerId: request.customerId, content }, tx);
+      if (!claim.claimed) {
+        if (claim.kind !== kind || !sameContent(claim.content, content)) throw new ReceivableRefusal('conflict', 'reference', `${request.reference} was already used for another ${claim.kind.replace(/_/g, ' ')}`);
+        return { replayed: true };
+      }
+      if (spendsCredit) {
+        const credit = (await this.ledger.customerCredit(request.customerId, tx)).find((c) => c.currency === request.currency)?.amount ?? 0;
+        if (request.amount > credit) throw new ReceivableRefusal('invalid', 'amount', `more than the customer’s credit (${credit} ${request.currency})`);
+      }
+      const customer = await new CustomersRepository(tx).findById(request.customerId);
+      if (!customer) throw new ReceivableNotFound('customerId', `customer ${request.customerId} not found`);
+      await this.ledger.post([{ entry: entry(localToday(this.clock.now(), customer.timeZone)), customerId: request.customerId, eventId: claim.id }], tx);
+      return { replayed: false };
+    });
+  }
+
+  /** Moves statuses that follow the calendar (due, overdue, a promise's end); returns how many changed. */
+  refreshStatuses(now: Date = this.clock.now()): Promise<number> {
+    return refreshDatedStatuses(this.db, now);
+  }
+}
