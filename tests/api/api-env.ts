@@ -38,20 +38,32 @@ export class ApiHarness {
     const config = loadApiConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true', TEMPORAL_TASK_QUEUE: TASK_QUEUE, ...options.config });
     harness.app = await createApp({ config, database: harness.database, temporal: harness.env.client }, { quiet: true });
     const creditor = { name: 'Atelier Durand SAS', email: 'compta@atelier-durand.example', phone: '+33 1 23 45 67 89', addressLines: ['12 rue des Artisans', '69002 Lyon'] };
-    harness.worker = await Worker.create({
-      connection: harness.env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: await invoiceWorkflowBundle(),
-      activities: createActivities({
-        store: new DatabaseDunningStore(harness.database.db, creditor),
-        channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter'), ...options.channels },
-        renderer: new TemplateRenderer(),
-        mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),
-        handoffDelivery: handoffDeliveryFromEnvironment(harness.secrets),
-      }),
-    });
+    harness.createWorker = async () =>
+      Worker.create({
+        connection: harness.env.nativeConnection,
+        taskQueue: TASK_QUEUE,
+        workflowBundle: await invoiceWorkflowBundle(),
+        activities: createActivities({
+          store: new DatabaseDunningStore(harness.database.db, creditor),
+          channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter'), ...options.channels },
+          renderer: new TemplateRenderer(),
+          mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),
+          handoffDelivery: handoffDeliveryFromEnvironment(harness.secrets),
+        }),
+      });
+    harness.worker = await harness.createWorker();
     harness.running = harness.worker.run();
     return harness;
+  }
+
+  private createWorker!: () => Promise<Worker>;
+
+  /** Stops the worker (its workflows' state stays on the server) and starts a new one. */
+  async restartWorker(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    this.worker = await this.createWorker();
+    this.running = this.worker.run();
   }
 
   async stop(): Promise<void> {
