@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { riskScoreOrDefault } from '@dunning/domain';
 import { publicHolidays } from '@dunning/domain/holidays';
 import { type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
 import {
@@ -126,7 +127,7 @@ export class FlowsService {
 }
 
 function ruleMatches(rule: FlowAssignmentRow, customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }): boolean {
-  const score = customer.riskScore ?? 5;
+  const score = riskScoreOrDefault(customer.riskScore);
   if (rule.riskMin !== null && score < rule.riskMin) return false;
   if (rule.riskMax !== null && score > rule.riskMax) return false;
   if (rule.segment !== null && rule.segment !== customer.segment) return false;

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, NotFoundException, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
-import { RECEIVABLE_STATUSES } from '@dunning/domain';
+import { RECEIVABLE_STATUSES, localToday } from '@dunning/domain';
 import { InvoicesRepository } from '@dunning/db';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -40,7 +40,8 @@ export class InvoicesController {
 
   @Get()
   async list(@Query(new ZodPipe(invoiceListQuery)) query: z.infer<typeof invoiceListQuery>) {
-    const today = new Date().toISOString().slice(0, 10);
+    // Days overdue as French books count them: on the Paris date.
+    const today = localToday(new Date(), 'Europe/Paris');
     const { rows, total } = await this.invoices.list({
       status: query.status,
       customerId: query.customerId,

@@ -49,7 +49,13 @@ async function sendMessage(deps: ActivityDependencies, going: Array<{ request: C
     return { outcome: 'undeliverable', reason };
   }
   const invoices = going.map((g) => g.invoice);
-  const rendered = renderer.render(step.kind, step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy));
+  let rendered: ReturnType<typeof renderer.render>;
+  try {
+    rendered = renderer.render(step.kind, step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy));
+  } catch (error) {
+    // A template missing or failing in this language: retrying cannot fix it, a person can.
+    return { outcome: 'held', reason: 'configuration', detail: `the ${step.kind} template "${step.template}" (${first.customer.locale}) cannot be rendered: ${(error as Error).message}` };
+  }
   const attached = step.kind === 'email' && step.attachInvoice ? invoices : [];
   const message: OutgoingMessage = {
     idempotencyKey: key,

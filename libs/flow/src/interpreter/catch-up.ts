@@ -76,6 +76,14 @@ export function nextSendDueAfter(flow: Flow, graph: FlowGraph, state: FlowRuntim
  * a step whose successor's time has already come is superseded by it.
  */
 export function skipReason(flow: Flow, graph: FlowGraph, state: FlowRuntimeState, node: FlowNode, now: string, calendar: BusinessCalendar): string | undefined {
+  try {
+    return whySkip(flow, graph, state, node, now, calendar);
+  } catch {
+    return undefined; // an impossible sending window: the step itself will hold the flow and say why
+  }
+}
+
+function whySkip(flow: Flow, graph: FlowGraph, state: FlowRuntimeState, node: FlowNode, now: string, calendar: BusinessCalendar): string | undefined {
   const { dueDate } = state.invoice;
   const scheduled = state.scheduledAt ?? state.cursor;
   if (node.kind !== 'call_task' && utcToLocalDate(scheduled, calendar.timeZone) < dueDate && localToday(now, calendar.timeZone) > dueDate) {

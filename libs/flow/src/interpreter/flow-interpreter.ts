@@ -147,8 +147,16 @@ export function advance(flow: Flow, initial: FlowRuntimeState, context: Interpre
           entries.push({ at: state.cursor, type: 'skipped', nodeId: node.id, kind: node.kind, detail: skipped });
           continue;
         }
-        const { due, reason } = sendDue(flow, state, node, now, calendar);
-        const slot = nextSendingSlot(due, flow.sendingWindow, calendar);
+        let due: string, reason: WaitReason, slot: string;
+        try {
+          ({ due, reason } = sendDue(flow, state, node, now, calendar));
+          slot = nextSendingSlot(due, flow.sendingWindow, calendar);
+        } catch (error) {
+          // A window that never opens (a flow stored before validation refused it): a person fixes the flow.
+          state = { ...state, hold: { nodeId: node.id, reason: 'configuration', at: state.cursor, detail: (error as Error).message } };
+          entries.push({ at: state.cursor, type: 'held', nodeId: node.id, detail: (error as Error).message });
+          continue;
+        }
         if (!reached(slot)) return { state: { ...state, cursor: due }, entries, action: { type: 'wait', nodeId: node.id, until: slot, reason } };
         state = { ...state, cursor: slot };
         return { state, entries, action: perform(node, state) };

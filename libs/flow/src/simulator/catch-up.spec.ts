@@ -89,3 +89,12 @@ describe('safety: a flow that loops without waiting', () => {
     expect(timeline.at(-1)).toMatchObject({ type: 'held' });
   });
 });
+
+describe('safety: a stored flow whose sending window never opens', () => {
+  it('is held at its first message, saying why, instead of failing for ever', async () => {
+    const flow = { ...standardFlow(), sendingWindow: { start: '12:00', end: '12:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true } };
+    const { state, outcome } = await simulate(flow, sampleInvoice(), { calendar, start: '2026-04-01T08:00:00.000Z', horizonDays: 60 });
+    expect(outcome).toBe('waiting');
+    expect(state.hold).toMatchObject({ reason: 'configuration', nodeId: 'pre-reminder', detail: expect.stringMatching(/empty/) });
+  });
+});
