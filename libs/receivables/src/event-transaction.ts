@@ -37,7 +37,7 @@ export interface InvoiceEvent {
   /** The instant the event happened (its local date dates the entries). */
   at?: Date;
   /** Rows of the event's own tables (a payment, a credit note, a dispute…), in the same transaction. */
-  record?: (tx: Database, applied: AppliedEvent, row: InvoiceRow, eventId: string) => Promise<void>;
+  record?: (tx: Database, applied: AppliedEvent, row: InvoiceRow, today: string) => Promise<void>;
   /** The signal the invoice's workflow must get, written to the outbox in the same transaction. */
   signal?: (outcome: { after: EventOutcome['after']; eventKey: string }, row: InvoiceRow) => Pick<NewWorkflowSignal, 'signal' | 'payload'> | undefined;
 }
@@ -77,7 +77,7 @@ export async function applyInvoiceEvent(tx: Database, now: Date, policy: (tx: Da
   const status = receivableStatus(applied.receivable, localToday(now, row.timeZone));
   const invoice = await invoices.update(row.id, { ...columnsOf(applied.receivable, row, now), status }, tx);
   await ledger.post(entriesOf(applied.entries, row, claim.id), tx);
-  await spec.record?.(tx, applied, row, claim.id);
+  await spec.record?.(tx, applied, row, today);
   const after = { balance: applied.receivable.balance, revision: applied.receivable.revision };
   const signal = spec.signal?.({ after, eventKey: spec.eventKey }, row);
   if (signal) await signals.enqueue([{ ...signal, invoiceId: row.id, workflowId: invoiceWorkflowIdOf(row.id) }], tx);

@@ -108,7 +108,7 @@ export class ReceivablesService {
       content: { invoiceId: payment.invoiceId, amount: payment.amount },
       at: payment.receivedAt,
       event: (date) => ({ kind: 'payment', reference: payment.reference, amount: payment.amount, date }),
-      record: (tx, applied, row, _eventId) =>
+      record: (tx, applied, row) =>
         this.invoices.insertPayment(
           { invoiceId: row.id, amount: payment.amount, currency: row.currency, receivedAt: payment.receivedAt, source: payment.source, externalId: payment.reference, allocated: applied.allocated, excess: applied.excess },
           tx,
@@ -125,10 +125,10 @@ export class ReceivablesService {
       kind: 'credit_note',
       content: { invoiceId: note.invoiceId, amount: note.amount },
       event: (date) => ({ kind: 'credit_note', number: note.number, amount: note.amount, date }),
-      record: async (tx, applied, row) => {
+      record: async (tx, applied, row, today) => {
         const entry = applied.entries.find((e) => e.lines.some((l) => l.account === '709'));
         const vat = entry?.lines.find((l) => l.account === '44571')?.debit ?? 0;
-        await this.invoices.insertCreditNote({ invoiceId: row.id, number: note.number, amount: note.amount, currency: row.currency, issueDate: localToday(this.clock.now(), 'UTC'), reason: note.reason, vatAmount: vat, allocated: applied.allocated, excess: applied.excess }, tx);
+        await this.invoices.insertCreditNote({ invoiceId: row.id, number: note.number, amount: note.amount, currency: row.currency, issueDate: today, reason: note.reason, vatAmount: vat, allocated: applied.allocated, excess: applied.excess }, tx);
       },
       signal: (outcome) => ({ signal: 'creditNote', payload: signalPayload({ amount: note.amount, reference: note.number }, outcome) }),
     });
@@ -142,12 +142,12 @@ export class ReceivablesService {
       kind: 'cancellation',
       content: { invoiceId: request.invoiceId },
       event: (date, row) => ({ kind: 'cancel', reference: request.creditNoteNumber ?? `AV-${row.number}`, date }),
-      record: async (tx, applied, row) => {
+      record: async (tx, applied, row, today) => {
         const principal = applied.receivable.credited - (row.creditedAmount ?? 0);
         if (principal > 0) {
           const number = request.creditNoteNumber ?? `AV-${row.number}`;
           const vat = applied.entries.find((e) => e.lines.some((l) => l.account === '709'))?.lines.find((l) => l.account === '44571')?.debit ?? 0;
-          await this.invoices.insertCreditNote({ invoiceId: row.id, number, amount: principal, currency: row.currency, issueDate: localToday(this.clock.now(), 'UTC'), reason: request.reason ?? 'cancellation', vatAmount: vat, allocated: principal, excess: 0 }, tx);
+          await this.invoices.insertCreditNote({ invoiceId: row.id, number, amount: principal, currency: row.currency, issueDate: today, reason: request.reason ?? 'cancellation', vatAmount: vat, allocated: principal, excess: 0 }, tx);
         }
       },
       signal: (outcome) => ({ signal: 'cancellation', payload: signalPayload({ reason: request.reason }, outcome) }),
