@@ -79,10 +79,12 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
-if (!process.env.WEB_DIST) {
-  const build = spawnSync('npx', ['nx', 'run', '@dunning/web:build', '--outputStyle=stream'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+// The web app, and temporal-lite (its compiled build starts twice as fast): Nx-cached.
+const projects = [...(process.env.WEB_DIST ? [] : ['@dunning/web']), ...(process.env.TEMPORAL_ADDRESS ? [] : ['@dunning/temporal-lite'])];
+if (projects.length > 0) {
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=stream'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) {
-    console.error('building the web app failed');
+    console.error(`building ${projects.join(' and ')} failed`);
     process.exit(1);
   }
 }
