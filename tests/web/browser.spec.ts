@@ -134,7 +134,7 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.context().close();
   });
 
-  it('lets a collector work a task from the queue and record a promise; the invoice shows promised', async () => {
+  it('lets a collector work a task from the queue and record a promise; the invoice shows promised, then takes a payment', async () => {
     // Just after the standard flow's D+7 call task, whose 48-hour SLA has not run out yet.
     await stack.advance(plan('call') + 3 * HOUR - (await stack.now()));
     const page = await signIn(browser, stack, 'collector@example.com');
@@ -144,12 +144,22 @@ describe('the web app, in Chromium, on npm start', () => {
       await page.reload();
     }
     await row.click();
+    // The card is the claimed customer's own: its name, its invoice and amount, the script the API
+    // rendered from its data — not the template's sample customer, nor the other customer's invoice.
+    const card = page.getByTestId('task-card');
+    await expectText(card.getByTestId('task-customer'), /^Garage Dupont$/);
+    await expectText(card.getByTestId('task-invoices'), /WEB-2[\s\S]*€800\.00/);
+    await expectText(card.getByTestId('task-total'), /^€800\.00$/);
+    await expectText(card.getByTestId('call-script'), /Garage Dupont[\s\S]*WEB-2/);
+    const cardText = (await card.textContent()) ?? '';
+    for (const foreign of ['Boulangerie Martin SARL', 'F-2026-1042', 'WEB-1', 'Boulangerie Martin']) expect(cardText).not.toContain(foreign);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'queue.png') });
     await page.keyboard.press('c');
     await page.getByTestId('record-outcome').waitFor();
     await page.keyboard.press('1');
     await page.getByTestId('promise-date').fill(isoDate(today + 30 * DAY));
     await page.getByTestId('promise-amount').fill('800.00');
+    await page.getByTestId('outcome-notes').fill('Will pay by transfer');
     await page.getByTestId('record-outcome').click();
     await row.waitFor({ state: 'detached' });
     await page.context().close();
@@ -157,7 +167,15 @@ describe('the web app, in Chromium, on npm start', () => {
     const manager = await signIn(browser, stack, 'manager@example.com');
     await manager.getByRole('link', { name: 'Invoices' }).click();
     await manager.getByRole('link', { name: 'WEB-2' }).click();
-    await expectText(manager.getByTestId('invoice-status'), /promised/, 30_000);
+    await expectText(manager.getByTestId('invoice-status'), /^Promised$/, 30_000);
+    await expectText(manager.getByTestId('invoice-balance'), /^€800\.00$/);
+    // A payment typed in euros, beyond what is owed: the rest is the customer's credit, and is said so.
+    await manager.getByTestId('open-payment').click();
+    await manager.getByTestId('payment-amount').fill('1 000,00');
+    await manager.getByTestId('payment-submit').click();
+    await expectText(manager.getByTestId('action-result'), /€200\.00 was more than was owed/);
+    await expectText(manager.getByTestId('invoice-status'), /^Paid$/);
+    await expectText(manager.getByTestId('customer-credit'), /€200\.00/);
     await manager.context().close();
   });
 
@@ -211,10 +229,47 @@ describe('the web app, in Chromium, on npm start', () => {
     }
     await rowMine.waitFor();
     expect(await page.getByTestId('handoff-AG-OTHER').count()).toBe(0);
+    // The case shows as soon as it is opened; its package (invoice copies, zip) follows shortly.
+    const cases = (await api(token, 'GET', '/api/handoffs')) as Array<{ id: string; invoiceNumber: string }>;
+    const mineCase = cases.find((c) => c.invoiceNumber === 'AG-MINE')!;
+    for (let i = 0; i < 60; i++) {
+      const pack = await fetch(`${stack.baseUrl}/api/handoffs/${mineCase.id}/package`, { headers: { Authorization: `Bearer ${token}` } });
+      if (pack.ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), rowMine.getByTestId('download-package').click()]);
     expect(download.suggestedFilename()).toMatch(/^HO-AG-MINE-\d{8}\.zip$/);
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 2).toString()).toBe('PK');
+
+    // A report with money needs the agency's own reference (the same report twice counts once).
+    await rowMine.getByTestId('report').click();
+    await page.getByTestId('report-amount').fill('100,00');
+    await expectDisabled(page.getByTestId('report-submit'));
+    await page.getByTestId('report-reference').fill('RR-2026-001');
+    await page.getByTestId('report-submit').click();
+    await page.getByText('Report recorded').waitFor();
+    await expectText(rowMine, /€100\.00/);
+    await page.context().close();
+  });
+
+  it('shows a manager the exceptions inbox and the settings, in English and in French', async () => {
+    const page = await signIn(browser, stack, 'manager@example.com');
+    await page.getByRole('link', { name: 'Exceptions' }).click();
+    await page.getByRole('heading', { name: 'Exceptions' }).waitFor();
+    await page.locator('[data-testid="exception-table"], [data-testid="exceptions-empty"]').first().waitFor();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectText(page.getByTestId('legal-rate-today'), /^Legal rate today: \d+(\.\d+)? % \(ECB rate of .+ \+ 10 points\)\.$/);
+    expect(await page.getByTestId('late-rate').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('provision-rate').inputValue()).toMatch(/^\d/);
+
+    await page.getByText('FR', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
+    await expectText(page.getByTestId('legal-rate-today'), /^Taux légal aujourd’hui : /);
+    await page.getByRole('link', { name: 'Anomalies' }).click();
+    await page.getByRole('heading', { name: 'Anomalies' }).waitFor();
+    await page.locator('[data-testid="exception-table"], [data-testid="exceptions-empty"]').first().waitFor();
     await page.context().close();
   });
 });

@@ -104,11 +104,19 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signIn(browser: Browser, stack: Stack, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'Europe/Paris' });
   const page = await context.newPage();
+  // A script error unmounts the app: say which, rather than only that the navigation never came.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'main' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'main' })
+    .waitFor()
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\npage errors: ${errors.join('\n') || 'none'}`);
+    });
   return page;
 }
 

@@ -280,6 +280,9 @@ export class ReceivablesService {
             content: { invoiceId: invoice.id, amount: share },
             at: request.at,
             event: (date) => ({ kind: 'agency_recovery', reference: request.reference, amount: share, date, commissionPercent: agency.commissionPercent, commissionVatPercent: agency.commissionVatPercent }),
+            // Money received (through the agency): in the invoice's payments, with the report's reference.
+            record: (db, applied, row) =>
+              this.invoices.insertPayment({ invoiceId: row.id, amount: share, currency: row.currency, receivedAt: request.at, source: 'agency', externalId: `agency:${handoff.id}:${request.reference}:${row.id}`, allocated: applied.allocated, excess: 0 }, db),
             signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: share, reference: request.reference }, outcome) }),
           }),
         );
@@ -297,11 +300,13 @@ export class ReceivablesService {
       kind: 'credit_allocation',
       content: { invoiceId: request.invoiceId, amount: request.amount },
       event: (date) => ({ kind: 'credit_allocated', reference: request.reference, amount: request.amount, date }),
-      record: async (tx, _applied, row) => {
+      record: async (tx, applied, row) => {
         if (row.customerId !== request.customerId) throw new ReceivableRefusal('invalid', 'invoiceId', 'the invoice is another customer’s');
         const credit = (await this.ledger.customerCredit(request.customerId, tx)).find((c) => c.currency === row.currency)?.amount ?? 0;
         // The allocation's own 4191 debit is already posted: the credit must not go below zero.
         if (credit < 0) throw new ReceivableRefusal('invalid', 'amount', `more than the customer’s credit (${credit + request.amount} ${row.currency})`);
+        // Settled from the customer's credit: listed with the invoice's payments.
+        await this.invoices.insertPayment({ invoiceId: row.id, amount: request.amount, currency: row.currency, receivedAt: this.clock.now(), source: 'customer_credit', externalId: `credit-allocation:${request.reference}`, allocated: applied.allocated, excess: 0 }, tx);
       },
       signal: (outcome) => ({ signal: 'balanceChanged', payload: signalPayload({ detail: `customer credit ${request.reference}` }, outcome) }),
     });

@@ -56,7 +56,8 @@ export class HandoffsController {
   @Get()
   async list(@CurrentPrincipal() principal: Principal) {
     const rows = principal.role === 'agency' ? await this.handoffs.forAgency(principal.agencyId!) : await this.handoffs.all();
-    return rows.map((r) => ({ ...r.handoff, customerName: r.customerName, invoiceNumbers: r.invoiceNumbers ?? [], invoiceNumber: r.invoiceNumbers?.[0] ?? null, balance: r.balance }));
+    // The list without each case file (GET /:id/file has it).
+    return rows.map(({ handoff: { caseFile: _caseFile, ...handoff }, ...r }) => ({ ...handoff, customerName: r.customerName, invoiceNumbers: r.invoiceNumbers ?? [], invoiceNumber: r.invoiceNumbers?.[0] ?? null, balance: r.balance }));
   }
 
   @Get(':id')

@@ -24,7 +24,13 @@ export class SettingsController {
     const stored = await this.settings.all();
     const rates = await this.settings.lateRates();
     const today = localToday(new Date(), 'Europe/Paris');
-    const legal = rates.length > 0 ? legalLateRatePercent(today, rates) : undefined;
+    // No rate dated on or before today (an admin deleted them): say there is none rather than fail.
+    let legal: ReturnType<typeof legalLateRatePercent> | undefined;
+    try {
+      legal = rates.length > 0 ? legalLateRatePercent(today, rates) : undefined;
+    } catch {
+      legal = undefined;
+    }
     return {
       ...DEFAULTS,
       ...stored,

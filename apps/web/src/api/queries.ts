@@ -1,7 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Flow, FlowProblem } from '@dunning/flow';
 import { http } from './http';
-import type { AgingBucket, AssignmentRule, CallTask, FlowDetail, FlowSummary, Handoff, ImportStatus, InvoiceList, InvoiceState, Message, Principal, SimulationResult } from './types';
+import type {
+  AgedBalance,
+  Agency,
+  Aging,
+  AssignmentRule,
+  CallTask,
+  CompleteTaskBody,
+  CustomerDetail,
+  DsoPoint,
+  ExceptionKind,
+  ExceptionList,
+  FlowDetail,
+  FlowSummary,
+  Handoff,
+  ImportStatus,
+  InvoiceList,
+  InvoiceState,
+  LateRate,
+  Message,
+  MoneyOutcome,
+  Principal,
+  RecoveryReport,
+  Settings,
+  SettingsChange,
+  SimulationResult,
+  TrialBalance,
+} from './types';
 
 /** Every server read and write of the web app, cached and invalidated by TanStack Query. */
 export const keys = {
@@ -15,6 +41,10 @@ export const keys = {
   outbox: (channel?: string) => ['outbox', channel ?? 'all'] as const,
   handoffs: ['handoffs'] as const,
   templates: ['templates'] as const,
+  customer: (id: string) => ['customer', id] as const,
+  exceptions: ['exceptions'] as const,
+  settings: ['settings'] as const,
+  agencies: ['agencies'] as const,
 };
 
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => http<Principal>('/api/auth/me'), retry: false });
@@ -52,11 +82,31 @@ export function useInvoices(filter: InvoiceFilter) {
 
 export const useInvoiceState = (id: string) => useQuery({ queryKey: keys.invoice(id), queryFn: () => http<InvoiceState>(`/api/invoices/${id}/state`), refetchInterval: 5000 });
 
+/** The actions of apps/api dunning.controller.ts, by their path under /api/invoices/:id. */
+export type InvoiceActionPath = 'payments' | 'credit-notes' | 'cancel' | 'write-off' | 'promises' | 'disputes' | 'disputes/resolve' | 'pause' | 'resume';
+
+/** A credit manager's action on an invoice; money actions answer the books' outcome, the others nothing. */
 export function useInvoiceAction(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: string; body?: unknown }) => http(`/api/invoices/${id}/${action}`, { method: 'POST', json: body ?? {} }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.invoice(id) }),
+    mutationFn: ({ action, body }: { action: InvoiceActionPath; body?: unknown }) => http<MoneyOutcome | undefined>(`/api/invoices/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    onSuccess: () => invalidateMoney(client),
+  });
+}
+
+/** Money moved: the invoice, its customer's credit, the lists and reports that show it. */
+function invalidateMoney(client: ReturnType<typeof useQueryClient>) {
+  for (const key of [['invoice'], ['customer'], ['invoices'], keys.exceptions, ['aging'], ['tasks']]) void client.invalidateQueries({ queryKey: key });
+}
+
+export const useCustomer = (id: string | undefined) => useQuery({ queryKey: keys.customer(id ?? ''), queryFn: () => http<CustomerDetail>(`/api/customers/${id}`), enabled: !!id });
+
+/** Part of the customer's credit settles one of its invoices (once per reference). */
+export function useApplyCredit(customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { invoiceId: string; amount: number; reference: string }) => http<MoneyOutcome>(`/api/customers/${customerId}/credit/allocations`, { method: 'POST', json: body }),
+    onSuccess: () => invalidateMoney(client),
   });
 }
 
@@ -104,7 +154,7 @@ export const useTasks = () => useQuery({ queryKey: keys.tasks, queryFn: () => ht
 export function useTaskAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'claim' | 'release' | 'complete'; body?: unknown }) => http(`/api/tasks/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'claim' | 'release' | 'complete'; body?: CompleteTaskBody }) => http(`/api/tasks/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.tasks }),
   });
 }
@@ -115,29 +165,61 @@ export const useHandoffs = () => useQuery({ queryKey: keys.handoffs, queryFn: ()
 export function useHandoffAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'acknowledge' | 'recoveries'; body?: unknown }) => http(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'acknowledge' | 'recoveries'; body?: RecoveryReport }) => http<{ duplicate?: boolean } | undefined>(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.handoffs }),
   });
 }
 
-export const useAging = () => useQuery({ queryKey: ['aging'], queryFn: () => http<{ buckets: AgingBucket[]; outstanding: Array<{ currency: string; amount: number }> }>('/api/reports/aging') });
+export const useAging = () => useQuery({ queryKey: ['aging'], queryFn: () => http<Aging>('/api/reports/aging') });
 export const useDso = (from: string, to: string) => useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${from}&to=${to}`) });
-/** DSO over the last `months` 30-day periods, oldest first: the trend the dashboard charts. */
-export function useDsoTrend(months: number) {
-  return useQuery({
-    queryKey: ['dso-trend', months],
-    queryFn: async () => {
-      const today = Date.now();
-      const periods = Array.from({ length: months }, (_, i) => {
-        const to = new Date(today - (months - 1 - i) * 30 * 86_400_000).toISOString().slice(0, 10);
-        const from = new Date(Date.parse(to) - 90 * 86_400_000).toISOString().slice(0, 10);
-        return { from, to };
-      });
-      const answers = await Promise.all(periods.map((p) => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${p.from}&to=${p.to}`)));
-      return periods.map((p, i) => ({ period: p.to.slice(0, 7), ...Object.fromEntries(answers[i]!.map((a) => [a.currency, a.dso === null ? null : Math.round(a.dso)])) }));
+/** DSO month by month from the books' history (receivables at each month's end, not today's balances). */
+export const useDsoTrend = (from: string, to: string) => useQuery({ queryKey: ['dso-trend', from, to], queryFn: () => http<DsoPoint[]>(`/api/reports/dso-trend?${new URLSearchParams({ from, to })}`) });
+
+export const useRecoveryByStep = () => useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
+export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<Array<{ channel: string; count: number }>>('/api/reports/messages') });
+
+const asOfQuery = (asOf: string) => (asOf ? `?${new URLSearchParams({ asOf })}` : '');
+export const useTrialBalance = (asOf: string) => useQuery({ queryKey: ['trial-balance', asOf], queryFn: () => http<TrialBalance>(`/api/reports/trial-balance${asOfQuery(asOf)}`) });
+export const useAgedBalance = (asOf: string) => useQuery({ queryKey: ['aged-balance', asOf], queryFn: () => http<AgedBalance>(`/api/reports/aged-balance${asOfQuery(asOf)}`) });
+
+export interface ExceptionFilter {
+  status?: 'open' | 'resolved';
+  kind?: ExceptionKind;
+  invoiceId?: string;
+  page: number;
+  pageSize?: number;
+}
+export function useExceptions(filter: ExceptionFilter) {
+  const params = new URLSearchParams({ page: String(filter.page), pageSize: String(filter.pageSize ?? 50) });
+  for (const name of ['status', 'kind', 'invoiceId'] as const) if (filter[name]) params.set(name, filter[name]!);
+  return useQuery({ queryKey: [...keys.exceptions, filter], queryFn: () => http<ExceptionList>(`/api/exceptions?${params}`), refetchInterval: 15_000 });
+}
+/** How many exceptions are open (one row fetched: the total is what the navigation shows). */
+export const useOpenExceptionCount = (enabled: boolean) =>
+  useQuery({ queryKey: [...keys.exceptions, 'open-count'], queryFn: async () => (await http<ExceptionList>('/api/exceptions?status=open&pageSize=1')).total, enabled, refetchInterval: 30_000 });
+
+export function useExceptionAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, body }: { id: string; action: 'retry' | 'skip' | 'resolve'; body?: { reason: string } | { resolution: string } }) => http(`/api/exceptions/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.exceptions });
+      void client.invalidateQueries({ queryKey: ['invoice'] });
     },
   });
 }
 
-export const useRecoveryByStep = () => useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
-export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<Array<{ channel: string; count: number }>>('/api/reports/messages') });
+export const useSettings = () => useQuery({ queryKey: keys.settings, queryFn: () => http<Settings>('/api/settings') });
+export function useSaveSettings() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (change: SettingsChange) => http<Settings>('/api/settings', { method: 'PUT', json: change }), onSuccess: (settings) => client.setQueryData(keys.settings, settings) });
+}
+export function useLateRateAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { put: LateRate } | { delete: string }) =>
+      'put' in change ? http('/api/settings/late-rates', { method: 'PUT', json: change.put }) : http(`/api/settings/late-rates/${encodeURIComponent(change.delete)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.settings }),
+  });
+}
+export const useAgencies = (enabled = true) => useQuery({ queryKey: keys.agencies, queryFn: () => http<Agency[]>('/api/agencies'), enabled, staleTime: 60_000 });

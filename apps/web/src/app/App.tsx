@@ -5,12 +5,15 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AgencyPortalPage } from '../agency/AgencyPortalPage';
 import { LoginPage } from '../auth/LoginPage';
 import { useMe } from '../api/queries';
+import { BooksPage } from '../books/BooksPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { ExceptionsPage } from '../exceptions/ExceptionsPage';
 import { FlowEditorPage } from '../flows/FlowEditorPage';
 import { FlowsPage } from '../flows/FlowsPage';
 import { InvoiceDetailPage } from '../invoices/InvoiceDetailPage';
 import { InvoicesPage } from '../invoices/InvoicesPage';
 import { OutboxPage } from '../outbox/OutboxPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { TaskQueuePage } from '../tasks/TaskQueuePage';
 import { Shell } from './Shell';
 
@@ -42,6 +45,9 @@ function Routed() {
         <Route path="/queue" element={<TaskQueuePage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/cases" element={<AgencyPortalPage />} />
+        <Route path="/exceptions" element={<ExceptionsPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/books" element={<BooksPage />} />
         <Route path="*" element={<Navigate to={home(me.data.role)} replace />} />
       </Routes>
     </Shell>

@@ -1,9 +1,9 @@
-import { AppShell, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
-import { IconChartBar, IconFileInvoice, IconHierarchy3, IconInbox, IconPhoneCall, IconBriefcase } from '@tabler/icons-react';
+import { AppShell, Badge, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBook, IconBriefcase, IconChartBar, IconFileInvoice, IconHierarchy3, IconInbox, IconPhoneCall, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { useLogout } from '../api/queries';
+import { useLogout, useOpenExceptionCount } from '../api/queries';
 import type { Principal } from '../api/types';
 import { setLanguage } from '../i18n/i18n';
 
@@ -13,6 +13,9 @@ const NAV = [
   { to: '/flows', label: 'nav.flows', icon: IconHierarchy3, roles: ['admin', 'credit_manager'] },
   { to: '/queue', label: 'nav.queue', icon: IconPhoneCall, roles: ['admin', 'collector', 'credit_manager'] },
   { to: '/outbox', label: 'nav.outbox', icon: IconInbox, roles: ['admin', 'credit_manager'] },
+  { to: '/exceptions', label: 'nav.exceptions', icon: IconAlertTriangle, roles: ['admin', 'credit_manager'] },
+  { to: '/books', label: 'nav.books', icon: IconBook, roles: ['admin', 'credit_manager'] },
+  { to: '/settings', label: 'nav.settings', icon: IconSettings, roles: ['admin', 'credit_manager'] },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase, roles: ['agency'] },
 ] as const;
 
@@ -21,6 +24,8 @@ export function Shell({ principal, children }: { principal: Principal; children:
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const logout = useLogout();
+  // The open exceptions' count beside their entry: one row fetched, the total read.
+  const openExceptions = useOpenExceptionCount(principal.role === 'admin' || principal.role === 'credit_manager');
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
@@ -39,7 +44,21 @@ export function Shell({ principal, children }: { principal: Principal; children:
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="main">
         {NAV.filter((item) => (item.roles as readonly string[]).includes(principal.role)).map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={t(item.label)} leftSection={<item.icon size={18} />} active={location.pathname.startsWith(item.to)} />
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            leftSection={<item.icon size={18} />}
+            rightSection={
+              item.to === '/exceptions' && openExceptions.data ? (
+                <Badge size="sm" color="orange" circle={openExceptions.data < 10} aria-label={t('nav.openExceptions', { count: openExceptions.data })} data-testid="open-exceptions">
+                  {openExceptions.data}
+                </Badge>
+              ) : undefined
+            }
+            active={location.pathname.startsWith(item.to)}
+          />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCreateFlow, useFlows } from '../api/queries';
 
 export function FlowsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const flows = useFlows();
   const create = useCreateFlow();
   const navigate = useNavigate();
@@ -33,7 +33,7 @@ export function FlowsPage() {
               <Table.Td>
                 <Link to={`/flows/${flow.id}`}>{flow.name}</Link>
               </Table.Td>
-              <Table.Td>{new Date(flow.updatedAt).toLocaleString()}</Table.Td>
+              <Table.Td>{new Date(flow.updatedAt).toLocaleString(i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -9,7 +9,7 @@ import { diffFlows } from './flow-diff';
 
 /** Published versions, a side-by-side comparison of two, and the rules that send invoices to this flow. */
 export function VersionsPanel({ flowId, versions }: { flowId: string; versions: FlowVersion[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const [left, setLeft] = useState<string | null>(sorted[1] ? String(sorted[1].version) : null);
   const [right, setRight] = useState<string | null>(sorted[0] ? String(sorted[0].version) : null);
@@ -25,8 +25,8 @@ export function VersionsPanel({ flowId, versions }: { flowId: string; versions: 
               <Table.Td>
                 <Badge>v{v.version}</Badge>
               </Table.Td>
-              <Table.Td>{new Date(v.publishedAt).toLocaleString()}</Table.Td>
-              <Table.Td>{v.graph.nodes.length} steps</Table.Td>
+              <Table.Td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</Table.Td>
+              <Table.Td>{t('flows.steps', { count: v.graph.nodes.length })}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -72,7 +72,7 @@ function AssignmentEditor({ flowId }: { flowId: string }) {
       <Text fw={600}>{t('flows.assign')}</Text>
       {mine.map((r, i) => (
         <Text key={i} size="sm" data-testid="assignment-rule">
-          #{r.priority}: {r.segment ? `${t('flows.segment')} = ${r.segment}` : ''} {r.riskMin || r.riskMax ? `risk ${r.riskMin ?? 1}–${r.riskMax ?? 10}` : ''}
+          #{r.priority}: {r.segment ? `${t('flows.segment')} = ${r.segment}` : ''} {r.riskMin || r.riskMax ? t('flows.risk', { min: r.riskMin ?? 1, max: r.riskMax ?? 10 }) : ''}
         </Text>
       ))}
       <Group grow>

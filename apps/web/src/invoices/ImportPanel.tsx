@@ -45,7 +45,7 @@ export function ImportPanel() {
       {data && (
         <Stack gap={4} data-testid="import-progress">
           <Text size="sm">
-            {t('invoices.importing')}: {data.processedRows}/{data.totalRows} ({data.status})
+            {t('invoices.importing')}: {data.processedRows}/{data.totalRows} ({t(`invoices.importStatuses.${data.status}`)})
           </Text>
           <Progress value={percent} animated={!done} aria-label={t('invoices.importing')} />
           {data.status === 'succeeded' && (

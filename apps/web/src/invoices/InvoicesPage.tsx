@@ -1,16 +1,19 @@
-import { Badge, Group, Pagination, Select, Stack, Table, Title } from '@mantine/core';
+import { Group, Pagination, Select, Stack, Table, Title } from '@mantine/core';
+import { RECEIVABLE_STATUSES } from '@dunning/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFlows, useInvoices } from '../api/queries';
 import { formatDate, formatMoney } from '../common/format';
+import { StatusBadge } from '../common/StatusBadge';
+import { useLabels } from '../common/labels';
 import { ImportPanel } from './ImportPanel';
 
-const STATUSES = ['not_due', 'due', 'overdue', 'promised', 'disputed', 'doubtful', 'with_agency', 'paid', 'cancelled'];
 const OVERDUE_BANDS = ['1-30', '31-60', '61-90', '91-'];
 
 export function InvoicesPage() {
   const { t, i18n } = useTranslation();
+  const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const filter = { status: params.get('status') ?? undefined, flowId: params.get('flowId') ?? undefined, overdue: params.get('overdue') ?? undefined, page };
@@ -28,9 +31,9 @@ export function InvoicesPage() {
       <Title order={3}>{t('invoices.title')}</Title>
       <ImportPanel />
       <Group>
-        <Select label={t('common.status')} clearable data={STATUSES} value={filter.status ?? null} onChange={(v) => setFilter('status', v)} />
+        <Select label={t('common.status')} clearable data={RECEIVABLE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))} value={filter.status ?? null} onChange={(v) => setFilter('status', v)} />
         <Select label={t('invoices.flow')} clearable data={(flows.data ?? []).map((f) => ({ value: f.id, label: f.name }))} value={filter.flowId ?? null} onChange={(v) => setFilter('flowId', v)} />
-        <Select label={t('invoices.overdue')} clearable data={OVERDUE_BANDS} value={filter.overdue ?? null} onChange={(v) => setFilter('overdue', v)} />
+        <Select label={t('invoices.overdue')} clearable data={OVERDUE_BANDS.map((band) => ({ value: band, label: t(`invoices.bands.${band}`) }))} value={filter.overdue ?? null} onChange={(v) => setFilter('overdue', v)} />
       </Group>
       <Table striped highlightOnHover data-testid="invoice-table">
         <Table.Thead>
@@ -52,7 +55,7 @@ export function InvoicesPage() {
               <Table.Td>{formatDate(invoice.dueDate, i18n.language)}</Table.Td>
               <Table.Td ta="right">{formatMoney(invoice.balance, invoice.currency, i18n.language)}</Table.Td>
               <Table.Td>
-                <Badge variant="light">{invoice.status}</Badge>
+                <StatusBadge status={invoice.status} />
               </Table.Td>
             </Table.Tr>
           ))}

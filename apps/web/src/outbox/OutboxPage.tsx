@@ -3,25 +3,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutbox } from '../api/queries';
 import { formatDate } from '../common/format';
+import { useLabels } from '../common/labels';
 
 /** Every email, SMS and letter the product sent (the dev outbox in the embedded default), rendered. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
+  const labels = useLabels();
   const [channel, setChannel] = useState('all');
   const messages = useOutbox(channel === 'all' ? undefined : channel);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('outbox.title')}</Title>
-        <SegmentedControl value={channel} onChange={setChannel} data={[{ value: 'all', label: t('outbox.all') }, { value: 'email', label: 'Email' }, { value: 'sms', label: 'SMS' }, { value: 'letter', label: 'Letter' }]} />
+        <SegmentedControl value={channel} onChange={setChannel} data={[{ value: 'all', label: t('outbox.all') }, ...(['email', 'sms', 'letter'] as const).map((c) => ({ value: c, label: labels.channel(c) }))]} />
       </Group>
       {(messages.data ?? []).map((m) => (
         <Card key={m.id} withBorder data-testid="outbox-message">
           <Group justify="space-between">
             <Text fw={600}>{m.subject ?? m.template}</Text>
             <Group gap={6}>
-              <Badge>{m.channel}</Badge>
-              <Badge variant="light">{m.status}</Badge>
+              <Badge>{labels.channel(m.channel)}</Badge>
+              <Badge variant="light">{labels.messageStatus(m.status)}</Badge>
             </Group>
           </Group>
           <Text size="xs" c="dimmed">

@@ -1,0 +1,20 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from './errors';
+
+/** Shows an API refusal as a red notification: a translated title, the server's message. */
+export function useNotifyError() {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      const { kind, message } = describeError(error);
+      notifications.show({ color: 'red', title: t(`errors.${kind}`), message });
+    },
+    [t],
+  );
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'green', message });
+}

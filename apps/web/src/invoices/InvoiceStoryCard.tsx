@@ -1,0 +1,87 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { http } from '../api/http';
+import type { InvoiceState } from '../api/types';
+import { formatDate, formatMoney } from '../common/format';
+import { useLabels } from '../common/labels';
+
+/** The invoice's story: the timeline (steps, outcomes, money), the messages sent, its documents, its open exceptions. */
+export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
+  const { t, i18n } = useTranslation();
+  const labels = useLabels();
+  const { invoice, timeline, messages } = state;
+  const documents = useQuery({ queryKey: ['documents', invoice.id], queryFn: () => http<Array<{ id: string; filename: string; kind: string }>>(`/api/invoices/${invoice.id}/documents`) });
+  const openExceptions = state.exceptions.filter((e) => e.status === 'open');
+  // An entry's outcome is a call's, an agency's case status, or why the flow was held.
+  const outcomeOf = (type: string, outcome: string) => (type === 'agency_update' ? labels.handoffStatus(outcome) : type === 'held' ? labels.holdReason(outcome) : labels.outcome(outcome));
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Card withBorder>
+        <Title order={5} mb="sm">
+          {t('invoices.timeline')}
+        </Title>
+        <Timeline bulletSize={14} lineWidth={2} data-testid="invoice-timeline">
+          {timeline.map((entry, i) => (
+            <Timeline.Item key={i} title={`${labels.timeline(entry.type)}${entry.nodeId ? ` · ${entry.nodeId}` : ''}`}>
+              <Text size="xs" c="dimmed">
+                {formatDate(entry.at, i18n.language, true)}
+              </Text>
+              <Text size="sm">
+                {[
+                  entry.channel && labels.channel(entry.channel),
+                  entry.template,
+                  entry.outcome && outcomeOf(entry.type, entry.outcome),
+                  entry.status && labels.status(entry.status),
+                  entry.amount !== undefined ? formatMoney(entry.amount, invoice.currency, i18n.language) : undefined,
+                  entry.detail,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Card>
+      <Stack>
+        {openExceptions.length > 0 && (
+          <Card withBorder data-testid="invoice-exceptions">
+            <Title order={5} mb="xs">
+              {t('money.openExceptions')}
+            </Title>
+            {openExceptions.map((e) => (
+              <Group key={e.id} gap={6}>
+                <Badge color="orange" variant="light">
+                  {labels.kind(e.kind)}
+                </Badge>
+                <Text size="xs">{e.message}</Text>
+              </Group>
+            ))}
+            <Anchor component={Link} to={`/exceptions?invoiceId=${invoice.id}`} size="sm">
+              {t('money.holdLink')} →
+            </Anchor>
+          </Card>
+        )}
+        <Card withBorder>
+          <Title order={5} mb="sm">
+            {t('invoices.documents')}
+          </Title>
+          {(documents.data ?? []).map((d) => (
+            <Text key={d.id} component="a" href={`/api/documents/${d.id}`} display="block" size="sm" c="indigo">
+              {d.filename} ({t(`invoices.documentKinds.${d.kind}`, { defaultValue: d.kind })})
+            </Text>
+          ))}
+          <Title order={5} my="sm">
+            {t('invoices.messages')}
+          </Title>
+          {messages.map((m) => (
+            <Text key={m.id} size="sm">
+              {formatDate(m.createdAt, i18n.language, true)} — {labels.channel(m.channel)} {m.template} → {m.recipients.join(', ')} ({labels.messageStatus(m.status)})
+            </Text>
+          ))}
+        </Card>
+      </Stack>
+    </SimpleGrid>
+  );
+}
