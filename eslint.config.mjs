@@ -46,7 +46,10 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must stay deterministic: no Node built-ins.' })),
           patterns: [
-            { group: ['@dunning/db', '@dunning/db/*', '@dunning/channels', '@dunning/channels/*', '@dunning/templating', '@dunning/templating/*'], message: 'Side effects belong in activities, not workflow code.' },
+            {
+              group: ['@dunning/db', '@dunning/db/*', '@dunning/channels', '@dunning/channels/*', '@dunning/templating', '@dunning/templating/*'],
+              message: 'Side effects belong in activities, not workflow code.',
+            },
             { group: ['postmark', 'twilio', 'ssh2-sftp-client', 'pg', '@electric-sql/*', 'axios', 'node-fetch'], message: 'Provider SDKs and I/O belong in activities.' },
             { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code imports only @temporalio/workflow.' },
           ],

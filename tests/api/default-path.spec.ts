@@ -25,7 +25,14 @@ const bounceFlow = {
     node('call-fallback', 'call_task', { slaHours: 48, priority: 'high' }, 300),
     node('end', 'end', {}, 400),
   ],
-  edges: [edge('start', 'wait'), edge('wait', 'email'), edge('email', 'later'), edge('email', 'call-fallback', 'bounced'), edge('later', 'end'), ...OUTCOMES.map((o) => edge('call-fallback', 'end', o))],
+  edges: [
+    edge('start', 'wait'),
+    edge('wait', 'email'),
+    edge('email', 'later'),
+    edge('email', 'call-fallback', 'bounced'),
+    edge('later', 'end'),
+    ...OUTCOMES.map((o) => edge('call-fallback', 'end', o)),
+  ],
 };
 
 describe('the default path, end to end: batched messages, bounces per invoice, overdue imports', () => {
@@ -36,7 +43,12 @@ describe('the default path, end to end: batched messages, bounces per invoice, o
   const invoiceByNumber = async (number: string) => (await harness.database.db.select().from(invoices).where(eq(invoices.number, number)))[0]!;
   const header = 'invoice_number,issue_date,due_date,amount,vat_amount,currency,customer_reference,customer_name,customer_email,customer_segment,customer_address';
   const importRows = async (rows: string[][]) => {
-    await harness.http().post('/api/invoices/import?wait=true').set(as(manager)).attach('file', Buffer.from([header, ...rows.map((r) => r.join(','))].join('\n')), 'invoices.csv').expect(202);
+    await harness
+      .http()
+      .post('/api/invoices/import?wait=true')
+      .set(as(manager))
+      .attach('file', Buffer.from([header, ...rows.map((r) => r.join(','))].join('\n')), 'invoices.csv')
+      .expect(202);
     await startMissingWorkflows(harness.app);
   };
 
@@ -46,7 +58,12 @@ describe('the default path, end to end: batched messages, bounces per invoice, o
     const rules = (await harness.http().get('/api/flows/assignments').set(as(manager)).expect(200)).body;
     const created = await harness.http().post('/api/flows').set(as(manager)).send({ name: 'batched-bounce', graph: bounceFlow }).expect(201);
     await harness.http().post(`/api/flows/${created.body.id}/publish`).set(as(manager)).expect(201);
-    await harness.http().put('/api/flows/assignments').set(as(manager)).send({ rules: [{ flowId: created.body.id, priority: -1, segment: 'bounce' }, ...rules] }).expect(200);
+    await harness
+      .http()
+      .put('/api/flows/assignments')
+      .set(as(manager))
+      .send({ rules: [{ flowId: created.body.id, priority: -1, segment: 'bounce' }, ...rules] })
+      .expect(200);
     const agency = await harness.agency('Recouvrement Express', 'key-express');
     await harness.http().put('/api/settings').set(as(manager)).send({ defaultAgencyId: agency }).expect(200);
   });
@@ -77,7 +94,13 @@ describe('the default path, end to end: batched messages, bounces per invoice, o
     expect(calls('BB-2')).toEqual(calls('BB-1'));
     expect(calls('BB-3')).toEqual([]);
     for (const number of ['BB-1', 'BB-2']) {
-      const timeline = (await harness.http().get(`/api/invoices/${ids.get(number)}/state`).set(as(manager)).expect(200)).body.timeline;
+      const timeline = (
+        await harness
+          .http()
+          .get(`/api/invoices/${ids.get(number)}/state`)
+          .set(as(manager))
+          .expect(200)
+      ).body.timeline;
       expect(timeline).toContainEqual(expect.objectContaining({ type: 'step', nodeId: 'email', outcome: 'bounced' }));
     }
     const bb1 = await invoiceByNumber('BB-1');
@@ -87,7 +110,9 @@ describe('the default path, end to end: batched messages, bounces per invoice, o
 
   it('enters an invoice imported 62 days overdue at its formal notice: one message, not six, and the agency only after the notice’s deadline', async () => {
     const today = await harness.today();
-    await importRows([['LATE-62', datePlus(today, -92), datePlus(today, -62), '2400.00', '400.00', 'EUR', 'C-LATE', 'Retard Longtemps SA', 'compta@retard.example', '', '9 quai C|69002 Lyon']]);
+    await importRows([
+      ['LATE-62', datePlus(today, -92), datePlus(today, -62), '2400.00', '400.00', 'EUR', 'C-LATE', 'Retard Longtemps SA', 'compta@retard.example', '', '9 quai C|69002 Lyon'],
+    ]);
     const invoice = await invoiceByNumber('LATE-62');
     expect(invoice.status).toBe('overdue');
     const sentFor = async () => (await harness.database.db.select().from(messages)).filter((m) => m.invoiceIds.includes(invoice.id));
@@ -95,7 +120,13 @@ describe('the default path, end to end: batched messages, bounces per invoice, o
     await harness.env.sleep(3 * DAY);
     expect((await sentFor()).map((m) => [m.channel, m.template])).toEqual([['letter', 'formal-notice']]);
     const steps = (await harness.http().get(`/api/invoices/${invoice.id}/state`).set(as(manager)).expect(200)).body.timeline;
-    expect(steps.filter((e: { type: string }) => e.type === 'skipped').map((e: { nodeId: string }) => e.nodeId)).toEqual(['pre-reminder', 'reminder-1', 'call', 'reminder-2', 'reminder-3']);
+    expect(steps.filter((e: { type: string }) => e.type === 'skipped').map((e: { nodeId: string }) => e.nodeId)).toEqual([
+      'pre-reminder',
+      'reminder-1',
+      'call',
+      'reminder-2',
+      'reminder-3',
+    ]);
     expect(await harness.database.db.select().from(handoffs).where(eq(handoffs.invoiceId, invoice.id))).toEqual([]);
     // Its fees are in the books and the balance, and it sits in 416 (doubtful).
     const balances = await new LedgerRepository(harness.database.db).receivableBalances('2099-12-31');

@@ -7,7 +7,23 @@ import { ApiHarness, datePlus } from './api-env';
 const HOUR = 3_600_000;
 
 const csv = (rows: string[][]) =>
-  [['invoice_number', 'issue_date', 'due_date', 'amount', 'currency', 'customer_reference', 'customer_name', 'customer_email', 'customer_phone', 'customer_locale', 'customer_risk_score', 'customer_address'], ...rows]
+  [
+    [
+      'invoice_number',
+      'issue_date',
+      'due_date',
+      'amount',
+      'currency',
+      'customer_reference',
+      'customer_name',
+      'customer_email',
+      'customer_phone',
+      'customer_locale',
+      'customer_risk_score',
+      'customer_address',
+    ],
+    ...rows,
+  ]
     .map((r) => (r.length === 11 ? [...r, '4 place du Marché|38000 Grenoble'] : r).join(','))
     .join('\n');
 
@@ -42,7 +58,9 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     );
     expect(imported.body).toMatchObject({ status: 'succeeded', insertedInvoices: 2, totalRows: 2, processedRows: 2, errors: [] });
     // Importing the same file again changes nothing.
-    expect((await importCsv(csv([['E2E-1', today, datePlus(today, 30), '1200.00', 'EUR', 'C-E2E', 'Boulangerie Martin', 'compta@martin.example', '+33612345678', 'fr', '6']]))).body).toMatchObject({ status: 'succeeded', insertedInvoices: 0, unchangedInvoices: 1 });
+    expect(
+      (await importCsv(csv([['E2E-1', today, datePlus(today, 30), '1200.00', 'EUR', 'C-E2E', 'Boulangerie Martin', 'compta@martin.example', '+33612345678', 'fr', '6']]))).body,
+    ).toMatchObject({ status: 'succeeded', insertedInvoices: 0, unchangedInvoices: 1 });
 
     const invoice = await invoiceByNumber('E2E-1');
     expect(invoice.workflowId).toBe(`invoice-${invoice.id}`);
@@ -71,10 +89,27 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const recovery = await harness.http().get('/api/reports/recovery-by-step').set(as(manager)).expect(200);
     expect(recovery.body).toContainEqual({ nodeId: 'reminder-1', currency: 'EUR', payments: 1, amount: 1200_00 });
     // A replayed payment notification records nothing more.
-    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 1200_00, reference: 'VIR-123' }).expect(201, { recorded: false, balance: 0, status: 'paid', allocated: 1200_00, customerCredit: 0 });
+    await harness
+      .http()
+      .post(`/api/invoices/${invoice.id}/payments`)
+      .set(as(manager))
+      .send({ amount: 1200_00, reference: 'VIR-123' })
+      .expect(201, { recorded: false, balance: 0, status: 'paid', allocated: 1200_00, customerCredit: 0 });
     // The same reference for other money is refused, naming it; a payment on a paid invoice too.
-    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 500_00, reference: 'VIR-123' }).expect(409).expect((r) => expect(r.body.message).toMatch(/VIR-123 was already used/));
-    await harness.http().post(`/api/invoices/${invoice.id}/payments`).set(as(manager)).send({ amount: 500_00, reference: 'VIR-124' }).expect(409).expect((r) => expect(r.body.message).toMatch(/already paid/));
+    await harness
+      .http()
+      .post(`/api/invoices/${invoice.id}/payments`)
+      .set(as(manager))
+      .send({ amount: 500_00, reference: 'VIR-123' })
+      .expect(409)
+      .expect((r) => expect(r.body.message).toMatch(/VIR-123 was already used/));
+    await harness
+      .http()
+      .post(`/api/invoices/${invoice.id}/payments`)
+      .set(as(manager))
+      .send({ amount: 500_00, reference: 'VIR-124' })
+      .expect(409)
+      .expect((r) => expect(r.body.message).toMatch(/already paid/));
   });
 
   it('lets a collector claim a call task and record a promise: the flow pauses, and resumes when it is broken', async () => {
@@ -93,7 +128,12 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     await harness.http().post(`/api/tasks/${task!.id}/complete`).set(as(collector)).send({ outcome: 'no_answer' }).expect(409); // not claimed
     await harness.http().post(`/api/tasks/${task!.id}/claim`).set(as(collector)).expect(204);
     const promiseDate = datePlus(await harness.today(), 5);
-    await harness.http().post(`/api/tasks/${task!.id}/complete`).set(as(collector)).send({ outcome: 'promise_to_pay', promise: { date: promiseDate, amount: 800_00 } }).expect(204);
+    await harness
+      .http()
+      .post(`/api/tasks/${task!.id}/complete`)
+      .set(as(collector))
+      .send({ outcome: 'promise_to_pay', promise: { date: promiseDate, amount: 800_00 } })
+      .expect(204);
     await harness.env.sleep(60_000);
     const paused = await harness.http().get(`/api/invoices/${invoice.id}/state`).set(as(manager)).expect(200);
     expect(paused.body.live.status).toBe('promised');
@@ -154,10 +194,25 @@ describe('API end to end: import, reminders under time skipping, payments, colle
 
     await harness.http().post(`/api/handoffs/${handoff.id}/acknowledge`).set('X-Api-Key', 'key-alpha').expect(204);
     // More than the case owes is refused; the right amount settles it; the same report twice counts once.
-    await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'recovered', recoveredAmount: owed + 1, reference: 'R-1' }).expect(422);
-    const recovery = await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' }).expect(201);
+    await harness
+      .http()
+      .post(`/api/handoffs/${handoff.id}/recoveries`)
+      .set('X-Api-Key', 'key-alpha')
+      .send({ status: 'recovered', recoveredAmount: owed + 1, reference: 'R-1' })
+      .expect(422);
+    const recovery = await harness
+      .http()
+      .post(`/api/handoffs/${handoff.id}/recoveries`)
+      .set('X-Api-Key', 'key-alpha')
+      .send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' })
+      .expect(201);
     expect(recovery.body).toMatchObject({ status: 'closed', recoveredAmount: owed, invoice: { balance: 0, status: 'paid' } });
-    const again = await harness.http().post(`/api/handoffs/${handoff.id}/recoveries`).set('X-Api-Key', 'key-alpha').send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' }).expect(201);
+    const again = await harness
+      .http()
+      .post(`/api/handoffs/${handoff.id}/recoveries`)
+      .set('X-Api-Key', 'key-alpha')
+      .send({ status: 'closed', recoveredAmount: owed, reference: 'R-1' })
+      .expect(201);
     expect(again.body).toMatchObject({ duplicate: true, recoveredAmount: owed });
     expect((await invoiceByNumber('AGENCY-1')).balance).toBe(0);
     void invoice;
@@ -166,20 +221,41 @@ describe('API end to end: import, reminders under time skipping, payments, colle
   it('reports aging, DSO and the journal', async () => {
     const aging = await harness.http().get('/api/reports/aging').set(as(manager)).expect(200);
     expect(aging.body.outstanding).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR' })]));
-    const journal = await harness.http().get(`/api/reports/journal.csv?from=${datePlus(today, -1)}&to=${datePlus(today, 400)}`).set(as(manager)).expect(200);
+    const journal = await harness
+      .http()
+      .get(`/api/reports/journal.csv?from=${datePlus(today, -1)}&to=${datePlus(today, 400)}`)
+      .set(as(manager))
+      .expect(200);
     expect(journal.text.split('\n')[0]).toBe('date;journal;entry;account;label;debit;credit;currency;invoice;customer');
     expect(journal.text).toContain(';411;Facture E2E-1;1200.00;0.00;EUR;E2E-1;C-E2E');
     await harness.http().get('/api/reports/dso?from=2026-02-01&to=2026-01-01').set(as(manager)).expect(400);
   });
 
   it('creates a customer and one invoice by hand: stored with its entry, its workflow started; bad input named, duplicates refused', async () => {
-    const customer = await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-HAND', name: 'Menuiserie Roux', country: 'FR', contacts: [{ role: 'billing', email: 'roux@example.com', phone: '06 11 22 33 44' }] }).expect(201);
+    const customer = await harness
+      .http()
+      .post('/api/customers')
+      .set(as(manager))
+      .send({ reference: 'C-HAND', name: 'Menuiserie Roux', country: 'FR', contacts: [{ role: 'billing', email: 'roux@example.com', phone: '06 11 22 33 44' }] })
+      .expect(201);
     expect((await harness.http().get(`/api/customers/${customer.body.id}`).set(as(manager)).expect(200)).body.contacts[0]).toMatchObject({ phone: '+33611223344' });
-    await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-BAD', name: 'X', contacts: [{ phone: '06 12' }] }).expect(400).expect((r) => expect(JSON.stringify(r.body)).toMatch(/contacts\.0\.phone/));
+    await harness
+      .http()
+      .post('/api/customers')
+      .set(as(manager))
+      .send({ reference: 'C-BAD', name: 'X', contacts: [{ phone: '06 12' }] })
+      .expect(400)
+      .expect((r) => expect(JSON.stringify(r.body)).toMatch(/contacts\.0\.phone/));
     const today = await harness.today();
     const body = { number: 'HAND-1', customerId: customer.body.id, issueDate: today, dueDate: datePlus(today, 30), amount: 45_000, currency: 'EUR' };
     await harness.http().post('/api/invoices').set(as(collector)).send(body).expect(403);
-    await harness.http().post('/api/invoices').set(as(manager)).send({ ...body, dueDate: datePlus(today, -1) }).expect(400).expect((r) => expect(JSON.stringify(r.body)).toMatch(/dueDate/));
+    await harness
+      .http()
+      .post('/api/invoices')
+      .set(as(manager))
+      .send({ ...body, dueDate: datePlus(today, -1) })
+      .expect(400)
+      .expect((r) => expect(JSON.stringify(r.body)).toMatch(/dueDate/));
     const created = await harness.http().post('/api/invoices').set(as(manager)).send(body).expect(201);
     expect(created.body).toMatchObject({ number: 'HAND-1', balance: 45_000, status: 'not_due', workflowId: `invoice-${created.body.id}` });
     await harness.http().post('/api/invoices').set(as(manager)).send(body).expect(409);

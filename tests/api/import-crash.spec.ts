@@ -55,7 +55,10 @@ describe('killing the API during a bulk import', () => {
       expect(status).toBe('writing');
 
       const database = await openDatabase({ url: postgres.url, migrate: false });
-      const [{ count }] = (await database.db.select({ count: sql<number>`count(*)::int` }).from(invoices).where(inArray(invoices.number, numbers))) as [{ count: number }];
+      const [{ count }] = (await database.db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(invoices)
+        .where(inArray(invoices.number, numbers))) as [{ count: number }];
       await database.close();
       expect([0, LINES]).toContain(count);
 

@@ -30,9 +30,19 @@ let currentStore: MemoryDunningStore | undefined;
  * A payment as the API records it: in the books first (the memory store, by the same rule as the
  * receivables service), then signalled to the workflow with the balance the books now hold.
  */
-export async function recordPayment(harness: DunningHarness, handle: { signal: (...args: never[]) => Promise<void> }, invoiceId: string, amount: number, reference = `VIR-${invoiceId}-${amount}`) {
+export async function recordPayment(
+  harness: DunningHarness,
+  handle: { signal: (...args: never[]) => Promise<void> },
+  invoiceId: string,
+  amount: number,
+  reference = `VIR-${invoiceId}-${amount}`,
+) {
   const after = harness.store.apply(invoiceId, `payment:${reference}`, (date) => ({ kind: 'payment', reference, amount, date }));
-  await (handle.signal as (definition: typeof paymentSignal, payload: { amount: number; eventKey: string; after: typeof after }) => Promise<void>)(paymentSignal, { amount, eventKey: `payment:${reference}`, after });
+  await (handle.signal as (definition: typeof paymentSignal, payload: { amount: number; eventKey: string; after: typeof after }) => Promise<void>)(paymentSignal, {
+    amount,
+    eventKey: `payment:${reference}`,
+    after,
+  });
 }
 
 export interface DunningHarness {
@@ -46,8 +56,25 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
   const store = new MemoryDunningStore(
     { name: 'Atelier Durand SAS', email: 'compta@atelier-durand.example', phone: '+33 1 23 45 67 89', addressLines: ['12 rue des Artisans', '69002 Lyon'] },
     new Map([
-      ['cust-fr', { name: 'Boulangerie Martin', contactName: 'Claire Martin', addressLines: ['4 place du Marché', '38000 Grenoble'], emails: [{ role: 'billing', address: 'compta@martin.example' }], phones: [{ role: 'billing', number: '+33612345678' }] }],
-      ['cust-en', { name: 'Baker & Sons Ltd', addressLines: ['1 High Street', 'Bristol'], emails: [{ role: 'billing', address: 'ap@baker.example' }], phones: [{ role: 'billing', number: '+447700900123' }] }],
+      [
+        'cust-fr',
+        {
+          name: 'Boulangerie Martin',
+          contactName: 'Claire Martin',
+          addressLines: ['4 place du Marché', '38000 Grenoble'],
+          emails: [{ role: 'billing', address: 'compta@martin.example' }],
+          phones: [{ role: 'billing', number: '+33612345678' }],
+        },
+      ],
+      [
+        'cust-en',
+        {
+          name: 'Baker & Sons Ltd',
+          addressLines: ['1 High Street', 'Bristol'],
+          emails: [{ role: 'billing', address: 'ap@baker.example' }],
+          phones: [{ role: 'billing', number: '+447700900123' }],
+        },
+      ],
     ]),
   );
   // Escalations go to the agency the settings name (a step naming none would be held).
@@ -110,7 +137,15 @@ export async function startInvoice(
   overrides: Partial<InvoiceWorkflowInput> = {},
   store: MemoryDunningStore | undefined = currentStore,
 ) {
-  store?.addInvoice({ invoiceId: invoice.invoiceId, number: invoice.invoiceNumber, customerId: invoice.customerId, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount.amount, currency: invoice.amount.currency });
+  store?.addInvoice({
+    invoiceId: invoice.invoiceId,
+    number: invoice.invoiceNumber,
+    customerId: invoice.customerId,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    amount: invoice.amount.amount,
+    currency: invoice.amount.currency,
+  });
   return env.client.workflow.start<(input: InvoiceWorkflowInput) => Promise<InvoiceSnapshot>>('invoiceWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: invoiceWorkflowId(invoice.invoiceId),

@@ -1,6 +1,16 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { simulate, standardFlow, type TimelineEntry } from '@dunning/flow';
-import { balanceQuery, snapshotQuery, statusQuery, timelineQuery, disputeOpenedSignal, disputeResolvedSignal, promiseToPaySignal, callOutcomeSignal, invoiceChangedSignal } from '@dunning/workflows';
+import {
+  balanceQuery,
+  snapshotQuery,
+  statusQuery,
+  timelineQuery,
+  disputeOpenedSignal,
+  disputeResolvedSignal,
+  promiseToPaySignal,
+  callOutcomeSignal,
+  invoiceChangedSignal,
+} from '@dunning/workflows';
 import { createTimeSkippingEnv, replayAllHistories } from '../temporal-lite/temporal-lite-env';
 import { calendar, createDunningWorker, type DunningHarness, invoiceFacts, invoiceWorkflowBundle, localDatePlus, recordPayment, startInvoice } from './dunning-env';
 
@@ -40,7 +50,17 @@ describe('invoice workflow on temporal-lite, under time skipping', () => {
     expect(result.status).toBe('with_agency');
     const timeline = await handle.query(timelineQuery);
     expect(steps(timeline)).toEqual(steps(expected.timeline));
-    expect(steps(timeline).map((s) => s.split(' ')[1])).toEqual(['pre-reminder', 'reminder-1', 'call', 'reminder-2', 'reminder-3', 'late-fee', 'doubtful', 'formal-notice', 'escalate']);
+    expect(steps(timeline).map((s) => s.split(' ')[1])).toEqual([
+      'pre-reminder',
+      'reminder-1',
+      'call',
+      'reminder-2',
+      'reminder-3',
+      'late-fee',
+      'doubtful',
+      'formal-notice',
+      'escalate',
+    ]);
 
     const emails = harness.outboxes.email.sent.filter((m) => m.invoiceIds.includes('std-1'));
     expect(emails.map((m) => m.template)).toEqual(['pre-reminder', 'reminder-1', 'reminder-2', 'reminder-3']);
@@ -163,7 +183,12 @@ describe('invoice workflow on temporal-lite, under time skipping', () => {
     const now = await env.currentTimeMs();
     const due = { dueDate: localDatePlus(now, 20) };
     const a = await startInvoice(env, standardFlow(), invoiceFacts('batch-a', now, { ...due, customerId: 'cust-en' }), 'en');
-    const b = await startInvoice(env, standardFlow(), invoiceFacts('batch-b', now, { ...due, customerId: 'cust-en', amount: { amount: 300_00, currency: 'EUR' }, balance: { amount: 300_00, currency: 'EUR' } }), 'en');
+    const b = await startInvoice(
+      env,
+      standardFlow(),
+      invoiceFacts('batch-b', now, { ...due, customerId: 'cust-en', amount: { amount: 300_00, currency: 'EUR' }, balance: { amount: 300_00, currency: 'EUR' } }),
+      'en',
+    );
     const unbatched = { ...standardFlow(), batchPerCustomer: false };
     const c = await startInvoice(env, unbatched, invoiceFacts('solo-c', now, { ...due, customerId: 'cust-fr' }));
     const d = await startInvoice(env, unbatched, invoiceFacts('solo-d', now, { ...due, customerId: 'cust-fr' }));

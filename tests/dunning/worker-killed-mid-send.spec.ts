@@ -36,7 +36,9 @@ describe('a worker killed in the middle of a send step', () => {
       }
       const key = new URL(req.url!, 'http://x').searchParams.get('metadata_idempotency_key');
       const index = postRequests.findIndex((p) => (p.Metadata as Record<string, string>).idempotency_key === key);
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(index < 0 ? { TotalCount: 0, Messages: [] } : { TotalCount: 1, Messages: [{ MessageID: `pm-${index + 1}` }] }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify(index < 0 ? { TotalCount: 0, Messages: [] } : { TotalCount: 1, Messages: [{ MessageID: `pm-${index + 1}` }] }));
     });
   });
 
@@ -57,16 +59,41 @@ describe('a worker killed in the middle of a send step', () => {
 
   it('sends the message exactly once', async () => {
     const database = await openDatabase({ url: postgres.url });
-    const customer = await new CustomersRepository(database.db).upsert({ reference: 'C-K', name: 'Kill Test SARL', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR', addressLines: ['1 rue A'] }, [
-      { role: 'billing', email: 'compta@kill.example' },
-    ]);
-    const invoice = await new InvoicesRepository(database.db).insert({ number: 'K-1', customerId: customer.id, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 500_00, currency: 'EUR', balance: 500_00, status: 'overdue' });
+    const customer = await new CustomersRepository(database.db).upsert(
+      { reference: 'C-K', name: 'Kill Test SARL', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR', addressLines: ['1 rue A'] },
+      [{ role: 'billing', email: 'compta@kill.example' }],
+    );
+    const invoice = await new InvoicesRepository(database.db).insert({
+      number: 'K-1',
+      customerId: customer.id,
+      issueDate: '2026-01-01',
+      dueDate: '2026-02-01',
+      amount: 500_00,
+      currency: 'EUR',
+      balance: 500_00,
+      status: 'overdue',
+    });
 
     const f = new FlowBuilder({ id: 'one-email', name: 'One email' });
-    f.chain(f.node({ id: 'start', kind: 'start', data: {} }), f.node({ id: 'reminder', kind: 'email', data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } }), f.node({ id: 'end', kind: 'end', data: {} }));
+    f.chain(
+      f.node({ id: 'start', kind: 'start', data: {} }),
+      f.node({ id: 'reminder', kind: 'email', data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } }),
+      f.node({ id: 'end', kind: 'end', data: {} }),
+    );
     const flow = { ...f.build(), batchPerCustomer: false, sendingWindow: { start: '00:00', end: '23:59', weekdays: [1, 2, 3, 4, 5, 6, 7], skipHolidays: false } };
     const input: InvoiceWorkflowInput = {
-      invoice: { invoiceId: invoice.id, invoiceNumber: 'K-1', customerId: customer.id, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amount: 500_00, currency: 'EUR' }, balance: { amount: 500_00, currency: 'EUR' }, riskScore: 5, segment: '', customerType: 'company' },
+      invoice: {
+        invoiceId: invoice.id,
+        invoiceNumber: 'K-1',
+        customerId: customer.id,
+        issueDate: '2026-01-01',
+        dueDate: '2026-02-01',
+        amount: { amount: 500_00, currency: 'EUR' },
+        balance: { amount: 500_00, currency: 'EUR' },
+        riskScore: 5,
+        segment: '',
+        customerType: 'company',
+      },
       customer: { customerId: customer.id, name: 'Kill Test SARL', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' },
       flow,
       flowVersion: 1,

@@ -46,7 +46,11 @@ const settle = (real: Real) => real.harness.env.sleep(60_000);
 const isClosed = (row: InvoiceRow) => row.cancelledAt !== null || row.writtenOffAt !== null || row.balance <= 0;
 
 class ImportCommand implements Command {
-  constructor(readonly customer: number, readonly dueInDays: number[], readonly cents: number) {}
+  constructor(
+    readonly customer: number,
+    readonly dueInDays: number[],
+    readonly cents: number,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const day = await today(real);
@@ -55,7 +59,18 @@ class ImportCommand implements Command {
       const number = `M${real.run}-${++real.seq.n}`;
       model.invoices.push({ number, customer: this.customer, importedOverdue: due < 0 });
       const issue = datePlus(day, Math.min(due, 0) - 30);
-      return [number, issue, datePlus(day, due), (this.cents / 100).toFixed(2), ((this.cents / 600) | 0) / 100 > 0 ? (Math.floor(this.cents / 6) / 100).toFixed(2) : '0', 'EUR', customer.reference, `Client ${customer.reference}`, customer.email, '1 rue A|75001 Paris'].join(',');
+      return [
+        number,
+        issue,
+        datePlus(day, due),
+        (this.cents / 100).toFixed(2),
+        ((this.cents / 600) | 0) / 100 > 0 ? (Math.floor(this.cents / 6) / 100).toFixed(2) : '0',
+        'EUR',
+        customer.reference,
+        `Client ${customer.reference}`,
+        customer.email,
+        '1 rue A|75001 Paris',
+      ].join(',');
     });
     const csv = ['invoice_number,issue_date,due_date,amount,vat_amount,currency,customer_reference,customer_name,customer_email,customer_address', ...rows].join('\n');
     const response = await real.harness.http().post('/api/invoices/import?wait=true').set(as(real.manager)).attach('file', Buffer.from(csv), 'invoices.csv').expect(202);
@@ -66,28 +81,51 @@ class ImportCommand implements Command {
 }
 
 class CreateCommand implements Command {
-  constructor(readonly customer: number, readonly dueInDays: number) {}
+  constructor(
+    readonly customer: number,
+    readonly dueInDays: number,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const customer = await new CustomersRepository(real.harness.database.db).findByReferences([model.customers[this.customer]!.reference]);
     if (customer.length === 0) return; // not imported yet: nothing to attach to
     const day = await today(real);
     const number = `M${real.run}-${++real.seq.n}`;
-    await real.harness.http().post('/api/invoices').set(as(real.manager)).send({ number, customerId: customer[0]!.id, issueDate: datePlus(day, -1), dueDate: datePlus(day, Math.max(this.dueInDays, -1)), amount: 480_00, vatAmount: 80_00, currency: 'EUR' }).expect(201);
+    await real.harness
+      .http()
+      .post('/api/invoices')
+      .set(as(real.manager))
+      .send({
+        number,
+        customerId: customer[0]!.id,
+        issueDate: datePlus(day, -1),
+        dueDate: datePlus(day, Math.max(this.dueInDays, -1)),
+        amount: 480_00,
+        vatAmount: 80_00,
+        currency: 'EUR',
+      })
+      .expect(201);
     model.invoices.push({ number, customer: this.customer, importedOverdue: false });
   }
   toString = () => `create(${this.customer}, due ${this.dueInDays})`;
 }
 
 class PayCommand implements Command {
-  constructor(readonly invoice: number, readonly fraction: number) {}
+  constructor(
+    readonly invoice: number,
+    readonly fraction: number,
+  ) {}
   check = (model: Readonly<Model>) => model.invoices.length > 0;
   async run(model: Model, real: Real) {
     const target = model.invoices[this.invoice % model.invoices.length]!;
     await settle(real);
     const before = await byNumber(real, target.number);
     const amount = Math.max(1, Math.round(Math.max(before.balance, 100_00) * this.fraction));
-    const response = await real.harness.http().post(`/api/invoices/${before.id}/payments`).set(as(real.manager)).send({ amount, reference: `VIR-${target.number}-${++real.seq.n}` });
+    const response = await real.harness
+      .http()
+      .post(`/api/invoices/${before.id}/payments`)
+      .set(as(real.manager))
+      .send({ amount, reference: `VIR-${target.number}-${++real.seq.n}` });
     if (before.cancelledAt) return expect(response.status).toBe(409);
     if (before.writtenOffAt) return expect(response.status).toBe(201); // money on a written-off receivable: income, nothing owed
     if (before.balance <= 0) return expect(response.status).toBe(409);
@@ -99,13 +137,20 @@ class PayCommand implements Command {
 }
 
 class CreditNoteCommand implements Command {
-  constructor(readonly invoice: number, readonly cents: number) {}
+  constructor(
+    readonly invoice: number,
+    readonly cents: number,
+  ) {}
   check = (model: Readonly<Model>) => model.invoices.length > 0;
   async run(model: Model, real: Real) {
     const target = model.invoices[this.invoice % model.invoices.length]!;
     await settle(real);
     const before = await byNumber(real, target.number);
-    const response = await real.harness.http().post(`/api/invoices/${before.id}/credit-notes`).set(as(real.manager)).send({ amount: this.cents, number: `AV-${target.number}-${++real.seq.n}` });
+    const response = await real.harness
+      .http()
+      .post(`/api/invoices/${before.id}/credit-notes`)
+      .set(as(real.manager))
+      .send({ amount: this.cents, number: `AV-${target.number}-${++real.seq.n}` });
     if (before.cancelledAt || before.writtenOffAt) return expect(response.status).toBe(409);
     if (before.creditedAmount + this.cents > before.amount) return expect(response.status).toBe(422);
     expect(response.status).toBe(201);
@@ -116,13 +161,20 @@ class CreditNoteCommand implements Command {
 }
 
 class DisputeCommand implements Command {
-  constructor(readonly invoice: number, readonly open: boolean) {}
+  constructor(
+    readonly invoice: number,
+    readonly open: boolean,
+  ) {}
   check = (model: Readonly<Model>) => model.invoices.length > 0;
   async run(model: Model, real: Real) {
     await settle(real);
     const before = await byNumber(real, model.invoices[this.invoice % model.invoices.length]!.number);
     const path = this.open ? 'disputes' : 'disputes/resolve';
-    const response = await real.harness.http().post(`/api/invoices/${before.id}/${path}`).set(as(real.manager)).send(this.open ? { reason: 'goods damaged' } : { resolution: 'rejected' });
+    const response = await real.harness
+      .http()
+      .post(`/api/invoices/${before.id}/${path}`)
+      .set(as(real.manager))
+      .send(this.open ? { reason: 'goods damaged' } : { resolution: 'rejected' });
     const allowed = this.open ? !isClosed(before) && before.disputedAt === null : before.disputedAt !== null;
     expect(response.status).toBe(allowed ? 204 : 409);
   }
@@ -130,13 +182,20 @@ class DisputeCommand implements Command {
 }
 
 class PromiseCommand implements Command {
-  constructor(readonly invoice: number, readonly inDays: number) {}
+  constructor(
+    readonly invoice: number,
+    readonly inDays: number,
+  ) {}
   check = (model: Readonly<Model>) => model.invoices.length > 0;
   async run(model: Model, real: Real) {
     await settle(real);
     const before = await byNumber(real, model.invoices[this.invoice % model.invoices.length]!.number);
     const date = datePlus(localToday(new Date(), 'Europe/Paris'), this.inDays);
-    const response = await real.harness.http().post(`/api/invoices/${before.id}/promises`).set(as(real.manager)).send({ date, amount: Math.max(1, Math.floor(before.balance / 2)) });
+    const response = await real.harness
+      .http()
+      .post(`/api/invoices/${before.id}/promises`)
+      .set(as(real.manager))
+      .send({ date, amount: Math.max(1, Math.floor(before.balance / 2)) });
     expect(response.status).toBe(isClosed(before) ? 409 : 204);
   }
   toString = () => `promise(${this.invoice}, +${this.inDays} d)`;
@@ -160,7 +219,9 @@ class RestartWorkerCommand implements Command {
 }
 
 const commands = [
-  fc.tuple(fc.nat(2), fc.array(fc.integer({ min: -70, max: 40 }), { minLength: 1, maxLength: 2 }), fc.integer({ min: 50_00, max: 5000_00 })).map(([c, due, cents]) => new ImportCommand(c, due, cents)),
+  fc
+    .tuple(fc.nat(2), fc.array(fc.integer({ min: -70, max: 40 }), { minLength: 1, maxLength: 2 }), fc.integer({ min: 50_00, max: 5000_00 }))
+    .map(([c, due, cents]) => new ImportCommand(c, due, cents)),
   fc.tuple(fc.nat(2), fc.integer({ min: -1, max: 30 })).map(([c, due]) => new CreateCommand(c, due)),
   fc.tuple(fc.nat(20), fc.constantFrom(0.3, 1, 1.25)).map(([i, f]) => new PayCommand(i, f)),
   fc.tuple(fc.nat(20), fc.integer({ min: 1_00, max: 700_00 })).map(([i, c]) => new CreditNoteCommand(i, c)),
@@ -191,7 +252,18 @@ describe('the receivable core under random events, on the real worker and tempor
     const version = (await new FlowsRepository(harness.database.db).version(row.flowId!, row.flowVersion!))!;
     const flow = flowSchema.parse(version.graph) as Flow;
     const calendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2025, 2029) };
-    const facts = { invoiceId: row.id, invoiceNumber: row.number, customerId: row.customerId, issueDate: row.issueDate, dueDate: row.dueDate, amount: { amount: row.amount, currency: row.currency }, balance: { amount: row.amount, currency: row.currency }, riskScore: 5, segment: '', customerType: 'company' as const };
+    const facts = {
+      invoiceId: row.id,
+      invoiceNumber: row.number,
+      customerId: row.customerId,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      amount: { amount: row.amount, currency: row.currency },
+      balance: { amount: row.amount, currency: row.currency },
+      riskScore: 5,
+      segment: '',
+      customerType: 'company' as const,
+    };
     const plan = await simulate({ ...flow, catchUp: { policy: 'replay', minGapHours: 0 } }, facts, { calendar, start: `${row.issueDate}T00:00:00.000Z` });
     return new Map(plan.timeline.filter((e) => e.type === 'step' && e.nodeId).map((e) => [e.nodeId!, Date.parse(e.at)]));
   }
@@ -199,7 +271,17 @@ describe('the receivable core under random events, on the real worker and tempor
   async function checkInvariants(model: Model) {
     const { db } = harness.database;
     const ledger = new LedgerRepository(db);
-    const rows = model.invoices.length ? await db.select().from(invoices).where(inArray(invoices.number, model.invoices.map((i) => i.number))) : [];
+    const rows = model.invoices.length
+      ? await db
+          .select()
+          .from(invoices)
+          .where(
+            inArray(
+              invoices.number,
+              model.invoices.map((i) => i.number),
+            ),
+          )
+      : [];
     // The trial balance is balanced.
     const trial = await ledger.trialBalance('2099-12-31');
     expect(trial.reduce((s, t) => s + t.debit, 0)).toBe(trial.reduce((s, t) => s + t.credit, 0));
@@ -230,7 +312,10 @@ describe('the receivable core under random events, on the real worker and tempor
         expect([row.number, past.map((m) => m.stepKey)]).toEqual([row.number, past.slice(0, 1).map((m) => m.stepKey)]);
       }
       for (const channel of ['email', 'sms', 'letter'] as const) {
-        const times = mine.filter((m) => m.channel === channel).map((m) => m.createdAt.getTime()).sort((a, b) => a - b);
+        const times = mine
+          .filter((m) => m.channel === channel)
+          .map((m) => m.createdAt.getTime())
+          .sort((a, b) => a - b);
         for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(MIN_GAP_MS);
       }
     }
@@ -240,7 +325,10 @@ describe('the receivable core under random events, on the real worker and tempor
       expect(exceptions.some((e) => e.customerId === message.customerId && (e.kind === 'bounce' || e.kind === 'missing_contact'))).toBe(true);
     }
     for (const row of rows.filter((r) => r.workflowId)) {
-      const snapshot = await harness.env.client.workflow.getHandle(row.workflowId!).query(snapshotQuery).catch(() => undefined);
+      const snapshot = await harness.env.client.workflow
+        .getHandle(row.workflowId!)
+        .query(snapshotQuery)
+        .catch(() => undefined);
       if (snapshot?.hold) expect(exceptions.some((e) => e.invoiceId === row.id && e.nodeId === snapshot.hold!.nodeId && e.status === 'open')).toBe(true);
     }
   }

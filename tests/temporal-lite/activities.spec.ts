@@ -1,13 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTestWorker, createTimeSkippingEnv, replayAllHistories } from './temporal-lite-env';
-import {
-  activityTimeout,
-  cancelRunningActivity,
-  flakyActivity,
-  heartbeatResume,
-  localActivities,
-  nonRetryableActivity,
-} from './workflows';
+import { activityTimeout, cancelRunningActivity, flakyActivity, heartbeatResume, localActivities, nonRetryableActivity } from './workflows';
 
 describe('temporal-lite: activities', () => {
   let env: TestWorkflowEnvironment;
@@ -29,8 +22,7 @@ describe('temporal-lite: activities', () => {
     await env?.teardown();
   });
 
-  const run = <A extends unknown[], R>(workflow: (...args: A) => Promise<R>, id: string, ...args: A) =>
-    env.client.workflow.execute(workflow, { args, taskQueue, workflowId: id });
+  const run = <A extends unknown[], R>(workflow: (...args: A) => Promise<R>, id: string, ...args: A) => env.client.workflow.execute(workflow, { args, taskQueue, workflowId: id });
 
   it('retries a failing activity with exponential backoff until it succeeds', async () => {
     const result = await run(flakyActivity, 'flaky-1', 3, 'flaky-1');

@@ -56,9 +56,10 @@ describe('temporal-lite: bad input', () => {
   });
 
   it('answers NOT_FOUND for an unknown workflow id and a stale task token, INVALID_ARGUMENT for a garbled one', async () => {
-    expect(
-      await statusOf(service().describeWorkflowExecution({ namespace: 'default', execution: { workflowId: 'no-such-workflow' } })),
-    ).toMatchObject({ code: grpc.status.NOT_FOUND, details: expect.stringContaining('no-such-workflow') });
+    expect(await statusOf(service().describeWorkflowExecution({ namespace: 'default', execution: { workflowId: 'no-such-workflow' } }))).toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: expect.stringContaining('no-such-workflow'),
+    });
     const staleToken = Buffer.from(JSON.stringify({ k: 'act', n: 'default', w: 'gone', r: 'gone', s: 5, a: 1 }));
     expect(await statusOf(service().respondActivityTaskCompleted({ taskToken: staleToken }))).toMatchObject({ code: grpc.status.NOT_FOUND });
     expect(await statusOf(service().respondActivityTaskCompleted({ taskToken: Buffer.from('garbage') }))).toMatchObject({

@@ -37,9 +37,7 @@ describe('temporal-lite: start, result, describe, history', () => {
   it('reports a workflow failure with its cause', async () => {
     const { worker } = await createTestWorker(env, 'basics');
     await worker.runUntil(async () => {
-      const error = await env.client.workflow
-        .execute(failing, { args: ['invoice not found'], taskQueue: 'basics', workflowId: 'failing-1' })
-        .catch((e) => e);
+      const error = await env.client.workflow.execute(failing, { args: ['invoice not found'], taskQueue: 'basics', workflowId: 'failing-1' }).catch((e) => e);
       expect(error).toBeInstanceOf(WorkflowFailedError);
       expect(error.cause.message).toBe('invoice not found');
       expect(error.cause.type).toBe('DunningTestError');

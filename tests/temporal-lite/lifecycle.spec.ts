@@ -74,9 +74,7 @@ describe('temporal-lite: workflow lifecycle', () => {
 
   it('applies workflow id reuse and conflict policies', async () => {
     const running = await env.client.workflow.start(collector, { taskQueue, workflowId: 'policy-1' });
-    await expect(env.client.workflow.start(collector, { taskQueue, workflowId: 'policy-1' })).rejects.toBeInstanceOf(
-      WorkflowExecutionAlreadyStartedError,
-    );
+    await expect(env.client.workflow.start(collector, { taskQueue, workflowId: 'policy-1' })).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
     const existing = await env.client.workflow.start(collector, { taskQueue, workflowId: 'policy-1', workflowIdConflictPolicy: 'USE_EXISTING' });
     expect(existing.firstExecutionRunId).toBe(running.firstExecutionRunId);
 
@@ -89,12 +87,12 @@ describe('temporal-lite: workflow lifecycle', () => {
     await replacement.result();
 
     // Closed: a duplicate is allowed by default, refused with REJECT_DUPLICATE.
-    await expect(
-      env.client.workflow.start(greet, { args: ['x'], taskQueue, workflowId: 'policy-1', workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
-    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
-    await expect(
-      env.client.workflow.start(greet, { args: ['x'], taskQueue, workflowId: 'policy-1', workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' }),
-    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    await expect(env.client.workflow.start(greet, { args: ['x'], taskQueue, workflowId: 'policy-1', workflowIdReusePolicy: 'REJECT_DUPLICATE' })).rejects.toBeInstanceOf(
+      WorkflowExecutionAlreadyStartedError,
+    );
+    await expect(env.client.workflow.start(greet, { args: ['x'], taskQueue, workflowId: 'policy-1', workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' })).rejects.toBeInstanceOf(
+      WorkflowExecutionAlreadyStartedError,
+    );
     const again = await env.client.workflow.start(greet, { args: ['again'], taskQueue, workflowId: 'policy-1' });
     expect(await again.result()).toBe('Hello, again!');
   });

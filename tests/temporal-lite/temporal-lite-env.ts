@@ -61,10 +61,7 @@ export async function createTestWorker(env: TestWorkflowEnvironment, taskQueue: 
  * Replays every history the server holds through the SDK's own replayer: any malformed history
  * (wrong event ids, missing events, bad ordering) shows up as a nondeterminism or replay error.
  */
-export async function replayAllHistories(
-  client: Client,
-  bundleOf: () => Promise<WorkflowBundleWithSourceMap> = workflowBundle,
-): Promise<{ replayed: number; errors: string[] }> {
+export async function replayAllHistories(client: Client, bundleOf: () => Promise<WorkflowBundleWithSourceMap> = workflowBundle): Promise<{ replayed: number; errors: string[] }> {
   const histories = [];
   for await (const execution of client.workflow.list()) {
     const handle = client.workflow.getHandle(execution.workflowId, execution.runId);

@@ -1,18 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { QueryNotRegisteredError } from '@temporalio/client';
 import { createTestWorker, createTimeSkippingEnv, replayAllHistories } from './temporal-lite-env';
-import {
-  addItem,
-  approvalState,
-  approve,
-  cancelledTimer,
-  collector,
-  conditionWithTimeout,
-  finish,
-  items,
-  manyTimers,
-  sleeper,
-} from './workflows';
+import { addItem, approvalState, approve, cancelledTimer, collector, conditionWithTimeout, finish, items, manyTimers, sleeper } from './workflows';
 
 describe('temporal-lite: timers, signals and queries', () => {
   let env: TestWorkflowEnvironment;

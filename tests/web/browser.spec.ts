@@ -181,20 +181,35 @@ describe('the web app, in Chromium, on npm start', () => {
 
   it('shows an agency its handoff and lets it download the zip, and never another agency’s', async () => {
     const api = async (token: string, method: string, url: string, body?: unknown) => {
-      const response = await fetch(`${stack.baseUrl}${url}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${stack.baseUrl}${url}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
       return response.status === 204 ? undefined : response.json();
     };
-    const login = await fetch(`${stack.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'manager@example.com', password: 'browser-tests-password' }) });
+    const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@example.com', password: 'browser-tests-password' }),
+    });
     const token = ((await login.json()) as { token: string }).token;
     const agencies = (await api(token, 'GET', '/api/agencies')) as Array<{ id: string; name: string }>;
     const mine = agencies.find((a) => a.name === 'Recouvrement Rapide')!;
     const other = (await api(token, 'POST', '/api/agencies', { name: 'Autre Agence' })) as { id: string };
     // Two quick flows hand a case to each agency the day after the due date.
     const rules = (await api(token, 'GET', '/api/flows/assignments')) as unknown[];
-    for (const [segment, agencyId] of [['to-mine', mine.id], ['to-other', other.id]] as const) {
+    for (const [segment, agencyId] of [
+      ['to-mine', mine.id],
+      ['to-other', other.id],
+    ] as const) {
       const graph = {
-        schemaVersion: 1, id: segment, name: segment, locales: ['fr', 'en'], batchPerCustomer: false,
+        schemaVersion: 1,
+        id: segment,
+        name: segment,
+        locales: ['fr', 'en'],
+        batchPerCustomer: false,
         sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
         nodes: [
           { id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } },
@@ -202,7 +217,11 @@ describe('the web app, in Chromium, on npm start', () => {
           { id: 'escalate', kind: 'escalate', data: { agencyId }, position: { x: 0, y: 200 } },
           { id: 'end', kind: 'end', data: {}, position: { x: 0, y: 300 } },
         ],
-        edges: [{ id: 'a', source: 'start', target: 'wait' }, { id: 'b', source: 'wait', target: 'escalate' }, { id: 'c', source: 'escalate', target: 'end' }],
+        edges: [
+          { id: 'a', source: 'start', target: 'wait' },
+          { id: 'b', source: 'wait', target: 'escalate' },
+          { id: 'c', source: 'escalate', target: 'end' },
+        ],
       };
       const flow = (await api(token, 'POST', '/api/flows', { name: segment, graph })) as { id: string };
       await api(token, 'POST', `/api/flows/${flow.id}/publish`);
@@ -278,7 +297,11 @@ async function expectText(locator: import('playwright-core').Locator, pattern: R
   const deadline = Date.now() + timeout;
   let text = '';
   while (Date.now() < deadline) {
-    text = (await locator.first().textContent().catch(() => '')) ?? '';
+    text =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     if (pattern.test(text)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -31,7 +31,16 @@ function chainFlow(name: string, steps: number) {
   }
   nodes.push({ id: 'end', kind: 'end', data: {}, position: { x: Math.floor(steps / 30) * 300, y: 30 * 130 } });
   edges.push({ id: `${previous}->end`, source: previous, target: 'end' });
-  return { schemaVersion: 1, id: name, name, locales: ['fr', 'en'], batchPerCustomer: true, sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true }, nodes, edges };
+  return {
+    schemaVersion: 1,
+    id: name,
+    name,
+    locales: ['fr', 'en'],
+    batchPerCustomer: true,
+    sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
+    nodes,
+    edges,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -46,10 +55,13 @@ async function main(): Promise<void> {
     const results: Figures[] = [];
     for (const steps of [30, 300, 30, 300]) {
       const graph = chainFlow(`bench-${steps}-${results.length}`, steps);
-      const created = await page.evaluate(async (body) => {
-        const response = await fetch('/api/flows', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-        return (await response.json()) as { id: string };
-      }, { name: graph.name, graph });
+      const created = await page.evaluate(
+        async (body) => {
+          const response = await fetch('/api/flows', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          return (await response.json()) as { id: string };
+        },
+        { name: graph.name, graph },
+      );
 
       // Time to render: from navigation to the first frame with every step's card drawn.
       const started = Date.now();
@@ -90,7 +102,8 @@ async function main(): Promise<void> {
     console.log('\nflow editor benchmark (Chromium headless, 1440×900, software rendering; second of two passes)');
     console.log('| steps | time to render ms | frames while dragging | frame ms p50 / p95 / max | ≈ fps at p50 |');
     console.log('|---|---|---|---|---|');
-    for (const r of reported) console.log(`| ${r.steps} | ${r.renderMs} | ${r.frames} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.max.toFixed(1)} | ${(1000 / r.p50).toFixed(0)} |`);
+    for (const r of reported)
+      console.log(`| ${r.steps} | ${r.renderMs} | ${r.frames} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.max.toFixed(1)} | ${(1000 / r.p50).toFixed(0)} |`);
     const [base, big] = reported as [Figures, Figures];
     console.log(`300 vs 30 steps: render ×${(big.renderMs / base.renderMs).toFixed(2)}, drag frame p95 ×${(big.p95 / base.p95).toFixed(2)}`);
   } finally {

@@ -64,7 +64,9 @@ export class Stack {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // The SDK's own switch for the test service (what @temporalio/testing sets).
-    stack.temporal = await Connection.connect({ address: `127.0.0.1:${temporalPort}`, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<typeof Connection.connect>[0]);
+    stack.temporal = await Connection.connect({ address: `127.0.0.1:${temporalPort}`, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<
+      typeof Connection.connect
+    >[0]);
     return stack;
   }
 

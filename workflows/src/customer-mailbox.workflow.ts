@@ -16,7 +16,13 @@ export const customerMailboxWorkflowId = (customerId: string) => `customer-mailb
 
 const activities = proxyActivities<DunningActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'] },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 minutes',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: ['InvalidInput', 'PermanentChannelError'],
+  },
 });
 
 const IDLE_BEFORE_CLOSING = '1 day';

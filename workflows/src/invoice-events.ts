@@ -56,7 +56,10 @@ export class InvoiceInbox {
   /** An event that ends the dunning (paid in full, cancelled, written off) is waiting. */
   endsTheFlow(): boolean {
     return this.events.some(
-      (e) => e.type === 'cancellation' || e.type === 'written_off' || ((e.type === 'payment' || e.type === 'credit_note' || e.type === 'balance_changed') && e.after !== undefined && e.after.balance <= 0),
+      (e) =>
+        e.type === 'cancellation' ||
+        e.type === 'written_off' ||
+        ((e.type === 'payment' || e.type === 'credit_note' || e.type === 'balance_changed') && e.after !== undefined && e.after.balance <= 0),
     );
   }
 

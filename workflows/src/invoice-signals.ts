@@ -23,7 +23,8 @@ export const disputeResolvedSignal = defineSignal<[{ resolution?: string } & Fro
 export const promiseToPaySignal = defineSignal<[{ date: string; amount: number } & FromTheBooks]>('promiseToPay');
 export const pauseSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('pause');
 export const resumeSignal = defineSignal<[FromTheBooks?]>('resume');
-export const callOutcomeSignal = defineSignal<[{ nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string } & FromTheBooks]>('callOutcome');
+export const callOutcomeSignal =
+  defineSignal<[{ nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string } & FromTheBooks]>('callOutcome');
 /** A provider reported a message of this step undeliverable after the send (hard bounce, failed SMS). */
 export const messageBouncedSignal = defineSignal<[{ nodeId: string; reason?: string } & FromTheBooks]>('messageBounced');
 export const invoiceChangedSignal = defineSignal<[{ amount?: number; dueDate?: string } & FromTheBooks]>('invoiceChanged');

@@ -42,7 +42,11 @@ function initialState(input: InvoiceWorkflowInput, startNodeId: string): FlowRun
     pause: standing.disputed
       ? { reason: 'dispute' }
       : promise
-        ? { reason: 'promise', until: new Date(Date.parse(`${promise.date}T23:59:59.000Z`) + 2 * 86_400_000).toISOString(), promise: { ...promise, balanceWhenPromised: input.invoice.balance.amount } }
+        ? {
+            reason: 'promise',
+            until: new Date(Date.parse(`${promise.date}T23:59:59.000Z`) + 2 * 86_400_000).toISOString(),
+            promise: { ...promise, balanceWhenPromised: input.invoice.balance.amount },
+          }
         : undefined,
   };
 }
@@ -158,7 +162,13 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     async onHold(hold, current) {
       state = current;
       await flushTimeline();
-      await activities.reportHold({ workflowId, invoiceId: invoice.invoiceId, customerId: customer.customerId, hold, key: `${invoice.invoiceId}:${hold.nodeId}:${current.stepCount}:${hold.reason}` });
+      await activities.reportHold({
+        workflowId,
+        invoiceId: invoice.invoiceId,
+        customerId: customer.customerId,
+        hold,
+        key: `${invoice.invoiceId}:${hold.nodeId}:${current.stepCount}:${hold.reason}`,
+      });
     },
     async beforeWait(current, action) {
       state = current;

@@ -4,13 +4,7 @@
  */
 import 'reflect-metadata';
 import { sql } from 'drizzle-orm';
-import {
-  CustomersRepository,
-  type DatabaseHandle,
-  ImportBatchesRepository,
-  InvoicesRepository,
-  openDatabase,
-} from '@dunning/db';
+import { CustomersRepository, type DatabaseHandle, ImportBatchesRepository, InvoicesRepository, openDatabase } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { PostgresServer } from '@dunning/db/src/testing/postgres-server';
 import type { WorkflowStarterService } from '../src/dunning/workflow-starter.service';
@@ -23,7 +17,9 @@ function csv(rows: number): Buffer {
   const lines = ['invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_risk_score'];
   for (let i = 0; i < rows; i++) {
     const day = 1 + (i % 28);
-    lines.push(`B-${i},2026-03-${String(day).padStart(2, '0')},2026-04-${String(day).padStart(2, '0')},${(100 + (i % 5000)).toFixed(2)},EUR,C-${i % 10_000},Customer ${i % 10_000},c${i % 10_000}@example.com,${1 + (i % 10)}`);
+    lines.push(
+      `B-${i},2026-03-${String(day).padStart(2, '0')},2026-04-${String(day).padStart(2, '0')},${(100 + (i % 5000)).toFixed(2)},EUR,C-${i % 10_000},Customer ${i % 10_000},c${i % 10_000}@example.com,${1 + (i % 10)}`,
+    );
   }
   return Buffer.from(lines.join('\n'));
 }
@@ -32,7 +28,14 @@ async function timeImport(handle: DatabaseHandle, file: Buffer): Promise<{ secon
   const { db } = handle;
   // Workflows are not started here: this measures the import itself.
   const noWorkflows = { startMissing: async () => 0 } as unknown as WorkflowStarterService;
-  const service = new InvoiceImportService(handle, new ImportBatchesRepository(db), new InvoicesRepository(db), new CustomersRepository(db), new ReceivablesService(db), noWorkflows);
+  const service = new InvoiceImportService(
+    handle,
+    new ImportBatchesRepository(db),
+    new InvoicesRepository(db),
+    new CustomersRepository(db),
+    new ReceivablesService(db),
+    noWorkflows,
+  );
   const started = performance.now();
   const batch = await service.start({ originalname: 'bench.csv', buffer: file });
   await service.settled(batch.id);
@@ -42,7 +45,9 @@ async function timeImport(handle: DatabaseHandle, file: Buffer): Promise<{ secon
 
 async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; loadSeconds: number }> {
   const loadStarted = performance.now();
-  const customerIds = await new CustomersRepository(handle.db).upsertMany([{ customer: { reference: 'AGING', name: 'Aging', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' } }]);
+  const customerIds = await new CustomersRepository(handle.db).upsertMany([
+    { customer: { reference: 'AGING', name: 'Aging', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' } },
+  ]);
   const customer = { id: customerIds.get('AGING')! };
   for (let from = 0; from < AGING_ROWS; from += 250_000) {
     const to = Math.min(AGING_ROWS, from + 250_000) - 1;
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
       try {
         const imported = await timeImport(handle, file);
         const aging = await timeAging(handle);
-        results.push(`| ${kind} | ${imported.seconds.toFixed(1)} s (${(IMPORT_ROWS / imported.seconds).toFixed(0)} rows/s, ${imported.status}) | ${aging.seconds.toFixed(2)} s | ${aging.loadSeconds.toFixed(1)} s |`);
+        results.push(
+          `| ${kind} | ${imported.seconds.toFixed(1)} s (${(IMPORT_ROWS / imported.seconds).toFixed(0)} rows/s, ${imported.status}) | ${aging.seconds.toFixed(2)} s | ${aging.loadSeconds.toFixed(1)} s |`,
+        );
       } finally {
         await handle.close();
       }

@@ -35,7 +35,19 @@ describe('embedded database server', () => {
     try {
       const [a, b] = await Promise.all([openDatabase({ url, migrate: false }), openDatabase({ url, migrate: false })]);
       const customer = await new CustomersRepository(a.db).upsert({ reference: 'C', name: 'C', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' });
-      const [invoice] = await new ReceivablesService(a.db).issue([{ number: 'F', customerId: customer.id, issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 1000_00, vatAmount: 0, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company' }]);
+      const [invoice] = await new ReceivablesService(a.db).issue([
+        {
+          number: 'F',
+          customerId: customer.id,
+          issueDate: '2026-01-01',
+          dueDate: '2026-02-01',
+          amount: 1000_00,
+          vatAmount: 0,
+          currency: 'EUR',
+          timeZone: 'Europe/Paris',
+          customerType: 'company',
+        },
+      ]);
       // Twenty payments from two connections at once: each a transaction that locks the invoice.
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>

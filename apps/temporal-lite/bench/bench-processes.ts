@@ -108,11 +108,7 @@ export function probeResponsiveness(address: string, intervalMs: number): Respon
   const times: number[] = [];
   let stopped = false;
   const call = () =>
-    new Promise<void>((resolve) =>
-      client.makeUnaryRequest('/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo', identity, identity, Buffer.alloc(0), () =>
-        resolve(),
-      ),
-    );
+    new Promise<void>((resolve) => client.makeUnaryRequest('/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo', identity, identity, Buffer.alloc(0), () => resolve()));
   const loop = (async () => {
     await call(); // connects; not a measure of the server
     while (!stopped) {

@@ -1,51 +1,61 @@
-"use strict";
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", { value: true });
+'use strict';
+var __importDefault =
+  (this && this.__importDefault) ||
+  function (mod) {
+    return mod && mod.__esModule ? mod : { default: mod };
+  };
+Object.defineProperty(exports, '__esModule', { value: true });
 exports.printReport = printReport;
 /** The benchmark's printed report: Markdown tables, ready to paste into docs/performance.md. */
-const node_os_1 = __importDefault(require("node:os"));
+const node_os_1 = __importDefault(require('node:os'));
 const fixed = (value, digits = 0) => value.toFixed(digits);
 function printReport(report) {
-    const { n, ceiling, results } = report;
-    const out = (line = '') => console.log(line);
+  const { n, ceiling, results } = report;
+  const out = (line = '') => console.log(line);
+  out();
+  out(`temporal-lite benchmark: N = ${n} concurrent workflows × (${report.activitiesPerWorkflow} activities + 5 timers)`);
+  out(
+    `machine: ${node_os_1.default.cpus().length} CPUs (${node_os_1.default.cpus()[0]?.model ?? 'unknown'}), ${fixed(node_os_1.default.totalmem() / 2 ** 30)} GiB, node ${process.version}; ` +
+      `load average ${fixed(report.loadBefore, 1)} before, ${fixed(report.loadAfter, 1)} after`,
+  );
+  out(
+    `worker: one process, ${report.workflowTaskSlots} workflow-task slots, ${report.concurrency} activity slots, every workflow cached; ` +
+      `${report.concurrency} starts in flight`,
+  );
+  out();
+  out('| mode | wall s | workflows/s | activity tasks/s | ≈ RPC/s (share of gRPC ceiling) | workflow task p50 / p99 ms | server peak RSS MB |');
+  out('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    out(
+      `| ${r.mode} | ${fixed(r.seconds, 1)} | ${fixed(r.workflowsPerSecond, 1)} | ${fixed(r.activitiesPerSecond)} | ` +
+        `${fixed(r.rpcPerSecond)} (${fixed((100 * r.rpcPerSecond) / ceiling)} %) | ${fixed(r.scheduleToComplete.p50)} / ${fixed(r.scheduleToComplete.p99)} | ${fixed(r.serverPeakRssMb)} |`,
+    );
+  }
+  out();
+  out(`raw unary gRPC ceiling (@grpc/grpc-js echo in its own process, loopback, ${report.concurrency} calls in flight): ${fixed(ceiling)} calls/s`);
+  out();
+  out('Where the time goes:');
+  out();
+  out(
+    '| mode | workflow tasks / workflow | task started→completed p50 / p99 ms | task timeouts (sampled) | CPU s: server / worker / client | server GetSystemInfo p99 / max ms | worker peak RSS MB | journal MB |',
+  );
+  out('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    out(
+      `| ${r.mode} | ${fixed(r.workflowTasksPerWorkflow, 1)} | ${fixed(r.startToComplete.p50)} / ${fixed(r.startToComplete.p99)} | ` +
+        `${r.workflowTaskTimeouts} in ${r.sampledHistories} | ${fixed(r.serverCpuSeconds, 1)} / ${fixed(r.workerCpuSeconds, 1)} / ${fixed(r.clientCpuSeconds, 1)} | ` +
+        `${fixed(r.probeP99Ms)} / ${fixed(r.probeMaxMs)} | ${fixed(r.workerPeakRssMb)} | ${r.journalMb === undefined ? '–' : fixed(r.journalMb, 1)} |`,
+    );
+  }
+  out();
+  out('Workflow-task latency: WorkflowTaskScheduled → WorkflowTaskCompleted event times in the histories of');
+  out("an evenly spaced sample of the workflows (queue wait + worker + completion RPC); started→completed is the worker's share.");
+  out('RPC/s counts per workflow 1 start, 2 per workflow task (poll + completion) and 2 per activity task.');
+  for (const r of results) {
+    const kinds = Object.entries(r.warnings);
+    if (kinds.length === 0) continue;
     out();
-    out(`temporal-lite benchmark: N = ${n} concurrent workflows × (${report.activitiesPerWorkflow} activities + 5 timers)`);
-    out(`machine: ${node_os_1.default.cpus().length} CPUs (${node_os_1.default.cpus()[0]?.model ?? 'unknown'}), ${fixed(node_os_1.default.totalmem() / 2 ** 30)} GiB, node ${process.version}; ` +
-        `load average ${fixed(report.loadBefore, 1)} before, ${fixed(report.loadAfter, 1)} after`);
-    out(`worker: one process, ${report.workflowTaskSlots} workflow-task slots, ${report.concurrency} activity slots, every workflow cached; ` +
-        `${report.concurrency} starts in flight`);
-    out();
-    out('| mode | wall s | workflows/s | activity tasks/s | ≈ RPC/s (share of gRPC ceiling) | workflow task p50 / p99 ms | server peak RSS MB |');
-    out('|---|---|---|---|---|---|---|');
-    for (const r of results) {
-        out(`| ${r.mode} | ${fixed(r.seconds, 1)} | ${fixed(r.workflowsPerSecond, 1)} | ${fixed(r.activitiesPerSecond)} | ` +
-            `${fixed(r.rpcPerSecond)} (${fixed((100 * r.rpcPerSecond) / ceiling)} %) | ${fixed(r.scheduleToComplete.p50)} / ${fixed(r.scheduleToComplete.p99)} | ${fixed(r.serverPeakRssMb)} |`);
-    }
-    out();
-    out(`raw unary gRPC ceiling (@grpc/grpc-js echo in its own process, loopback, ${report.concurrency} calls in flight): ${fixed(ceiling)} calls/s`);
-    out();
-    out('Where the time goes:');
-    out();
-    out('| mode | workflow tasks / workflow | task started→completed p50 / p99 ms | task timeouts (sampled) | CPU s: server / worker / client | server GetSystemInfo p99 / max ms | worker peak RSS MB | journal MB |');
-    out('|---|---|---|---|---|---|---|---|');
-    for (const r of results) {
-        out(`| ${r.mode} | ${fixed(r.workflowTasksPerWorkflow, 1)} | ${fixed(r.startToComplete.p50)} / ${fixed(r.startToComplete.p99)} | ` +
-            `${r.workflowTaskTimeouts} in ${r.sampledHistories} | ${fixed(r.serverCpuSeconds, 1)} / ${fixed(r.workerCpuSeconds, 1)} / ${fixed(r.clientCpuSeconds, 1)} | ` +
-            `${fixed(r.probeP99Ms)} / ${fixed(r.probeMaxMs)} | ${fixed(r.workerPeakRssMb)} | ${r.journalMb === undefined ? '–' : fixed(r.journalMb, 1)} |`);
-    }
-    out();
-    out('Workflow-task latency: WorkflowTaskScheduled → WorkflowTaskCompleted event times in the histories of');
-    out('an evenly spaced sample of the workflows (queue wait + worker + completion RPC); started→completed is the worker\'s share.');
-    out('RPC/s counts per workflow 1 start, 2 per workflow task (poll + completion) and 2 per activity task.');
-    for (const r of results) {
-        const kinds = Object.entries(r.warnings);
-        if (kinds.length === 0)
-            continue;
-        out();
-        out(`SDK warnings during "${r.mode}":`);
-        for (const [kind, count] of kinds.sort((a, b) => b[1] - a[1]))
-            out(`  ${count} × ${kind}`);
-    }
+    out(`SDK warnings during "${r.mode}":`);
+    for (const [kind, count] of kinds.sort((a, b) => b[1] - a[1])) out(`  ${count} × ${kind}`);
+  }
 }

@@ -64,7 +64,9 @@ export function printReport(report: BenchReport): void {
   out();
   out('Where the time goes:');
   out();
-  out('| mode | workflow tasks / workflow | task started→completed p50 / p99 ms | task timeouts (sampled) | CPU s: server / worker / client | server GetSystemInfo p99 / max ms | worker peak RSS MB | journal MB |');
+  out(
+    '| mode | workflow tasks / workflow | task started→completed p50 / p99 ms | task timeouts (sampled) | CPU s: server / worker / client | server GetSystemInfo p99 / max ms | worker peak RSS MB | journal MB |',
+  );
   out('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     out(
@@ -75,7 +77,7 @@ export function printReport(report: BenchReport): void {
   }
   out();
   out('Workflow-task latency: WorkflowTaskScheduled → WorkflowTaskCompleted event times in the histories of');
-  out('an evenly spaced sample of the workflows (queue wait + worker + completion RPC); started→completed is the worker\'s share.');
+  out("an evenly spaced sample of the workflows (queue wait + worker + completion RPC); started→completed is the worker's share.");
   out('RPC/s counts per workflow 1 start, 2 per workflow task (poll + completion) and 2 per activity task.');
   for (const r of results) {
     const kinds = Object.entries(r.warnings);

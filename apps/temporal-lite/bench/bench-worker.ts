@@ -15,10 +15,7 @@ export interface BenchWorkerConfig {
 }
 
 export type BenchWorkerMessage =
-  | { type: 'ready' }
-  | { type: 'progress'; activities: number }
-  | { type: 'stopped'; warnings: Record<string, number> }
-  | { type: 'failed'; error: string };
+  { type: 'ready' } | { type: 'progress'; activities: number } | { type: 'stopped'; warnings: Record<string, number> } | { type: 'failed'; error: string };
 
 /** The SDK's warnings, counted by kind (run ids and numbers left out) instead of printed. */
 const warnings: Record<string, number> = {};

@@ -45,10 +45,7 @@ export async function measureGrpcCeiling(concurrency: number, durationMs: number
     });
     const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const payload = Buffer.alloc(PAYLOAD_BYTES, 1);
-    const call = () =>
-      new Promise<void>((resolve, reject) =>
-        client.makeUnaryRequest(PATH, identity, identity, payload, (error) => (error ? reject(error) : resolve())),
-      );
+    const call = () => new Promise<void>((resolve, reject) => client.makeUnaryRequest(PATH, identity, identity, payload, (error) => (error ? reject(error) : resolve())));
     // Warm the connection up before the clock starts.
     await Promise.all(Array.from({ length: concurrency }, call));
     let calls = 0;

@@ -26,8 +26,7 @@ async function main(): Promise<void> {
   });
   await server.start();
   process.stdout.write(
-    `temporal-lite ${options.mode} listening on ${options.ip}:${server.boundPort}` +
-      `${options.dbFilename ? ` (state in ${options.dbFilename})` : ' (in memory)'}\n`,
+    `temporal-lite ${options.mode} listening on ${options.ip}:${server.boundPort}` + `${options.dbFilename ? ` (state in ${options.dbFilename})` : ' (in memory)'}\n`,
   );
   const stop = () => {
     server.stop().finally(() => process.exit(0));

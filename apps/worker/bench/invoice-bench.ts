@@ -35,7 +35,13 @@ async function main(): Promise<void> {
       connection: env.nativeConnection,
       taskQueue: 'bench-dunning',
       workflowsPath: path.resolve(__dirname, '../../../workflows/src/index.ts'),
-      activities: createActivities({ store, channels: outboxes, renderer: new TemplateRenderer(), mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning'), handoffDelivery: () => undefined }),
+      activities: createActivities({
+        store,
+        channels: outboxes,
+        renderer: new TemplateRenderer(),
+        mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning'),
+        handoffDelivery: () => undefined,
+      }),
       maxConcurrentWorkflowTaskExecutions: 100,
       maxConcurrentActivityTaskExecutions: 200,
       maxCachedWorkflows: Math.min(Math.max(N * 1.5, 1000), 6000),
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
     console.log(`dunning benchmark: ${N} invoices × standard flow (9 steps), ${INVOICES_PER_CUSTOMER} invoices per customer, time skipping`);
     console.log(`| invoices | seconds | invoices/s | messages sent | sends/s | invoices per email (batching) |`);
     console.log(`|---|---|---|---|---|---|`);
-    console.log(`| ${N} | ${seconds.toFixed(1)} | ${(N / seconds).toFixed(1)} | ${sends} | ${(sends / seconds).toFixed(1)} | ${(invoicesMentioned / outboxes.email.sent.length).toFixed(2)} |`);
+    console.log(
+      `| ${N} | ${seconds.toFixed(1)} | ${(N / seconds).toFixed(1)} | ${sends} | ${(sends / seconds).toFixed(1)} | ${(invoicesMentioned / outboxes.email.sent.length).toFixed(2)} |`,
+    );
     worker.shutdown();
     await running;
   } finally {

@@ -31,7 +31,12 @@ export async function createActivityDependencies(client: Client, config: WorkerC
       mailbox: new TemporalCustomerMailbox(client, config.TEMPORAL_TASK_QUEUE, config.MAILBOX_GATHER_MS),
       channels: {
         email: config.POSTMARK_SERVER_TOKEN
-          ? new PostmarkEmailChannel({ serverToken: config.POSTMARK_SERVER_TOKEN, from: config.POSTMARK_FROM ?? config.CREDITOR_EMAIL, messageStream: config.POSTMARK_MESSAGE_STREAM, apiHost: config.POSTMARK_API_HOST })
+          ? new PostmarkEmailChannel({
+              serverToken: config.POSTMARK_SERVER_TOKEN,
+              from: config.POSTMARK_FROM ?? config.CREDITOR_EMAIL,
+              messageStream: config.POSTMARK_MESSAGE_STREAM,
+              apiHost: config.POSTMARK_API_HOST,
+            })
           : new OutboxChannel('email'),
         sms: config.TWILIO_ACCOUNT_SID
           ? new TwilioSmsChannel({

@@ -51,17 +51,19 @@ export interface HalfYearRate {
  * Published ECB main refinancing operations rates in force on 1 January and 1 July. Add a row
  * each half-year; a missing one is reported by `legalLateRatePercent` (`missingHalfYear`).
  */
-export const ECB_REFINANCING_RATES: readonly HalfYearRate[] = Object.freeze([
-  { from: '2022-01-01', ecbRatePercent: 0 },
-  { from: '2022-07-01', ecbRatePercent: 0 },
-  { from: '2023-01-01', ecbRatePercent: 2.5 },
-  { from: '2023-07-01', ecbRatePercent: 4 },
-  { from: '2024-01-01', ecbRatePercent: 4.5 },
-  { from: '2024-07-01', ecbRatePercent: 4.25 },
-  { from: '2025-01-01', ecbRatePercent: 3.15 },
-  { from: '2025-07-01', ecbRatePercent: 2.15 },
-  { from: '2026-01-01', ecbRatePercent: 2.15 },
-].map((row) => Object.freeze(row)));
+export const ECB_REFINANCING_RATES: readonly HalfYearRate[] = Object.freeze(
+  [
+    { from: '2022-01-01', ecbRatePercent: 0 },
+    { from: '2022-07-01', ecbRatePercent: 0 },
+    { from: '2023-01-01', ecbRatePercent: 2.5 },
+    { from: '2023-07-01', ecbRatePercent: 4 },
+    { from: '2024-01-01', ecbRatePercent: 4.5 },
+    { from: '2024-07-01', ecbRatePercent: 4.25 },
+    { from: '2025-01-01', ecbRatePercent: 3.15 },
+    { from: '2025-07-01', ecbRatePercent: 2.15 },
+    { from: '2026-01-01', ecbRatePercent: 2.15 },
+  ].map((row) => Object.freeze(row)),
+);
 
 /** The legal rate's margin over the ECB rate: 10 points (L441-10 II), in 1/10 000 of a percent. */
 const LEGAL_MARGIN = 10 * 10_000;
@@ -158,7 +160,7 @@ export function lateInterestByHalfYear(
   const periods: LateInterestPeriod[] = [];
   if (last > due && outstanding.amount > 0) {
     const denominator = 100n * 10_000n * 365n;
-    for (let first = due + 1; first <= last; ) {
+    for (let first = due + 1; first <= last;) {
       const to = Math.min(halfYearOf(first).lastDay, last);
       const days = to - first + 1;
       const legal = contractual === undefined ? legalRate(dateOf(first), options.table) : undefined;

@@ -32,7 +32,9 @@ export function minorUnitDigits(currency: string): number {
 export function decimalAmount(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   const sign = minor < 0 ? '-' : '';
-  const text = Math.abs(minor).toString().padStart(digits + 1, '0');
+  const text = Math.abs(minor)
+    .toString()
+    .padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 

@@ -29,10 +29,15 @@ describe('receivable status', () => {
 
   it('gives every combination exactly one status', () => {
     fc.assert(
-      fc.property(fc.record({ cancelled: fc.boolean(), writtenOff: fc.boolean(), withAgency: fc.boolean(), irrecoverable: fc.boolean(), doubtful: fc.boolean(), disputed: fc.boolean() }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: -40, max: 40 }), (flags, balance, offset) => {
-        const today = new Date(Date.parse('2026-05-01') + offset * 86_400_000).toISOString().slice(0, 10);
-        expect(RECEIVABLE_STATUSES).toContain(statusOf({ ...flags, dueDate: '2026-05-01', balance }, today));
-      }),
+      fc.property(
+        fc.record({ cancelled: fc.boolean(), writtenOff: fc.boolean(), withAgency: fc.boolean(), irrecoverable: fc.boolean(), doubtful: fc.boolean(), disputed: fc.boolean() }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: -40, max: 40 }),
+        (flags, balance, offset) => {
+          const today = new Date(Date.parse('2026-05-01') + offset * 86_400_000).toISOString().slice(0, 10);
+          expect(RECEIVABLE_STATUSES).toContain(statusOf({ ...flags, dueDate: '2026-05-01', balance }, today));
+        },
+      ),
     );
   });
 
@@ -43,12 +48,22 @@ describe('receivable status', () => {
   });
 
   it('ages receivables in ordered buckets', () => {
-    expect(['2026-05-01', '2026-05-02', '2026-05-31', '2026-06-01', '2026-07-30', '2026-07-31'].map((d) => agingBucket('2026-05-01', d))).toEqual(['not_due', '1-30', '1-30', '31-60', '61-90', '90+']);
+    expect(['2026-05-01', '2026-05-02', '2026-05-31', '2026-06-01', '2026-07-30', '2026-07-31'].map((d) => agingBucket('2026-05-01', d))).toEqual([
+      'not_due',
+      '1-30',
+      '1-30',
+      '31-60',
+      '61-90',
+      '90+',
+    ]);
     expect(AGING_BUCKETS[0]).toBe('not_due');
   });
 
   it('reaches the role a step names, else the billing contact', () => {
-    const contacts = [{ role: 'billing', address: 'b@x' }, { role: 'accounting', address: 'a@x' }];
+    const contacts = [
+      { role: 'billing', address: 'b@x' },
+      { role: 'accounting', address: 'a@x' },
+    ];
     expect(contactsFor(contacts, 'accounting').map((c) => c.address)).toEqual(['a@x']);
     expect(contactsFor(contacts, 'management').map((c) => c.address)).toEqual(['b@x']);
     expect(contactsFor(contacts, 'all')).toHaveLength(2);

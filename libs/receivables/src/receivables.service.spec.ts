@@ -16,7 +16,18 @@ describeOnEveryDatabase('receivables service', (database) => {
 
   const issue = async (overrides: Partial<{ amount: number; vatAmount: number; dueDate: string }> = {}): Promise<InvoiceRow> => {
     const [row] = await service().issue([
-      { number: `R-${++seq}`, customerId, issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 1200_00, vatAmount: 200_00, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company', ...overrides },
+      {
+        number: `R-${++seq}`,
+        customerId,
+        issueDate: '2026-03-01',
+        dueDate: '2026-03-31',
+        amount: 1200_00,
+        vatAmount: 200_00,
+        currency: 'EUR',
+        timeZone: 'Europe/Paris',
+        customerType: 'company',
+        ...overrides,
+      },
     ]);
     return row!;
   };
@@ -44,7 +55,13 @@ describeOnEveryDatabase('receivables service', (database) => {
     expect(await booked(invoice.id)).toBe(700_00);
     // The workflow is told, through the outbox, with the books' balance and revision.
     const signals = (await new WorkflowSignalsRepository(database().db).pending(1000)).filter((s) => s.invoiceId === invoice.id);
-    expect(signals).toEqual([expect.objectContaining({ signal: 'payment', workflowId: `invoice-${invoice.id}`, payload: expect.objectContaining({ amount: 500_00, after: { balance: 700_00, revision: 1 } }) })]);
+    expect(signals).toEqual([
+      expect.objectContaining({
+        signal: 'payment',
+        workflowId: `invoice-${invoice.id}`,
+        payload: expect.objectContaining({ amount: 500_00, after: { balance: 700_00, revision: 1 } }),
+      }),
+    ]);
   });
 
   it('keeps an overpayment as the customer’s credit, which can settle another invoice or be refunded', async () => {

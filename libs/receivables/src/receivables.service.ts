@@ -33,7 +33,11 @@ export interface NewReceivable {
   customerType: string;
 }
 
-const signalPayload = (payload: Record<string, unknown>, outcome: { after: EventOutcome['after']; eventKey: string }) => ({ ...payload, eventKey: outcome.eventKey, after: outcome.after });
+const signalPayload = (payload: Record<string, unknown>, outcome: { after: EventOutcome['after']; eventKey: string }) => ({
+  ...payload,
+  eventKey: outcome.eventKey,
+  after: outcome.after,
+});
 
 /**
  * The one writer of money and status: every event that changes what an invoice owes or where it
@@ -71,7 +75,15 @@ export class ReceivablesService {
     const now = this.clock.now();
     const rows = await this.invoices.insertMany(
       receivables.map((r): NewInvoice => {
-        const receivable = issuedReceivable({ number: r.number, currency: r.currency, issueDate: r.issueDate, dueDate: r.dueDate, amount: r.amount, vatAmount: r.vatAmount, customerType: r.customerType === 'person' ? 'person' : 'company' });
+        const receivable = issuedReceivable({
+          number: r.number,
+          currency: r.currency,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          amount: r.amount,
+          vatAmount: r.vatAmount,
+          customerType: r.customerType === 'person' ? 'person' : 'company',
+        });
         return {
           number: r.number,
           customerId: r.customerId,
@@ -110,7 +122,16 @@ export class ReceivablesService {
       event: (date) => ({ kind: 'payment', reference: payment.reference, amount: payment.amount, date }),
       record: (tx, applied, row) =>
         this.invoices.insertPayment(
-          { invoiceId: row.id, amount: payment.amount, currency: row.currency, receivedAt: payment.receivedAt, source: payment.source, externalId: payment.reference, allocated: applied.allocated, excess: applied.excess },
+          {
+            invoiceId: row.id,
+            amount: payment.amount,
+            currency: row.currency,
+            receivedAt: payment.receivedAt,
+            source: payment.source,
+            externalId: payment.reference,
+            allocated: applied.allocated,
+            excess: applied.excess,
+          },
           tx,
         ),
       signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: payment.amount, reference: payment.reference }, outcome) }),
@@ -128,7 +149,20 @@ export class ReceivablesService {
       record: async (tx, applied, row, today) => {
         const entry = applied.entries.find((e) => e.lines.some((l) => l.account === '709'));
         const vat = entry?.lines.find((l) => l.account === '44571')?.debit ?? 0;
-        await this.invoices.insertCreditNote({ invoiceId: row.id, number: note.number, amount: note.amount, currency: row.currency, issueDate: today, reason: note.reason, vatAmount: vat, allocated: applied.allocated, excess: applied.excess }, tx);
+        await this.invoices.insertCreditNote(
+          {
+            invoiceId: row.id,
+            number: note.number,
+            amount: note.amount,
+            currency: row.currency,
+            issueDate: today,
+            reason: note.reason,
+            vatAmount: vat,
+            allocated: applied.allocated,
+            excess: applied.excess,
+          },
+          tx,
+        );
       },
       signal: (outcome) => ({ signal: 'creditNote', payload: signalPayload({ amount: note.amount, reference: note.number }, outcome) }),
     });
@@ -147,7 +181,20 @@ export class ReceivablesService {
         if (principal > 0) {
           const number = request.creditNoteNumber ?? `AV-${row.number}`;
           const vat = applied.entries.find((e) => e.lines.some((l) => l.account === '709'))?.lines.find((l) => l.account === '44571')?.debit ?? 0;
-          await this.invoices.insertCreditNote({ invoiceId: row.id, number, amount: principal, currency: row.currency, issueDate: today, reason: request.reason ?? 'cancellation', vatAmount: vat, allocated: principal, excess: 0 }, tx);
+          await this.invoices.insertCreditNote(
+            {
+              invoiceId: row.id,
+              number,
+              amount: principal,
+              currency: row.currency,
+              issueDate: today,
+              reason: request.reason ?? 'cancellation',
+              vatAmount: vat,
+              allocated: principal,
+              excess: 0,
+            },
+            tx,
+          );
         }
       },
       signal: (outcome) => ({ signal: 'cancellation', payload: signalPayload({ reason: request.reason }, outcome) }),
@@ -187,7 +234,17 @@ export class ReceivablesService {
       content: { invoiceId: request.invoiceId, date: request.date, amount: request.amount },
       event: (today) => ({ kind: 'promise', date: today, promisedDate: request.date, amount: request.amount }),
       record: (tx, applied, row) =>
-        this.invoices.recordPromise({ invoiceId: row.id, amount: request.amount, currency: row.currency, promisedDate: request.date, balanceWhenPromised: applied.receivable.promise!.balanceWhenPromised, recordedBy: request.userId }, tx),
+        this.invoices.recordPromise(
+          {
+            invoiceId: row.id,
+            amount: request.amount,
+            currency: row.currency,
+            promisedDate: request.date,
+            balanceWhenPromised: applied.receivable.promise!.balanceWhenPromised,
+            recordedBy: request.userId,
+          },
+          tx,
+        ),
       signal: (outcome) => (request.signal === false ? undefined : { signal: 'promiseToPay', payload: signalPayload({ date: request.date, amount: request.amount }, outcome) }),
     });
   }
@@ -279,10 +336,29 @@ export class ReceivablesService {
             kind: 'agency_recovery',
             content: { invoiceId: invoice.id, amount: share },
             at: request.at,
-            event: (date) => ({ kind: 'agency_recovery', reference: request.reference, amount: share, date, commissionPercent: agency.commissionPercent, commissionVatPercent: agency.commissionVatPercent }),
+            event: (date) => ({
+              kind: 'agency_recovery',
+              reference: request.reference,
+              amount: share,
+              date,
+              commissionPercent: agency.commissionPercent,
+              commissionVatPercent: agency.commissionVatPercent,
+            }),
             // Money received (through the agency): in the invoice's payments, with the report's reference.
             record: (db, applied, row) =>
-              this.invoices.insertPayment({ invoiceId: row.id, amount: share, currency: row.currency, receivedAt: request.at, source: 'agency', externalId: `agency:${handoff.id}:${request.reference}:${row.id}`, allocated: applied.allocated, excess: 0 }, db),
+              this.invoices.insertPayment(
+                {
+                  invoiceId: row.id,
+                  amount: share,
+                  currency: row.currency,
+                  receivedAt: request.at,
+                  source: 'agency',
+                  externalId: `agency:${handoff.id}:${request.reference}:${row.id}`,
+                  allocated: applied.allocated,
+                  excess: 0,
+                },
+                db,
+              ),
             signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: share, reference: request.reference }, outcome) }),
           }),
         );
@@ -306,7 +382,19 @@ export class ReceivablesService {
         // The allocation's own 4191 debit is already posted: the credit must not go below zero.
         if (credit < 0) throw new ReceivableRefusal('invalid', 'amount', `more than the customer’s credit (${credit + request.amount} ${row.currency})`);
         // Settled from the customer's credit: listed with the invoice's payments.
-        await this.invoices.insertPayment({ invoiceId: row.id, amount: request.amount, currency: row.currency, receivedAt: this.clock.now(), source: 'customer_credit', externalId: `credit-allocation:${request.reference}`, allocated: applied.allocated, excess: 0 }, tx);
+        await this.invoices.insertPayment(
+          {
+            invoiceId: row.id,
+            amount: request.amount,
+            currency: row.currency,
+            receivedAt: this.clock.now(),
+            source: 'customer_credit',
+            externalId: `credit-allocation:${request.reference}`,
+            allocated: applied.allocated,
+            excess: 0,
+          },
+          tx,
+        );
       },
       signal: (outcome) => ({ signal: 'balanceChanged', payload: signalPayload({ detail: `customer credit ${request.reference}` }, outcome) }),
     });
@@ -315,13 +403,27 @@ export class ReceivablesService {
   /** Money received from a customer that settles no invoice (yet): its credit (512 / 4191). */
   async recordCustomerPayment(request: { customerId: string; currency: string; amount: number; reference: string; receivedAt: Date }): Promise<{ replayed: boolean }> {
     return this.customerEvent(`payment:${request.reference}`, 'customer_payment', request, (date) =>
-      paymentReceived({ date, currency: request.currency, reference: request.reference, invoiceNumber: request.reference, allocated: 0, excess: request.amount, receivable: '411' }),
+      paymentReceived({
+        date,
+        currency: request.currency,
+        reference: request.reference,
+        invoiceNumber: request.reference,
+        allocated: 0,
+        excess: request.amount,
+        receivable: '411',
+      }),
     );
   }
 
   /** A customer's credit paid back (4191 / 512). */
   async refundCredit(request: { customerId: string; currency: string; amount: number; reference: string }): Promise<{ replayed: boolean }> {
-    return this.customerEvent(`refund:${request.reference}`, 'credit_refund', request, (date) => creditRefunded({ date, currency: request.currency, reference: request.reference, amount: request.amount }), true);
+    return this.customerEvent(
+      `refund:${request.reference}`,
+      'credit_refund',
+      request,
+      (date) => creditRefunded({ date, currency: request.currency, reference: request.reference, amount: request.amount }),
+      true,
+    );
   }
 
   private async customerEvent(
@@ -337,7 +439,8 @@ export class ReceivablesService {
       const content = { customerId: request.customerId, currency: request.currency, amount: request.amount };
       const claim = await this.ledger.claimEvent({ eventKey, kind, customerId: request.customerId, content }, tx);
       if (!claim.claimed) {
-        if (claim.kind !== kind || !sameContent(claim.content, content)) throw new ReceivableRefusal('conflict', 'reference', `${request.reference} was already used for another ${claim.kind.replace(/_/g, ' ')}`);
+        if (claim.kind !== kind || !sameContent(claim.content, content))
+          throw new ReceivableRefusal('conflict', 'reference', `${request.reference} was already used for another ${claim.kind.replace(/_/g, ' ')}`);
         return { replayed: true };
       }
       if (spendsCredit) {

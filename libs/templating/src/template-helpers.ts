@@ -13,7 +13,9 @@ export function currencyDigits(currency: string): number {
 export function formatMoney(money: Money, locale: 'fr' | 'en'): string {
   if (!money || !Number.isSafeInteger(money.amount)) throw new Error(`not an amount in minor units: ${JSON.stringify(money)}`);
   const digits = currencyDigits(money.currency);
-  const absolute = Math.abs(money.amount).toString().padStart(digits + 1, '0');
+  const absolute = Math.abs(money.amount)
+    .toString()
+    .padStart(digits + 1, '0');
   const decimal = `${money.amount < 0 ? '-' : ''}${absolute.slice(0, absolute.length - digits) || '0'}${digits ? `.${absolute.slice(-digits)}` : ''}`;
   const format = new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   // A decimal string is formatted exactly (Intl.NumberFormat v3), whatever its size.
@@ -22,9 +24,7 @@ export function formatMoney(money: Money, locale: 'fr' | 'en'): string {
 
 /** A local date (YYYY-MM-DD) or a UTC instant, as a date in the customer's zone. */
 export function formatDate(value: string, locale: 'fr' | 'en', timeZone: string, style: 'long' | 'short' = 'long'): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? DateTime.fromISO(value, { zone: timeZone })
-    : DateTime.fromISO(value, { zone: 'UTC' }).setZone(timeZone);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone: timeZone }) : DateTime.fromISO(value, { zone: 'UTC' }).setZone(timeZone);
   if (!date.isValid) throw new Error(`not a date: ${value}`);
   return date.setLocale(LOCALE_TAGS[locale]).toLocaleString(style === 'long' ? DateTime.DATE_FULL : DateTime.DATE_SHORT);
 }

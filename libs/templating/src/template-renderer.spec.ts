@@ -61,9 +61,7 @@ describe('the renderer', () => {
   writeFileSync(path.join(dir, 'email/broken/fr/text.hbs'), '{{customer.name}}');
 
   it('fails on a missing variable, naming the template and the variable', () => {
-    expect(() => new TemplateRenderer(dir).render('email', 'broken', 'fr', sampleTemplateContext('fr'))).toThrow(
-      /^email\/broken\/fr\/subject\.hbs: "numbr" not defined .* 1:10$/,
-    );
+    expect(() => new TemplateRenderer(dir).render('email', 'broken', 'fr', sampleTemplateContext('fr'))).toThrow(/^email\/broken\/fr\/subject\.hbs: "numbr" not defined .* 1:10$/);
   });
 
   it('escapes values in HTML, not in text', () => {

@@ -133,9 +133,7 @@ export async function conditionWithTimeout(timeout: Duration): Promise<string> {
 
 export async function manyTimers(count: number): Promise<number> {
   const fired: number[] = [];
-  await Promise.all(
-    Array.from({ length: count }, (_, i) => wf.sleep((i + 1) * 1000).then(() => fired.push(i))),
-  );
+  await Promise.all(Array.from({ length: count }, (_, i) => wf.sleep((i + 1) * 1000).then(() => fired.push(i))));
   // Timers fire in order of their deadlines.
   return fired.every((value, index) => value === index) ? fired.length : -1;
 }
@@ -182,17 +180,11 @@ export async function childWorker(value: number): Promise<number> {
 }
 
 export async function parent(values: number[]): Promise<{ results: number[]; failures: string[] }> {
-  const outcomes = await Promise.allSettled(
-    values.map((value, i) =>
-      wf.executeChild(childWorker, { args: [value], workflowId: `${wf.workflowInfo().workflowId}-child-${i}` }),
-    ),
-  );
+  const outcomes = await Promise.allSettled(values.map((value, i) => wf.executeChild(childWorker, { args: [value], workflowId: `${wf.workflowInfo().workflowId}-child-${i}` })));
   return {
     results: outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : [])),
     failures: outcomes.flatMap((o) =>
-      o.status === 'rejected' && o.reason instanceof wf.ChildWorkflowFailure && o.reason.cause instanceof wf.ApplicationFailure
-        ? [o.reason.cause.message]
-        : [],
+      o.status === 'rejected' && o.reason instanceof wf.ChildWorkflowFailure && o.reason.cause instanceof wf.ApplicationFailure ? [o.reason.cause.message] : [],
     ),
   };
 }

@@ -8,34 +8,52 @@ import { ZodPipe } from '../common/zod-body.pipe';
 import { ReceivablesService } from '@dunning/receivables';
 import { DunningActionsService } from '../dunning/dunning-actions.service';
 
-const recoveryBody = z.object({
-  status: z.enum(['accepted', 'collecting', 'recovered', 'closed']),
-  /** Minor units the agency collected since its last report. */
-  recoveredAmount: z.number().int().min(0).default(0),
-  /** The agency's own id for this report: the same report sent twice is recorded once (required with money). */
-  reference: z.string().min(1).max(200).optional(),
-  note: z.string().max(2000).optional(),
-}).refine((r) => r.recoveredAmount === 0 || r.reference !== undefined, { path: ['reference'], message: 'required with a recovered amount: the same report sent twice must be recognised' });
+const recoveryBody = z
+  .object({
+    status: z.enum(['accepted', 'collecting', 'recovered', 'closed']),
+    /** Minor units the agency collected since its last report. */
+    recoveredAmount: z.number().int().min(0).default(0),
+    /** The agency's own id for this report: the same report sent twice is recorded once (required with money). */
+    reference: z.string().min(1).max(200).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((r) => r.recoveredAmount === 0 || r.reference !== undefined, {
+    path: ['reference'],
+    message: 'required with a recovered amount: the same report sent twice must be recognised',
+  });
 
 const secretEnvName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'the NAME of an environment variable holding the secret, not the secret');
-const agencyBody = z.object({
-  name: z.string().min(1).max(200),
-  deliveryMethod: z.enum(AGENCY_DELIVERY_METHODS).default('api'),
-  deliveryAddress: z.string().max(500).optional(),
-  deliveryConfig: z
-    .object({
-      sftp: z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535).optional(), username: z.string().min(1), directory: z.string().optional(), privateKeyEnv: secretEnvName.optional(), passwordEnv: secretEnvName.optional() }).optional(),
-      webhook: z.object({ url: z.string().url().startsWith('https://', 'an https:// URL'), secretEnv: secretEnvName }).optional(),
-    })
-    .default({}),
-  pgpPublicKey: z.string().includes('BEGIN PGP PUBLIC KEY BLOCK', { message: 'an ASCII-armoured OpenPGP public key' }).optional(),
-  /** The agency's fee on what it recovers, percent before VAT, and the VAT on that fee. */
-  commissionPercent: z.number().min(0).max(100).default(0),
-  commissionVatPercent: z.number().min(0).max(100).default(20),
-}).superRefine((agency, context) => {
-  if (agency.deliveryMethod === 'sftp' && !agency.deliveryConfig.sftp) context.addIssue({ code: 'custom', path: ['deliveryConfig', 'sftp'], message: 'required for SFTP delivery' });
-  if (agency.deliveryMethod === 'webhook' && !agency.deliveryConfig.webhook) context.addIssue({ code: 'custom', path: ['deliveryConfig', 'webhook'], message: 'required for webhook delivery' });
-});
+const agencyBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    deliveryMethod: z.enum(AGENCY_DELIVERY_METHODS).default('api'),
+    deliveryAddress: z.string().max(500).optional(),
+    deliveryConfig: z
+      .object({
+        sftp: z
+          .object({
+            host: z.string().min(1),
+            port: z.number().int().min(1).max(65535).optional(),
+            username: z.string().min(1),
+            directory: z.string().optional(),
+            privateKeyEnv: secretEnvName.optional(),
+            passwordEnv: secretEnvName.optional(),
+          })
+          .optional(),
+        webhook: z.object({ url: z.string().url().startsWith('https://', 'an https:// URL'), secretEnv: secretEnvName }).optional(),
+      })
+      .default({}),
+    pgpPublicKey: z.string().includes('BEGIN PGP PUBLIC KEY BLOCK', { message: 'an ASCII-armoured OpenPGP public key' }).optional(),
+    /** The agency's fee on what it recovers, percent before VAT, and the VAT on that fee. */
+    commissionPercent: z.number().min(0).max(100).default(0),
+    commissionVatPercent: z.number().min(0).max(100).default(20),
+  })
+  .superRefine((agency, context) => {
+    if (agency.deliveryMethod === 'sftp' && !agency.deliveryConfig.sftp)
+      context.addIssue({ code: 'custom', path: ['deliveryConfig', 'sftp'], message: 'required for SFTP delivery' });
+    if (agency.deliveryMethod === 'webhook' && !agency.deliveryConfig.webhook)
+      context.addIssue({ code: 'custom', path: ['deliveryConfig', 'webhook'], message: 'required for webhook delivery' });
+  });
 
 /**
  * Collections agencies: each sees only its own handoffs (another agency's answers 404, as if it
@@ -57,7 +75,13 @@ export class HandoffsController {
   async list(@CurrentPrincipal() principal: Principal) {
     const rows = principal.role === 'agency' ? await this.handoffs.forAgency(principal.agencyId!) : await this.handoffs.all();
     // The list without each case file (GET /:id/file has it).
-    return rows.map(({ handoff: { caseFile: _caseFile, ...handoff }, ...r }) => ({ ...handoff, customerName: r.customerName, invoiceNumbers: r.invoiceNumbers ?? [], invoiceNumber: r.invoiceNumbers?.[0] ?? null, balance: r.balance }));
+    return rows.map(({ handoff: { caseFile: _caseFile, ...handoff }, ...r }) => ({
+      ...handoff,
+      customerName: r.customerName,
+      invoiceNumbers: r.invoiceNumbers ?? [],
+      invoiceNumber: r.invoiceNumbers?.[0] ?? null,
+      balance: r.balance,
+    }));
   }
 
   @Get(':id')
@@ -110,7 +134,14 @@ export class HandoffsController {
       const invoices = await this.handoffs.invoicesOf(id);
       for (const { invoice } of invoices) {
         await this.ledger.appendTimeline(invoice.id, [
-          { at: new Date().toISOString(), type: 'agency_update', status: 'with_agency', outcome: body.status, ...(body.recoveredAmount ? { amount: body.recoveredAmount } : {}), detail: body.note },
+          {
+            at: new Date().toISOString(),
+            type: 'agency_update',
+            status: 'with_agency',
+            outcome: body.status,
+            ...(body.recoveredAmount ? { amount: body.recoveredAmount } : {}),
+            detail: body.note,
+          },
         ]);
       }
       void updated;

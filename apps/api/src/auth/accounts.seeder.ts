@@ -31,7 +31,13 @@ export class AccountsSeeder {
         ['collector', 'collector@example.com'],
         ['agency', 'agency@example.com'],
       ] as const) {
-        await this.users.create({ email, displayName: role.replace('_', ' '), passwordHash: await hashPassword(password), role, agencyId: role === 'agency' ? agency.id : undefined });
+        await this.users.create({
+          email,
+          displayName: role.replace('_', ' '),
+          passwordHash: await hashPassword(password),
+          role,
+          agencyId: role === 'agency' ? agency.id : undefined,
+        });
         lines.push(`${role}: ${email} / same password`);
       }
       lines.push(`agency "${agency.name}" API key: ${apiKey}`);

@@ -22,7 +22,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // The books refused an event: the state forbids it (409) or the input is wrong (422), naming the field.
     if (exception instanceof ReceivableRefusal) {
       const status = exception.code === 'conflict' ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-      response.status(status).json({ statusCode: status, message: exception.message, problems: [{ field: exception.field, message: exception.message.slice(exception.field.length + 2) }] });
+      response
+        .status(status)
+        .json({ statusCode: status, message: exception.message, problems: [{ field: exception.field, message: exception.message.slice(exception.field.length + 2) }] });
       return;
     }
     if (exception instanceof ReceivableNotFound) {

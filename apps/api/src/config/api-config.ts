@@ -5,7 +5,10 @@ const apiEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL, or the embedded database `npm start` serves. Unset: PGlite in PGLITE_DATA_DIR, in this process. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   PGLITE_DATA_DIR: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -34,7 +37,10 @@ const apiEnvironment = z.object({
   CREDITOR_PHONE: z.string().default(''),
   CREDITOR_ADDRESS: z.string().default(''),
   /** The creditor's SIREN (9 digits): the FEC export's file name (LPF A47 A-1). */
-  CREDITOR_SIREN: z.string().regex(/^\d{9}$/, '9 digits').optional(),
+  CREDITOR_SIREN: z
+    .string()
+    .regex(/^\d{9}$/, '9 digits')
+    .optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiEnvironment>;

@@ -20,16 +20,22 @@ const customerFields = z.object({
   name: z.string().min(1).max(300),
   legalId: z.string().max(50).optional(),
   locale: z.enum(['fr', 'en']).optional(),
-  timeZone: z.string().optional().refine((zone) => {
-    if (zone === undefined) return true;
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a time zone'),
-  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code').optional(),
+  timeZone: z
+    .string()
+    .optional()
+    .refine((zone) => {
+      if (zone === undefined) return true;
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a time zone'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code')
+    .optional(),
   riskScore: z.number().int().min(1).max(10).optional(),
   segment: z.string().max(100).optional(),
   customerType: z.enum(['company', 'person']).optional(),
@@ -46,12 +52,21 @@ export const customerBody = customerFields.superRefine((customer, context) => {
 });
 const customerMoneyBody = z.object({
   amount: z.number().int('an integer amount of minor units (cents)').positive('must be positive'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').refine(isKnownCurrency, 'not a known currency'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
+    .refine(isKnownCurrency, 'not a known currency'),
   /** The bank's or the payer's reference: the same one twice is recorded once. */
   reference: z.string().min(1).max(200),
 });
 const allocationBody = z.object({ invoiceId: z.string().uuid(), amount: z.number().int().positive(), reference: z.string().min(1).max(200) });
-const listQuery = z.object({ search: z.string().optional(), segment: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(50), afterName: z.string().optional(), afterId: z.string().uuid().optional() });
+const listQuery = z.object({
+  search: z.string().optional(),
+  segment: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  afterName: z.string().optional(),
+  afterId: z.string().uuid().optional(),
+});
 
 @Controller('api/customers')
 @Roles('credit_manager')
@@ -128,7 +143,10 @@ export class CustomersController {
   }
 
   @Patch(':id')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(customerFields.omit({ reference: true, contacts: true }).partial())) body: Partial<z.infer<typeof customerBody>>) {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodPipe(customerFields.omit({ reference: true, contacts: true }).partial())) body: Partial<z.infer<typeof customerBody>>,
+  ) {
     const row = await this.customers.update(id, body);
     if (!row) throw new NotFoundException(`customer ${id} not found`);
     return row;

@@ -47,7 +47,13 @@ export class DunningActionsService {
 
   /** A payment; without a reference from the bank, one is made up (then a retry is a new payment). */
   async recordPayment(invoiceId: string, payment: { amount: number; reference?: string; receivedAt?: string }, source = 'api') {
-    const outcome = await this.receivables.recordPayment({ invoiceId, amount: payment.amount, reference: payment.reference ?? `${source}-${randomUUID()}`, receivedAt: payment.receivedAt ? new Date(payment.receivedAt) : new Date(), source });
+    const outcome = await this.receivables.recordPayment({
+      invoiceId,
+      amount: payment.amount,
+      reference: payment.reference ?? `${source}-${randomUUID()}`,
+      receivedAt: payment.receivedAt ? new Date(payment.receivedAt) : new Date(),
+      source,
+    });
     return this.delivered(moneyOutcome(outcome));
   }
 
@@ -93,7 +99,10 @@ export class DunningActionsService {
   }
 
   /** A collector's outcome for each invoice a call covered (their flows take the outcome's edge). */
-  async callOutcomes(outcomes: Array<{ invoiceId: string; workflowId: string; nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }>, tx: Database) {
+  async callOutcomes(
+    outcomes: Array<{ invoiceId: string; workflowId: string; nodeId: string; outcome: CallOutcome; promise?: { date: string; amount: number }; reason?: string }>,
+    tx: Database,
+  ) {
     await new WorkflowSignalsRepository(tx).enqueue(
       outcomes.map(({ invoiceId, workflowId, ...payload }) => ({ invoiceId, workflowId, signal: 'callOutcome', payload: { ...payload, eventKey: randomUUID() } })),
       tx,

@@ -15,7 +15,9 @@ export const reasonBody = z.object({ reason: z.string().min(1, 'say why').max(20
 export const optionalReasonBody = z.object({ reason: z.string().max(2000).optional() });
 export const resolutionBody = z.object({ resolution: z.string().min(1, 'say how it was resolved').max(2000) });
 export const promiseBody = z.object({ date: localDate, amount });
-export const changeBody = z.object({ amount: amount.optional(), dueDate: localDate.optional() }).refine((b) => b.amount !== undefined || b.dueDate !== undefined, 'give an amount or a due date');
+export const changeBody = z
+  .object({ amount: amount.optional(), dueDate: localDate.optional() })
+  .refine((b) => b.amount !== undefined || b.dueDate !== undefined, 'give an amount or a due date');
 
 /**
  * What credit managers do to an invoice's dunning; each action is recorded (money and status in the

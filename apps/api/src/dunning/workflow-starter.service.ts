@@ -52,7 +52,13 @@ export class WorkflowStarterService {
     } catch (error) {
       const reason = (error as Error).message;
       await this.invoices.recordStartFailure(invoice.id, reason);
-      await this.exceptions.report({ kind: 'start_failed', dedupeKey: `start:${invoice.id}`, message: `the dunning of ${invoice.number} could not start: ${reason}`, invoiceId: invoice.id, customerId: invoice.customerId });
+      await this.exceptions.report({
+        kind: 'start_failed',
+        dedupeKey: `start:${invoice.id}`,
+        message: `the dunning of ${invoice.number} could not start: ${reason}`,
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+      });
       this.logger.warn(`invoice ${invoice.number}: ${reason}`);
       return false;
     }

@@ -23,7 +23,13 @@ export class ExceptionsController {
 
   @Get()
   async list(@Query(new ZodPipe(listQuery)) query: z.infer<typeof listQuery>) {
-    const { rows, total } = await this.exceptions.list({ status: query.status, kind: query.kind, invoiceId: query.invoiceId, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+    const { rows, total } = await this.exceptions.list({
+      status: query.status,
+      kind: query.kind,
+      invoiceId: query.invoiceId,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    });
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }
 

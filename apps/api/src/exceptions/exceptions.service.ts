@@ -35,7 +35,8 @@ export class ExceptionsService {
     if (exception.kind === 'start_failed') {
       const invoice = (await this.invoices.findById(exception.invoiceId))!;
       await this.invoices.clearStartFailure(invoice.id);
-      if (!(await this.starter.startOrRecord({ ...invoice, workflowStartError: null }))) throw new ConflictException('the workflow still cannot start: see the exception’s message');
+      if (!(await this.starter.startOrRecord({ ...invoice, workflowStartError: null })))
+        throw new ConflictException('the workflow still cannot start: see the exception’s message');
     } else if (exception.workflowId && exception.nodeId) {
       await this.dunning.retryStep(exception.invoiceId);
     } else {

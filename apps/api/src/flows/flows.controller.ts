@@ -17,7 +17,10 @@ const assignmentsBody = z.object({
       segment: z.string().min(1).nullish(),
       amountMin: z.number().int().min(0).nullish(),
       amountMax: z.number().int().min(0).nullish(),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').nullish(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
+        .nullish(),
     }),
   ),
 });
@@ -25,14 +28,20 @@ const simulateBody = z.object({
   graph: z.unknown(),
   invoice: z.object({
     amount: z.number().int().positive(),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('EUR'),
     issueDate: localDate,
     dueDate: localDate,
     riskScore: z.number().int().min(1).max(10).default(5),
     segment: z.string().default(''),
     customerType: z.enum(['company', 'person']).default('company'),
   }),
-  country: z.string().regex(/^[A-Z]{2}$/).default('FR'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('FR'),
   timeZone: z.string().default('Europe/Paris'),
   start: z.string().datetime().optional(),
   events: z.array(z.record(z.string(), z.unknown())).optional(),
@@ -80,7 +89,13 @@ export class FlowsController {
         segment: invoice.segment,
         customerType: invoice.customerType,
       },
-      { country: body.country, timeZone: body.timeZone, start: body.start ?? `${invoice.issueDate}T08:00:00.000Z`, events: body.events as never, callOutcomes: body.callOutcomes as never },
+      {
+        country: body.country,
+        timeZone: body.timeZone,
+        start: body.start ?? `${invoice.issueDate}T08:00:00.000Z`,
+        events: body.events as never,
+        callOutcomes: body.callOutcomes as never,
+      },
     );
   }
 

@@ -2,18 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { riskScoreOrDefault } from '@dunning/domain';
 import { publicHolidays } from '@dunning/domain/holidays';
 import { type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
-import {
-  type Flow,
-  type FlowEvent,
-  type InvoiceFacts,
-  type ScriptedCallOutcome,
-  flowSchema,
-  gentleFlow,
-  simulate,
-  standardFlow,
-  strictFlow,
-  validateFlow,
-} from '@dunning/flow';
+import { type Flow, type FlowEvent, type InvoiceFacts, type ScriptedCallOutcome, flowSchema, gentleFlow, simulate, standardFlow, strictFlow, validateFlow } from '@dunning/flow';
 import { loadTemplateCatalog } from '@dunning/templating';
 
 const TEMPLATES = loadTemplateCatalog();
@@ -115,7 +104,11 @@ export class FlowsService {
     return version;
   }
 
-  async simulate(graph: unknown, invoice: InvoiceFacts, options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome> }) {
+  async simulate(
+    graph: unknown,
+    invoice: InvoiceFacts,
+    options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome> },
+  ) {
     const parsed = flowSchema.safeParse(graph);
     if (!parsed.success || validateFlow(parsed.data).length > 0) {
       throw new UnprocessableEntityException({ message: 'the flow is not valid', problems: validateFlow(graph, { templates: TEMPLATES }) });
@@ -139,5 +132,12 @@ function ruleMatches(rule: FlowAssignmentRow, customer: { riskScore: number | nu
 
 function emptyFlow(name: string): Flow {
   const base = standardFlow();
-  return { ...base, id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, description: undefined, nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }], edges: [] };
+  return {
+    ...base,
+    id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    name,
+    description: undefined,
+    nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }],
+    edges: [],
+  };
 }

@@ -2,7 +2,16 @@ import { checkColumns, parseCsv, validateRow } from './invoice-import.parser';
 
 const row = (values: Record<string, string>, line = 2) => ({
   line,
-  values: { invoice_number: 'F-1', issue_date: '2026-04-01', due_date: '2026-05-01', amount: '1 234,56', currency: 'eur', customer_reference: 'C-1', customer_name: 'Martin', ...values },
+  values: {
+    invoice_number: 'F-1',
+    issue_date: '2026-04-01',
+    due_date: '2026-05-01',
+    amount: '1 234,56',
+    currency: 'eur',
+    customer_reference: 'C-1',
+    customer_name: 'Martin',
+    ...values,
+  },
 });
 
 describe('invoice import lines', () => {

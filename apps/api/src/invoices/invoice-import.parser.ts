@@ -156,7 +156,8 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   let lateInterestRatePercent: number | undefined;
   if (v.late_interest_rate) {
     lateInterestRatePercent = Number(v.late_interest_rate.replace(',', '.').replace('%', '').trim());
-    if (!Number.isFinite(lateInterestRatePercent) || lateInterestRatePercent < 0 || lateInterestRatePercent > 100) fail('late_interest_rate', `"${v.late_interest_rate}" is not an annual rate in percent`);
+    if (!Number.isFinite(lateInterestRatePercent) || lateInterestRatePercent < 0 || lateInterestRatePercent > 100)
+      fail('late_interest_rate', `"${v.late_interest_rate}" is not an annual rate in percent`);
   }
   for (const field of ['issue_date', 'due_date'] as const) {
     if (v[field]) {
@@ -188,7 +189,10 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   }
   const customerType = v.customer_type ? v.customer_type.toLowerCase() : undefined;
   if (customerType !== undefined && customerType !== 'company' && customerType !== 'person') fail('customer_type', `"${v.customer_type}" is not company or person`);
-  const addressLines = (v.customer_address ?? '').split('|').map((l) => l.trim()).filter(Boolean);
+  const addressLines = (v.customer_address ?? '')
+    .split('|')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
   if (errors.length > 0) return { errors };
   return {

@@ -36,7 +36,10 @@ export class InvoiceImportService {
       this.logger.error(`import ${batch.id} failed: ${(error as Error).stack}`);
       await this.batches.finish(batch.id, { status: 'failed', errors: [{ line: 0, field: '(file)', message: 'the import failed; nothing was written' }] });
     });
-    this.running.set(batch.id, job.finally(() => this.running.delete(batch.id)));
+    this.running.set(
+      batch.id,
+      job.finally(() => this.running.delete(batch.id)),
+    );
     return batch;
   }
 
@@ -105,7 +108,8 @@ export class InvoiceImportService {
       const db = tx as unknown as Database;
       // The customers in bulk (one row each, by reference): what the file carries, never erasing the rest.
       const distinct = new Map<string, ImportedInvoice['customer']>();
-      for (const invoice of fresh) distinct.set(invoice.customer.reference, { ...(distinct.get(invoice.customer.reference) ?? invoice.customer), ...definedOnly(invoice.customer) });
+      for (const invoice of fresh)
+        distinct.set(invoice.customer.reference, { ...(distinct.get(invoice.customer.reference) ?? invoice.customer), ...definedOnly(invoice.customer) });
       const customerIdByReference = await this.customers.upsertMany(
         [...distinct.values()].map(({ email, phone, ...customer }) => ({ customer, contact: email || phone ? { role: 'billing' as const, email, phone } : undefined })),
         db,

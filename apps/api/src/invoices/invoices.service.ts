@@ -20,7 +20,10 @@ export const createInvoiceBody = z
     vatAmount: z.number().int().min(0).default(0),
     /** A contractual late-interest rate, annual %; none: the legal rate (ECB + 10 points). */
     lateInterestRatePercent: z.number().min(0).max(100).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').refine(isKnownCurrency, 'not a known currency'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
+      .refine(isKnownCurrency, 'not a known currency'),
   })
   .refine((i) => i.dueDate >= i.issueDate, { message: 'the due date is before the issue date', path: ['dueDate'] })
   .refine((i) => i.vatAmount < i.amount, { message: 'the VAT must be less than the amount, which includes it', path: ['vatAmount'] });

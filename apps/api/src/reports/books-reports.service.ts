@@ -68,7 +68,13 @@ export class BooksReportsService {
       const window = months.filter((m) => m.currency === row.currency && m.month <= row.month).slice(-3);
       const sales = sum(window.map((m) => m.sales));
       const days = sum(window.map((m) => daysInMonth(m.month)));
-      result.push({ month: row.month, currency: row.currency, receivables: row.receivables, sales, dso: sales > 0 ? Math.round((row.receivables / sales) * days * 10) / 10 : null });
+      result.push({
+        month: row.month,
+        currency: row.currency,
+        receivables: row.receivables,
+        sales,
+        dso: sales > 0 ? Math.round((row.receivables / sales) * days * 10) / 10 : null,
+      });
     }
     return result;
   }
@@ -79,7 +85,7 @@ export class BooksReportsService {
     const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
     return [...new Set(months.map((m) => m.currency))].map((currency) => {
       const rows = months.filter((m) => m.currency === currency);
-      const receivables = (rows.at(-1)?.receivables ?? 0);
+      const receivables = rows.at(-1)?.receivables ?? 0;
       const revenue = sum(rows.map((r) => r.sales));
       return { currency, receivables, revenue, days, dso: revenue > 0 ? Math.round((receivables / revenue) * days * 10) / 10 : null };
     });
@@ -115,7 +121,13 @@ export class BooksReportsService {
           letterGroup: customerLine && l.account !== '4191' ? l.invoiceId : undefined,
         };
       });
-    return { text: formatFec(assignLettering(fecLines).map(({ letterGroup: _group, ...line }) => line), { separator }), excludedCurrencies: excluded };
+    return {
+      text: formatFec(
+        assignLettering(fecLines).map(({ letterGroup: _group, ...line }) => line),
+        { separator },
+      ),
+      excludedCurrencies: excluded,
+    };
   }
 }
 

@@ -20,7 +20,9 @@ describeOnEveryDatabase('the FEC export', (database) => {
     const receivables = new ReceivablesService(db, { now: () => now });
     const customer = await new CustomersRepository(db).upsert({ reference: 'C-FEC', name: 'Boulangerie Martin' });
     const issue = (number: string, issueDate: string, amount: number, vatAmount: number) =>
-      receivables.issue([{ number, customerId: customer.id, issueDate, dueDate: '2026-04-30', amount, vatAmount, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company' }]);
+      receivables.issue([
+        { number, customerId: customer.id, issueDate, dueDate: '2026-04-30', amount, vatAmount, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company' },
+      ]);
     const [first] = await issue('F-2026-0301', '2026-03-02', 1200_00, 200_00);
     await receivables.recordPayment({ invoiceId: first!.id, amount: 500_00, reference: 'VIR-0310', receivedAt: new Date('2026-03-10T09:00:00Z'), source: 'bank' });
     now = new Date('2026-03-15T09:00:00Z');

@@ -12,7 +12,9 @@ import { BooksReportsService } from './books-reports.service';
 
 const periodQuery = z.object({ from: localDate, to: localDate }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
 const asOfQuery = z.object({ asOf: localDate.optional() });
-const fecQuery = z.object({ from: localDate, to: localDate, separator: z.enum(['tab', 'pipe']).default('tab') }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
+const fecQuery = z
+  .object({ from: localDate, to: localDate, separator: z.enum(['tab', 'pipe']).default('tab') })
+  .refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
 
 /** The creditor's "today" for reports: Paris, where French books are kept. */
 const today = () => localToday(new Date(), 'Europe/Paris');
@@ -89,7 +91,18 @@ export class ReportsController {
     const lines = ['date;journal;entry;account;label;debit;credit;currency;invoice;customer'];
     for (const { line, invoiceNumber, customerReference } of rows) {
       lines.push(
-        [line.entryDate, line.journal, line.entryId, line.account, csvCell(line.label), decimalAmount(line.debit, line.currency), decimalAmount(line.credit, line.currency), line.currency, csvCell(invoiceNumber ?? ''), csvCell(customerReference ?? '')].join(';'),
+        [
+          line.entryDate,
+          line.journal,
+          line.entryId,
+          line.account,
+          csvCell(line.label),
+          decimalAmount(line.debit, line.currency),
+          decimalAmount(line.credit, line.currency),
+          line.currency,
+          csvCell(invoiceNumber ?? ''),
+          csvCell(customerReference ?? ''),
+        ].join(';'),
       );
     }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -105,7 +118,11 @@ export class ReportsController {
    */
   @Get('fec')
   async fec(@Query(new ZodPipe(fecQuery)) query: z.infer<typeof fecQuery>, @Res() response: Response) {
-    if (!this.config.CREDITOR_SIREN) throw new UnprocessableEntityException({ message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) to name the FEC file', problems: [{ field: 'CREDITOR_SIREN', message: 'not set' }] });
+    if (!this.config.CREDITOR_SIREN)
+      throw new UnprocessableEntityException({
+        message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) to name the FEC file',
+        problems: [{ field: 'CREDITOR_SIREN', message: 'not set' }],
+      });
     const { text, excludedCurrencies } = await this.books.fec(query.from, query.to, query.separator === 'pipe' ? '|' : '\t');
     response.setHeader('Content-Type', 'text/plain; charset=iso-8859-15');
     response.setHeader('Content-Disposition', `attachment; filename="${fecFileName(this.config.CREDITOR_SIREN, query.to)}"`);

@@ -43,7 +43,8 @@ export class SettingsController {
   @Put()
   @Roles('admin', 'credit_manager')
   async put(@Body(new ZodPipe(settingsBody)) body: z.infer<typeof settingsBody>, @CurrentPrincipal() principal: Principal) {
-    if (body.defaultAgencyId && !(await this.users.agency(body.defaultAgencyId))) throw new UnprocessableEntityException({ message: 'defaultAgencyId: no such agency', problems: [{ field: 'defaultAgencyId', message: 'no such agency' }] });
+    if (body.defaultAgencyId && !(await this.users.agency(body.defaultAgencyId)))
+      throw new UnprocessableEntityException({ message: 'defaultAgencyId: no such agency', problems: [{ field: 'defaultAgencyId', message: 'no such agency' }] });
     await this.settings.set(body, principal.userId);
     return this.get();
   }

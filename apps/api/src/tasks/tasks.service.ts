@@ -52,14 +52,26 @@ export class TasksService {
         const currency = invoices[0]?.currency ?? 'EUR';
         return {
           ...task,
-          customer: { id: customer.id, name: customer.name, reference: customer.reference, phone: contact?.phone ?? null, contactName: contact?.name ?? null, locale: customer.locale },
+          customer: {
+            id: customer.id,
+            name: customer.name,
+            reference: customer.reference,
+            phone: contact?.phone ?? null,
+            contactName: contact?.name ?? null,
+            locale: customer.locale,
+          },
           invoices,
           // Kept for one-invoice readers (the first invoice, oldest due).
           invoice: invoices[0] ?? null,
           totalBalance: { amount: invoices.reduce((sum, i) => sum + i.balance, 0), currency },
           daysOverdue: Math.max(0, ...invoices.map((i) => i.daysOverdue)),
           script: this.script(customer, contact?.name ?? undefined, invoices, now),
-          history: history.map(({ task: done, collector }) => ({ at: done.completedAt?.toISOString(), outcome: done.outcome, notes: (done.outcomeDetails?.notes as string | undefined) ?? null, collector })),
+          history: history.map(({ task: done, collector }) => ({
+            at: done.completedAt?.toISOString(),
+            outcome: done.outcome,
+            notes: (done.outcomeDetails?.notes as string | undefined) ?? null,
+            collector,
+          })),
           lastReminders: sent.map((m) => ({ channel: m.channel, template: m.template, at: (m.sentAt ?? m.createdAt).toISOString(), status: m.status })),
         };
       }),
@@ -67,7 +79,12 @@ export class TasksService {
   }
 
   /** The flow's call script, rendered for this customer in its language with its own invoices. */
-  private script(customer: { name: string; locale: string; timeZone: string; addressLines: string[] }, contactName: string | undefined, invoices: Array<{ number: string; issueDate: string; dueDate: string; balance: number; currency: string; daysOverdue: number }>, now: Date): string | null {
+  private script(
+    customer: { name: string; locale: string; timeZone: string; addressLines: string[] },
+    contactName: string | undefined,
+    invoices: Array<{ number: string; issueDate: string; dueDate: string; balance: number; currency: string; daysOverdue: number }>,
+    now: Date,
+  ): string | null {
     const locale = customer.locale === 'en' ? 'en' : 'fr';
     if (invoices.length === 0 || !this.renderer.has('call', 'call-script', locale)) return null;
     const money = (amount: number) => ({ amount, currency: invoices[0]!.currency });
@@ -76,9 +93,21 @@ export class TasksService {
         locale,
         timeZone: customer.timeZone,
         sentAt: now.toISOString(),
-        creditor: { name: this.config.CREDITOR_NAME, email: this.config.CREDITOR_EMAIL, phone: this.config.CREDITOR_PHONE, addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean) },
+        creditor: {
+          name: this.config.CREDITOR_NAME,
+          email: this.config.CREDITOR_EMAIL,
+          phone: this.config.CREDITOR_PHONE,
+          addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean),
+        },
         customer: { name: customer.name, contactName, addressLines: customer.addressLines },
-        invoices: invoices.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amount: money(i.balance), balance: money(i.balance), daysOverdue: i.daysOverdue })),
+        invoices: invoices.map((i) => ({
+          number: i.number,
+          issueDate: i.issueDate,
+          dueDate: i.dueDate,
+          amount: money(i.balance),
+          balance: money(i.balance),
+          daysOverdue: i.daysOverdue,
+        })),
         totalBalance: money(invoices.reduce((sum, i) => sum + i.balance, 0)),
       }).body ?? null
     );
@@ -94,7 +123,11 @@ export class TasksService {
    * Records the call's outcome for every invoice it covered: a promise is recorded on each (the
    * amount allocated to the oldest first), and each invoice's flow takes the outcome's edge.
    */
-  async complete(id: string, userId: string, body: { outcome: Exclude<CallOutcome, 'sla_expired'>; promise?: { date: string; amount: number }; reason?: string; notes?: string }): Promise<boolean> {
+  async complete(
+    id: string,
+    userId: string,
+    body: { outcome: Exclude<CallOutcome, 'sla_expired'>; promise?: { date: string; amount: number }; reason?: string; notes?: string },
+  ): Promise<boolean> {
     const task = await this.existing(id);
     if (task.status !== 'claimed' || task.claimedBy !== userId) return false;
     const waiting = (await this.tasks.waitingInvoices([id])).map((w) => w.invoice);
@@ -108,7 +141,9 @@ export class TasksService {
       }
       for (const [invoiceId, amount] of promises) await this.receivables.recordPromise({ invoiceId, date: body.promise.date, amount, userId, key: randomUUID(), signal: false });
     }
-    if (body.outcome === 'dispute') for (const invoice of waiting) await this.receivables.openDispute({ invoiceId: invoice.id, reason: body.reason ?? 'raised on a call', userId, key: randomUUID() }).catch(() => undefined);
+    if (body.outcome === 'dispute')
+      for (const invoice of waiting)
+        await this.receivables.openDispute({ invoiceId: invoice.id, reason: body.reason ?? 'raised on a call', userId, key: randomUUID() }).catch(() => undefined);
     const done = await this.database.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       const links = await this.tasks.complete(id, userId, body.outcome, body as Record<string, unknown>, tx);

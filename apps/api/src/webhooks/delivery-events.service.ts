@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CustomersRepository, ExceptionsRepository, InvoicesRepository, LedgerRepository, type MessageEventType, type MessageRow, MessagesRepository, WorkflowSignalsRepository } from '@dunning/db';
+import {
+  CustomersRepository,
+  ExceptionsRepository,
+  InvoicesRepository,
+  LedgerRepository,
+  type MessageEventType,
+  type MessageRow,
+  MessagesRepository,
+  WorkflowSignalsRepository,
+} from '@dunning/db';
 import { invoiceWorkflowId } from '@dunning/workflows';
 import { DunningActionsService } from '../dunning/dunning-actions.service';
 
@@ -15,7 +24,14 @@ export interface DeliveryEvent {
   unreachable?: { email?: string; phone?: string; reason: string };
 }
 
-const STATUS_AFTER: Partial<Record<MessageEventType, MessageRow['status']>> = { delivered: 'delivered', opened: 'opened', clicked: 'opened', bounced: 'bounced', complained: 'bounced', failed: 'failed' };
+const STATUS_AFTER: Partial<Record<MessageEventType, MessageRow['status']>> = {
+  delivered: 'delivered',
+  opened: 'opened',
+  clicked: 'opened',
+  bounced: 'bounced',
+  complained: 'bounced',
+  failed: 'failed',
+};
 /** A later event never takes a message back (an open after a delivery stays opened). */
 const RANK: Record<MessageRow['status'], number> = { pending: 0, sent: 1, delivered: 2, opened: 3, failed: 4, bounced: 4 };
 
@@ -41,13 +57,21 @@ export class DeliveryEventsService {
   /** Returns false for an event already recorded, or one about a message we never sent. */
   async record(message: MessageRow | undefined, event: DeliveryEvent): Promise<'recorded' | 'duplicate' | 'unknown_message'> {
     if (!message) return 'unknown_message';
-    const fresh = await this.messages.recordEvent({ messageId: message.id, type: event.type, occurredAt: event.occurredAt, providerEventId: event.providerEventId, payload: event.payload });
+    const fresh = await this.messages.recordEvent({
+      messageId: message.id,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      providerEventId: event.providerEventId,
+      payload: event.payload,
+    });
     if (!fresh) return 'duplicate';
     const next = STATUS_AFTER[event.type];
     if (next && RANK[next] > RANK[message.status]) await this.messages.setStatus(message.id, next, event.unreachable?.reason);
     const at = event.occurredAt.toISOString();
     for (const invoiceId of message.invoiceIds) {
-      await this.ledger.appendTimeline(invoiceId, [{ at, type: 'delivery', nodeId: message.stepKey, channel: message.channel, outcome: event.type, detail: event.unreachable?.reason }]);
+      await this.ledger.appendTimeline(invoiceId, [
+        { at, type: 'delivery', nodeId: message.stepKey, channel: message.channel, outcome: event.type, detail: event.unreachable?.reason },
+      ]);
     }
     if (event.unreachable) await this.unreachable(message, event.unreachable, event.occurredAt);
     return 'recorded';
@@ -70,8 +94,15 @@ export class DeliveryEventsService {
     await this.signals.enqueue(
       invoices
         .filter((invoice) => invoice.workflowId)
-        .map((invoice) => ({ invoiceId: invoice.id, workflowId: invoiceWorkflowId(invoice.id), signal: 'messageBounced', payload: { nodeId: message.stepKey, reason: dead.reason, eventKey: randomUUID() } })),
+        .map((invoice) => ({
+          invoiceId: invoice.id,
+          workflowId: invoiceWorkflowId(invoice.id),
+          signal: 'messageBounced',
+          payload: { nodeId: message.stepKey, reason: dead.reason, eventKey: randomUUID() },
+        })),
     );
-    await this.dunning.flush().catch((error) => this.logger.warn(`bounce of ${message.idempotencyKey}: the workflows will hear it at the next sweep (${(error as Error).message})`));
+    await this.dunning
+      .flush()
+      .catch((error) => this.logger.warn(`bounce of ${message.idempotencyKey}: the workflows will hear it at the next sweep (${(error as Error).message})`));
   }
 }

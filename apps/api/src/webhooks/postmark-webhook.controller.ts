@@ -14,11 +14,27 @@ const common = { MessageID: z.string().min(1), Metadata: z.record(z.string(), z.
 /** The webhook payloads Postmark posts, one per RecordType (only the fields we use are required). */
 const postmarkWebhook = z.discriminatedUnion('RecordType', [
   z.object({ RecordType: z.literal('Delivery'), Recipient: z.string(), DeliveredAt: z.string(), Details: z.string().optional(), ...common }),
-  z.object({ RecordType: z.literal('Bounce'), ID: z.number(), Type: z.string(), Email: z.string(), BouncedAt: z.string(), Description: z.string().optional(), Inactive: z.boolean().optional(), ...common }),
+  z.object({
+    RecordType: z.literal('Bounce'),
+    ID: z.number(),
+    Type: z.string(),
+    Email: z.string(),
+    BouncedAt: z.string(),
+    Description: z.string().optional(),
+    Inactive: z.boolean().optional(),
+    ...common,
+  }),
   z.object({ RecordType: z.literal('SpamComplaint'), ID: z.number(), Email: z.string(), BouncedAt: z.string(), ...common }),
   z.object({ RecordType: z.literal('Open'), Recipient: z.string(), ReceivedAt: z.string(), FirstOpen: z.boolean().optional(), ...common }),
   z.object({ RecordType: z.literal('Click'), Recipient: z.string(), ReceivedAt: z.string(), OriginalLink: z.string(), ...common }),
-  z.object({ RecordType: z.literal('SubscriptionChange'), Recipient: z.string(), ChangedAt: z.string(), SuppressSending: z.boolean(), SuppressionReason: z.string().nullable().optional(), ...common }),
+  z.object({
+    RecordType: z.literal('SubscriptionChange'),
+    Recipient: z.string(),
+    ChangedAt: z.string(),
+    SuppressSending: z.boolean(),
+    SuppressionReason: z.string().nullable().optional(),
+    ...common,
+  }),
 ]);
 type PostmarkWebhook = z.infer<typeof postmarkWebhook>;
 
@@ -78,7 +94,13 @@ function toEvent(body: PostmarkWebhook): DeliveryEvent {
       };
     }
     case 'SpamComplaint':
-      return { ...base, providerEventId: `postmark:spam:${body.ID}`, type: 'complained', occurredAt: new Date(body.BouncedAt), unreachable: { email: body.Email, reason: 'spam complaint' } };
+      return {
+        ...base,
+        providerEventId: `postmark:spam:${body.ID}`,
+        type: 'complained',
+        occurredAt: new Date(body.BouncedAt),
+        unreachable: { email: body.Email, reason: 'spam complaint' },
+      };
     case 'Open':
       return { ...base, providerEventId: `postmark:open:${body.MessageID}:${body.Recipient}:${body.ReceivedAt}`, type: 'opened', occurredAt: new Date(body.ReceivedAt) };
     case 'Click':

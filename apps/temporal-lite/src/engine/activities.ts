@@ -117,9 +117,7 @@ export class Activities {
 
   private enqueue(run: WorkflowRun, activity: ActivityState): void {
     const seq = ++activity.dispatchSeq;
-    this.engine
-      .taskQueue(run.state.namespace, 'activity', activity.taskQueue)
-      .add({ start: (poller) => this.start(run, activity, seq, poller) });
+    this.engine.taskQueue(run.state.namespace, 'activity', activity.taskQueue).add({ start: (poller) => this.start(run, activity, seq, poller) });
     this.armTimer(run, activity);
     this.engine.changed(run);
   }
@@ -189,12 +187,10 @@ export class Activities {
   }
 
   /** The started activity named by workflow and activity id (the *ById RPCs). */
-  private startedActivityById(request: {
-    namespace?: string | null;
-    workflowId?: string | null;
-    runId?: string | null;
-    activityId?: string | null;
-  }): { run: WorkflowRun; activity: ActivityState } {
+  private startedActivityById(request: { namespace?: string | null; workflowId?: string | null; runId?: string | null; activityId?: string | null }): {
+    run: WorkflowRun;
+    activity: ActivityState;
+  } {
     if (!request.workflowId) throw invalidArgument('WorkflowId is not set on request.');
     if (!request.activityId) throw invalidArgument('ActivityId is not set on request.');
     const run = this.engine.getOpenRun(request.namespace as string, request.workflowId, request.runId);
@@ -246,12 +242,7 @@ export class Activities {
     });
   }
 
-  failed(request: {
-    taskToken?: Uint8Array | null;
-    failure?: IFailure | null;
-    identity?: string | null;
-    lastHeartbeatDetails?: IPayloads | null;
-  }): object {
+  failed(request: { taskToken?: Uint8Array | null; failure?: IFailure | null; identity?: string | null; lastHeartbeatDetails?: IPayloads | null }): object {
     const { run, activity } = this.startedActivityFor(request.taskToken);
     if (request.lastHeartbeatDetails) activity.heartbeatDetails = encode(common.Payloads, request.lastHeartbeatDetails);
     this.attemptFailed(run, activity, request.failure ?? { message: 'activity failed' }, request.identity ?? undefined);
@@ -400,11 +391,7 @@ export class Activities {
       this.timeOut(run, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
     } else if (activity.phase === 'started' && now >= activity.startedAt + activity.startToCloseMs) {
       this.attemptFailed(run, activity, this.timeoutFailure(activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE));
-    } else if (
-      activity.phase === 'started' &&
-      activity.heartbeatMs > 0 &&
-      now >= (activity.lastHeartbeatAt || activity.startedAt) + activity.heartbeatMs
-    ) {
+    } else if (activity.phase === 'started' && activity.heartbeatMs > 0 && now >= (activity.lastHeartbeatAt || activity.startedAt) + activity.heartbeatMs) {
       this.attemptFailed(run, activity, this.timeoutFailure(activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT));
     } else if (activity.phase === 'backoff' && now >= activity.attemptScheduledAt) {
       activity.phase = 'scheduled';
@@ -491,12 +478,7 @@ export class Activities {
     return Object.values(run.state.activities).map((activity) => ({
       activityId: activity.activityId,
       activityType: { name: activity.activityType },
-      state:
-        activity.cancelRequested
-          ? 4 /* CANCEL_REQUESTED */
-          : activity.phase === 'started'
-            ? 2 /* STARTED */
-            : 1 /* SCHEDULED */,
+      state: activity.cancelRequested ? 4 /* CANCEL_REQUESTED */ : activity.phase === 'started' ? 2 /* STARTED */ : 1 /* SCHEDULED */,
       heartbeatDetails: activity.heartbeatDetails ? common.Payloads.decode(activity.heartbeatDetails) : undefined,
       lastHeartbeatTime: activity.lastHeartbeatAt ? msToTimestamp(activity.lastHeartbeatAt) : undefined,
       lastStartedTime: activity.startedAt ? msToTimestamp(activity.startedAt) : undefined,

@@ -1,12 +1,4 @@
-import {
-  CommandType,
-  EventType,
-  type ICommand,
-  type IPayload,
-  WorkflowTaskFailedCause,
-  common,
-  encode,
-} from '../proto/temporal-proto';
+import { CommandType, EventType, type ICommand, type IPayload, WorkflowTaskFailedCause, common, encode } from '../proto/temporal-proto';
 import { toNumber } from '../proto/time';
 import type { Activities } from './activities';
 import type { Engine } from './engine';
@@ -140,11 +132,7 @@ export class Commands {
       case C.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK:
         return this.activities.schedule(run, command.scheduleActivityTaskCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK:
-        return this.activities.requestCancel(
-          run,
-          toNumber(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId),
-          completedEventId,
-        );
+        return this.activities.requestCancel(run, toNumber(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId), completedEventId);
       case C.COMMAND_TYPE_START_TIMER:
         return this.timers.start(run, command.startTimerCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_CANCEL_TIMER:

@@ -25,10 +25,7 @@ export const PENDING_EVENT_ID = -1;
 
 function resolvePendingReferences(event: IHistoryEvent, startedIds: Map<string, number>, run: WorkflowRun): void {
   const activityOutcome =
-    event.activityTaskCompletedEventAttributes ??
-    event.activityTaskFailedEventAttributes ??
-    event.activityTaskTimedOutEventAttributes ??
-    event.activityTaskCanceledEventAttributes;
+    event.activityTaskCompletedEventAttributes ?? event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes ?? event.activityTaskCanceledEventAttributes;
   if (activityOutcome && toNumber(activityOutcome.startedEventId) === PENDING_EVENT_ID) {
     activityOutcome.startedEventId = startedIds.get(`a${toNumber(activityOutcome.scheduledEventId)}`) ?? 0;
   }
@@ -40,8 +37,7 @@ function resolvePendingReferences(event: IHistoryEvent, startedIds: Map<string, 
     event.childWorkflowExecutionTerminatedEventAttributes;
   if (childOutcome && toNumber(childOutcome.startedEventId) === PENDING_EVENT_ID) {
     const initiatedEventId = toNumber(childOutcome.initiatedEventId);
-    childOutcome.startedEventId =
-      startedIds.get(`c${initiatedEventId}`) ?? run.state.children[initiatedEventId]?.startedEventId ?? 0;
+    childOutcome.startedEventId = startedIds.get(`c${initiatedEventId}`) ?? run.state.children[initiatedEventId]?.startedEventId ?? 0;
   }
 }
 
@@ -233,9 +229,7 @@ export class Engine {
   commit(): Promise<void> {
     if (this.dirty.size === 0 && !this.configDirty) return this.journal ? this.journal.flush() : RESOLVED;
     if (this.configDirty && this.journal) {
-      this.journal.append(
-        encodeConfigRecord({ namespaces: this.namespaces.list(), searchAttributes: this.searchAttributes.customAttributes() }),
-      );
+      this.journal.append(encodeConfigRecord({ namespaces: this.namespaces.list(), searchAttributes: this.searchAttributes.customAttributes() }));
     }
     this.configDirty = false;
     if (!this.journal) {

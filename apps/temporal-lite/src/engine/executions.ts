@@ -98,15 +98,8 @@ export class Executions {
     const runId = params.runId ?? this.engine.newRunId();
     const previous = params.continuation?.previous;
     const runTimeoutMs = params.runTimeoutMs || params.executionTimeoutMs;
-    const executionExpiresAt = previous
-      ? previous.state.executionExpiresAt
-      : params.executionTimeoutMs > 0
-        ? now + params.executionTimeoutMs
-        : 0;
-    const workflowTaskTimeoutMs = Math.min(
-      params.workflowTaskTimeoutMs || DEFAULT_WORKFLOW_TASK_TIMEOUT_MS,
-      MAX_WORKFLOW_TASK_TIMEOUT_MS,
-    );
+    const executionExpiresAt = previous ? previous.state.executionExpiresAt : params.executionTimeoutMs > 0 ? now + params.executionTimeoutMs : 0;
+    const workflowTaskTimeoutMs = Math.min(params.workflowTaskTimeoutMs || DEFAULT_WORKFLOW_TASK_TIMEOUT_MS, MAX_WORKFLOW_TASK_TIMEOUT_MS);
     const backoffMs = params.firstWorkflowTaskBackoffMs ?? 0;
     const state: RunState = {
       namespace: params.namespace,
@@ -139,42 +132,48 @@ export class Executions {
       historySizeBytes: 0,
     };
     const run = this.engine.addRun(state);
-    this.engine.appendEvent(run, {
-      eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
-      workflowExecutionStartedEventAttributes: {
-        workflowType: { name: params.workflowType },
-        parentWorkflowNamespace: params.parent?.namespace,
-        parentWorkflowNamespaceId: params.parentNamespaceId,
-        parentWorkflowExecution: params.parent
-          ? { workflowId: params.parent.workflowId, runId: params.parent.runId }
-          : undefined,
-        parentInitiatedEventId: params.parent?.initiatedEventId,
-        taskQueue: { name: params.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        input: params.input,
-        workflowExecutionTimeout: msToDuration(params.executionTimeoutMs),
-        workflowRunTimeout: msToDuration(runTimeoutMs),
-        workflowTaskTimeout: msToDuration(workflowTaskTimeoutMs),
-        continuedExecutionRunId: previous?.state.runId,
-        initiator: params.continuation?.initiator,
-        continuedFailure: params.continuation?.continuedFailure,
-        lastCompletionResult: params.continuation?.lastCompletionResult,
-        originalExecutionRunId: runId,
-        identity: params.identity,
-        firstExecutionRunId: state.firstExecutionRunId,
-        retryPolicy: state.retryPolicy ? retryPolicyToProto(state.retryPolicy) : undefined,
-        attempt: state.attempt,
-        workflowExecutionExpirationTime: executionExpiresAt ? msToTimestamp(executionExpiresAt) : undefined,
-        firstWorkflowTaskBackoff: backoffMs ? msToDuration(backoffMs) : undefined,
-        memo: params.memo,
-        searchAttributes: params.searchAttributes,
-        header: params.header,
-        workflowId: params.workflowId,
-        rootWorkflowExecution: { workflowId: params.workflowId, runId },
+    this.engine.appendEvent(
+      run,
+      {
+        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+        workflowExecutionStartedEventAttributes: {
+          workflowType: { name: params.workflowType },
+          parentWorkflowNamespace: params.parent?.namespace,
+          parentWorkflowNamespaceId: params.parentNamespaceId,
+          parentWorkflowExecution: params.parent ? { workflowId: params.parent.workflowId, runId: params.parent.runId } : undefined,
+          parentInitiatedEventId: params.parent?.initiatedEventId,
+          taskQueue: { name: params.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+          input: params.input,
+          workflowExecutionTimeout: msToDuration(params.executionTimeoutMs),
+          workflowRunTimeout: msToDuration(runTimeoutMs),
+          workflowTaskTimeout: msToDuration(workflowTaskTimeoutMs),
+          continuedExecutionRunId: previous?.state.runId,
+          initiator: params.continuation?.initiator,
+          continuedFailure: params.continuation?.continuedFailure,
+          lastCompletionResult: params.continuation?.lastCompletionResult,
+          originalExecutionRunId: runId,
+          identity: params.identity,
+          firstExecutionRunId: state.firstExecutionRunId,
+          retryPolicy: state.retryPolicy ? retryPolicyToProto(state.retryPolicy) : undefined,
+          attempt: state.attempt,
+          workflowExecutionExpirationTime: executionExpiresAt ? msToTimestamp(executionExpiresAt) : undefined,
+          firstWorkflowTaskBackoff: backoffMs ? msToDuration(backoffMs) : undefined,
+          memo: params.memo,
+          searchAttributes: params.searchAttributes,
+          header: params.header,
+          workflowId: params.workflowId,
+          rootWorkflowExecution: { workflowId: params.workflowId, runId },
+        },
       },
-    }, false, now);
+      false,
+      now,
+    );
     beforeFirstTask?.(run);
     if (backoffMs > 0) {
-      run.setTimer('first-task', this.engine.clock.schedule(now + backoffMs, () => this.backoffElapsed(run)));
+      run.setTimer(
+        'first-task',
+        this.engine.clock.schedule(now + backoffMs, () => this.backoffElapsed(run)),
+      );
     } else {
       this.workflowTasks.schedule(run, 1, false);
     }
@@ -201,10 +200,7 @@ export class Executions {
     }
     const reuse = params.reusePolicy ?? 0;
     if (reuse === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE) throw alreadyStarted(current);
-    if (
-      reuse === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY &&
-      current.state.status === S.WORKFLOW_EXECUTION_STATUS_COMPLETED
-    ) {
+    if (reuse === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY && current.state.status === S.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       throw alreadyStarted(current);
     }
     return undefined;
@@ -232,7 +228,10 @@ export class Executions {
     const runDeadline = state.runTimeoutMs > 0 ? state.startTime + state.runTimeoutMs : 0;
     const deadline = [runDeadline, state.executionExpiresAt].filter((d) => d > 0);
     if (deadline.length === 0) return;
-    run.setTimer('run-timeout', this.engine.clock.schedule(Math.min(...deadline), () => this.runTimedOut(run)));
+    run.setTimer(
+      'run-timeout',
+      this.engine.clock.schedule(Math.min(...deadline), () => this.runTimedOut(run)),
+    );
   }
 
   private runTimedOut(run: WorkflowRun): void {
@@ -251,7 +250,10 @@ export class Executions {
     if (!run.state.workflowTask && run.history.length > 0 && run.state.executionTime > run.state.startTime) {
       const started = run.history.some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
       if (!started) {
-        run.setTimer('first-task', this.engine.clock.schedule(run.state.executionTime, () => this.backoffElapsed(run)));
+        run.setTimer(
+          'first-task',
+          this.engine.clock.schedule(run.state.executionTime, () => this.backoffElapsed(run)),
+        );
       }
     }
   }
@@ -267,10 +269,7 @@ export class Executions {
     return false;
   }
 
-  signal(
-    run: WorkflowRun,
-    signal: { signalName: string; input?: IPayloads | null; identity?: string | null; header?: IHeader | null; requestId?: string | null },
-  ): void {
+  signal(run: WorkflowRun, signal: { signalName: string; input?: IPayloads | null; identity?: string | null; header?: IHeader | null; requestId?: string | null }): void {
     if (this.seenBefore(run, signal.requestId)) return;
     this.engine.appendEvent(
       run,
@@ -366,11 +365,7 @@ export class Executions {
     });
   }
 
-  continueAsNew(
-    run: WorkflowRun,
-    attrs: Loose<temporal.api.command.v1.IContinueAsNewWorkflowExecutionCommandAttributes>,
-    completedEventId: number,
-  ): void {
+  continueAsNew(run: WorkflowRun, attrs: Loose<temporal.api.command.v1.IContinueAsNewWorkflowExecutionCommandAttributes>, completedEventId: number): void {
     const workflowType = attrs.workflowType?.name || run.state.workflowType;
     const taskQueue = attrs.taskQueue?.name || run.state.taskQueue;
     this.continueRun(run, {
@@ -438,31 +433,31 @@ export class Executions {
     const reservedRunId = this.engine.newRunId();
     this.close(run, next.closeStatus, next.closeEvent(reservedRunId), { continued: true });
     const { run: nextRun } = this.start({
-        runId: reservedRunId,
-        namespace: run.state.namespace,
-        workflowId: run.state.workflowId,
-        workflowType: next.workflowType ?? run.state.workflowType,
-        taskQueue: next.taskQueue ?? run.state.taskQueue,
-        input: next.input === undefined ? startedAttrs?.input : next.input,
-        header: next.header === undefined ? startedAttrs?.header : next.header,
-        memo: next.memo ?? (run.state.memo ? common.Memo.decode(run.state.memo) : undefined),
-        searchAttributes: next.searchAttributes ?? decodeSearchAttributes(run.state.searchAttributes),
-        runTimeoutMs: next.runTimeoutMs || run.state.runTimeoutMs,
-        executionTimeoutMs: run.state.executionTimeoutMs,
-        workflowTaskTimeoutMs: next.workflowTaskTimeoutMs || run.state.workflowTaskTimeoutMs,
-        retryPolicy: next.retryPolicy ?? (run.state.retryPolicy ? retryPolicyToProto(run.state.retryPolicy) : undefined),
-        identity: '',
-        requestId: `${reservedRunId}-continued`,
-        parent: run.state.parent,
-        firstWorkflowTaskBackoffMs: next.backoffMs,
-        continuation: {
-          previous: run,
-          initiator: next.initiator,
-          attempt: next.attempt,
-          continuedFailure: next.continuedFailure,
-          lastCompletionResult: next.lastCompletionResult,
-        },
-      });
+      runId: reservedRunId,
+      namespace: run.state.namespace,
+      workflowId: run.state.workflowId,
+      workflowType: next.workflowType ?? run.state.workflowType,
+      taskQueue: next.taskQueue ?? run.state.taskQueue,
+      input: next.input === undefined ? startedAttrs?.input : next.input,
+      header: next.header === undefined ? startedAttrs?.header : next.header,
+      memo: next.memo ?? (run.state.memo ? common.Memo.decode(run.state.memo) : undefined),
+      searchAttributes: next.searchAttributes ?? decodeSearchAttributes(run.state.searchAttributes),
+      runTimeoutMs: next.runTimeoutMs || run.state.runTimeoutMs,
+      executionTimeoutMs: run.state.executionTimeoutMs,
+      workflowTaskTimeoutMs: next.workflowTaskTimeoutMs || run.state.workflowTaskTimeoutMs,
+      retryPolicy: next.retryPolicy ?? (run.state.retryPolicy ? retryPolicyToProto(run.state.retryPolicy) : undefined),
+      identity: '',
+      requestId: `${reservedRunId}-continued`,
+      parent: run.state.parent,
+      firstWorkflowTaskBackoffMs: next.backoffMs,
+      continuation: {
+        previous: run,
+        initiator: next.initiator,
+        attempt: next.attempt,
+        continuedFailure: next.continuedFailure,
+        lastCompletionResult: next.lastCompletionResult,
+      },
+    });
     return nextRun;
   }
 
@@ -566,11 +561,7 @@ export class Executions {
 
   // ---- children and external workflows -------------------------------------------------------
 
-  startChild(
-    parent: WorkflowRun,
-    attrs: Loose<temporal.api.command.v1.IStartChildWorkflowExecutionCommandAttributes>,
-    completedEventId: number,
-  ): void {
+  startChild(parent: WorkflowRun, attrs: Loose<temporal.api.command.v1.IStartChildWorkflowExecutionCommandAttributes>, completedEventId: number): void {
     const namespace = attrs.namespace || parent.state.namespace;
     const workflowType = attrs.workflowType?.name as string;
     const taskQueue = attrs.taskQueue?.name || parent.state.taskQueue;
@@ -682,11 +673,7 @@ export class Executions {
     if (started.eventId) childState.startedEventId = started.eventId as number;
   }
 
-  signalExternal(
-    source: WorkflowRun,
-    attrs: Loose<temporal.api.command.v1.ISignalExternalWorkflowExecutionCommandAttributes>,
-    completedEventId: number,
-  ): void {
+  signalExternal(source: WorkflowRun, attrs: Loose<temporal.api.command.v1.ISignalExternalWorkflowExecutionCommandAttributes>, completedEventId: number): void {
     const namespace = attrs.namespace || source.state.namespace;
     const execution = { workflowId: attrs.execution?.workflowId ?? '', runId: attrs.execution?.runId ?? '' };
     const initiated = this.engine.appendEvent(source, {
@@ -744,11 +731,7 @@ export class Executions {
     );
   }
 
-  cancelExternal(
-    source: WorkflowRun,
-    attrs: Loose<temporal.api.command.v1.IRequestCancelExternalWorkflowExecutionCommandAttributes>,
-    completedEventId: number,
-  ): void {
+  cancelExternal(source: WorkflowRun, attrs: Loose<temporal.api.command.v1.IRequestCancelExternalWorkflowExecutionCommandAttributes>, completedEventId: number): void {
     const namespace = attrs.namespace || source.state.namespace;
     const execution = { workflowId: attrs.workflowId ?? '', runId: attrs.runId ?? '' };
     const initiated = this.engine.appendEvent(source, {
@@ -804,17 +787,13 @@ export class Executions {
 }
 
 function alreadyStarted(current: WorkflowRun): RpcError {
-  return new RpcError(
-    status.ALREADY_EXISTS,
-    `Workflow execution is already running. WorkflowId: ${current.state.workflowId}, RunId: ${current.state.runId}.`,
-    {
-      typeName: 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure',
-      value: encode(errordetails.WorkflowExecutionAlreadyStartedFailure, {
-        startRequestId: current.state.startRequestId,
-        runId: current.state.runId,
-      }),
-    },
-  );
+  return new RpcError(status.ALREADY_EXISTS, `Workflow execution is already running. WorkflowId: ${current.state.workflowId}, RunId: ${current.state.runId}.`, {
+    typeName: 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure',
+    value: encode(errordetails.WorkflowExecutionAlreadyStartedFailure, {
+      startRequestId: current.state.startRequestId,
+      runId: current.state.runId,
+    }),
+  });
 }
 
 export function encodeSearchAttributes(attributes: ISearchAttributes | null | undefined): Record<string, Uint8Array> {

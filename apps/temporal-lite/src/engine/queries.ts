@@ -45,8 +45,7 @@ export class Queries {
       const closedStatus = run.state.status;
       const rejectNotOpen = rejectCondition === QueryRejectCondition.QUERY_REJECT_CONDITION_NOT_OPEN;
       const rejectNotClean =
-        rejectCondition === QueryRejectCondition.QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY &&
-        closedStatus !== WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+        rejectCondition === QueryRejectCondition.QUERY_REJECT_CONDITION_NOT_COMPLETED_CLEANLY && closedStatus !== WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
       if (rejectNotOpen || rejectNotClean) return Promise.resolve({ queryRejected: { status: closedStatus } });
     }
     return new Promise<QueryResponse>((resolve, reject) => {

@@ -40,13 +40,7 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
  * Whether a failed attempt is retried, and after how long. `deadline` is the absolute time after
  * which no attempt may start (schedule-to-close or execution timeout), 0 for none.
  */
-export function decideRetry(
-  policy: RetryPolicyState | undefined,
-  attempt: number,
-  failure: IFailure | undefined,
-  now: number,
-  deadline: number,
-): RetryDecision {
+export function decideRetry(policy: RetryPolicyState | undefined, attempt: number, failure: IFailure | undefined, now: number, deadline: number): RetryDecision {
   if (!policy) return { retry: false, retryState: RetryState.RETRY_STATE_RETRY_POLICY_NOT_SET };
   const info = failure?.applicationFailureInfo;
   if (info?.nonRetryable || (info?.type && policy.nonRetryableErrorTypes.includes(info.type))) {
@@ -56,10 +50,7 @@ export function decideRetry(
     return { retry: false, retryState: RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED };
   }
   const explicitDelay = durationToMs(info?.nextRetryDelay);
-  const delayMs =
-    explicitDelay > 0
-      ? explicitDelay
-      : Math.min(policy.initialIntervalMs * Math.pow(policy.backoffCoefficient, attempt - 1), policy.maximumIntervalMs);
+  const delayMs = explicitDelay > 0 ? explicitDelay : Math.min(policy.initialIntervalMs * Math.pow(policy.backoffCoefficient, attempt - 1), policy.maximumIntervalMs);
   if (deadline > 0 && now + delayMs >= deadline) return { retry: false, retryState: RetryState.RETRY_STATE_TIMEOUT };
   return { retry: true, delayMs };
 }

@@ -2,9 +2,7 @@ import { invalidArgument } from '../grpc/rpc-error';
 
 /** What a task token names. Tokens are opaque to workers; ours are small JSON documents. */
 export type TaskToken =
-  | { k: 'wft'; n: string; w: string; r: string; s: number; a: number }
-  | { k: 'act'; n: string; w: string; r: string; s: number; a: number }
-  | { k: 'query'; q: string };
+  { k: 'wft'; n: string; w: string; r: string; s: number; a: number } | { k: 'act'; n: string; w: string; r: string; s: number; a: number } | { k: 'query'; q: string };
 
 export function encodeTaskToken(token: TaskToken): Buffer {
   return Buffer.from(JSON.stringify(token), 'utf8');

@@ -1,13 +1,5 @@
 import { invalidArgument, notFound } from '../grpc/rpc-error';
-import {
-  EventType,
-  type IHistoryEvent,
-  TaskQueueKind,
-  TimeoutType,
-  WorkflowTaskFailedCause,
-  type Loose,
-  type temporal,
-} from '../proto/temporal-proto';
+import { EventType, type IHistoryEvent, TaskQueueKind, TimeoutType, WorkflowTaskFailedCause, type Loose, type temporal } from '../proto/temporal-proto';
 import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
 import { type Commands, isClosingCommand } from './commands';
 import type { Engine } from './engine';
@@ -95,7 +87,10 @@ export class WorkflowTasks {
     // the start-to-close timeout, which this one must not replace.
     if (task.sticky) {
       const timeout = run.state.stickyScheduleToStartMs || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
-      run.setTimer('wft-sticky', this.engine.clock.schedule(this.engine.now() + timeout, () => this.stickyTimedOut(run, seq)));
+      run.setTimer(
+        'wft-sticky',
+        this.engine.clock.schedule(this.engine.now() + timeout, () => this.stickyTimedOut(run, seq)),
+      );
     }
     const entry: QueueEntry<PollResponse> = { start: (poller) => this.start(run, seq, poller) };
     this.engine.taskQueue(run.state.namespace, 'workflow', task.queueName).add(entry);
@@ -135,12 +130,13 @@ export class WorkflowTasks {
     task.phase = 'started';
     task.startedAt = now;
     run.setTimer('wft-sticky', undefined);
-    run.setTimer('wft', this.engine.clock.schedule(now + run.state.workflowTaskTimeoutMs, () => this.timedOut(run, task)));
+    run.setTimer(
+      'wft',
+      this.engine.clock.schedule(now + run.state.workflowTaskTimeoutMs, () => this.timedOut(run, task)),
+    );
     this.engine.changed(run);
 
-    const events = task.sticky
-      ? run.history.slice(run.state.previousStartedEventId)
-      : run.history.slice();
+    const events = task.sticky ? run.history.slice(run.state.previousStartedEventId) : run.history.slice();
     const queries: Record<string, Loose<temporal.api.query.v1.IWorkflowQuery>> = {};
     for (const [id, pending] of run.queriesForNextTask) queries[id] = pending.query;
     return {
@@ -188,8 +184,7 @@ export class WorkflowTasks {
         identity: poller.identity,
         requestId: `${run.state.runId}-${task.scheduledEventId}-${task.attempt}`,
         historySizeBytes: run.state.historySizeBytes,
-        suggestContinueAsNew:
-          eventCount >= SUGGEST_CONTINUE_AS_NEW_EVENTS || run.state.historySizeBytes >= SUGGEST_CONTINUE_AS_NEW_BYTES,
+        suggestContinueAsNew: eventCount >= SUGGEST_CONTINUE_AS_NEW_EVENTS || run.state.historySizeBytes >= SUGGEST_CONTINUE_AS_NEW_BYTES,
       },
     };
   }
@@ -273,8 +268,7 @@ export class WorkflowTasks {
     const stickyName = request.stickyAttributes?.workerTaskQueue?.name;
     if (stickyName && !this.closedStickyQueues.has(stickyName)) {
       run.state.stickyQueue = stickyName;
-      run.state.stickyScheduleToStartMs =
-        durationToMs(request.stickyAttributes?.scheduleToStartTimeout) || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
+      run.state.stickyScheduleToStartMs = durationToMs(request.stickyAttributes?.scheduleToStartTimeout) || DEFAULT_STICKY_SCHEDULE_TO_START_MS;
     } else {
       run.state.stickyQueue = undefined;
     }
@@ -304,13 +298,7 @@ export class WorkflowTasks {
   }
 
   /** A failed or timed-out attempt: recorded on the first attempt only, then retried transiently. */
-  private materialiseFailure(
-    run: WorkflowRun,
-    task: WorkflowTaskState,
-    cause: number,
-    identity: string,
-    failure?: Loose<temporal.api.failure.v1.IFailure>,
-  ): void {
+  private materialiseFailure(run: WorkflowRun, task: WorkflowTaskState, cause: number, identity: string, failure?: Loose<temporal.api.failure.v1.IFailure>): void {
     if (!task.transient) this.recordFailure(run, task, cause, identity, failure);
     const buffered = this.finish(run, task);
     this.engine.flushBufferedEvents(run, buffered);
@@ -318,13 +306,7 @@ export class WorkflowTasks {
     this.schedule(run, task.attempt + 1, true);
   }
 
-  private recordFailure(
-    run: WorkflowRun,
-    task: WorkflowTaskState,
-    cause: number,
-    identity: string,
-    failure?: Loose<temporal.api.failure.v1.IFailure>,
-  ): void {
+  private recordFailure(run: WorkflowRun, task: WorkflowTaskState, cause: number, identity: string, failure?: Loose<temporal.api.failure.v1.IFailure>): void {
     this.engine.pushToHistory(run, {
       eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
       workflowTaskFailedEventAttributes: {
@@ -404,7 +386,10 @@ export class WorkflowTasks {
       this.enqueue(run, task);
     } else {
       const deadline = task.startedAt + run.state.workflowTaskTimeoutMs;
-      run.setTimer('wft', this.engine.clock.schedule(deadline, () => this.timedOut(run, task)));
+      run.setTimer(
+        'wft',
+        this.engine.clock.schedule(deadline, () => this.timedOut(run, task)),
+      );
     }
   }
 }

@@ -16,12 +16,7 @@ export interface CallContext {
  * Registers a protobuf service on a grpc-js server from the reflection definitions in
  * `@temporalio/proto`. Methods without a handler answer UNIMPLEMENTED, naming the method.
  */
-export function addProtoService(
-  server: Server,
-  serviceName: string,
-  handlers: Record<string, UnaryHandler>,
-  onInternalError: (method: string, error: unknown) => void,
-): void {
+export function addProtoService(server: Server, serviceName: string, handlers: Record<string, UnaryHandler>, onInternalError: (method: string, error: unknown) => void): void {
   const service = protoRoot.lookupService(serviceName);
   const definition: Record<string, ServiceDefinition[string]> = {};
   const implementation: Record<string, (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => void> = {};
@@ -49,8 +44,7 @@ export function addProtoService(
     const handler = handlers[method.name];
     implementation[method.name] = handler
       ? (call, callback) => invoke(method.name, handler, call, callback, onInternalError)
-      : (_call, callback) =>
-          callback({ code: status.UNIMPLEMENTED, details: `${serviceName}/${method.name} is not implemented by temporal-lite` });
+      : (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: `${serviceName}/${method.name} is not implemented by temporal-lite` });
   }
   server.addService(definition as ServiceDefinition, implementation);
 }

@@ -46,7 +46,12 @@ export function snapshotRecords(server: TemporalLite): Buffer[] {
     }),
   ];
   for (const run of engine.allRuns()) {
-    records.push(encodeRunRecord(run.state, run.history.map((event) => encode(history.HistoryEvent, event))));
+    records.push(
+      encodeRunRecord(
+        run.state,
+        run.history.map((event) => encode(history.HistoryEvent, event)),
+      ),
+    );
   }
   return records;
 }

@@ -7,9 +7,7 @@ import { parseWithBytes, stringifyWithBytes } from './json-bytes';
  *
  * Layout: [u8 kind][u32 jsonLength][json][u32 eventCount] then per event [u32 length][bytes].
  */
-export type JournalRecord =
-  | { kind: 'run'; state: RunState; events: Uint8Array[] }
-  | { kind: 'config'; config: ServerConfigRecord };
+export type JournalRecord = { kind: 'run'; state: RunState; events: Uint8Array[] } | { kind: 'config'; config: ServerConfigRecord };
 
 export interface ServerConfigRecord {
   namespaces: Array<{ name: string; id: string; description: string; retentionDays: number }>;

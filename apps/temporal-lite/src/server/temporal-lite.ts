@@ -76,9 +76,7 @@ export class TemporalLite {
       addProtoService(server, 'temporal.api.testservice.v1.TestService', testServiceHandlers(this), onInternalError);
     }
     this.boundPort = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`${this.options.ip}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) =>
-        error ? reject(error) : resolve(port),
-      ),
+      server.bindAsync(`${this.options.ip}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
     );
     this.grpcServer = server;
   }

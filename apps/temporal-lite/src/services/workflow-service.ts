@@ -1,13 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { RpcError, invalidArgument, notFound, requireField } from '../grpc/rpc-error';
 import type { CallContext, UnaryHandler } from '../grpc/grpc-service';
-import {
-  HistoryEventFilterType,
-  IndexedValueType,
-  NamespaceState,
-  type Loose,
-  type temporal,
-} from '../proto/temporal-proto';
+import { HistoryEventFilterType, IndexedValueType, NamespaceState, type Loose, type temporal } from '../proto/temporal-proto';
 import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
 import type { WorkflowRun } from '../engine/workflow-run';
 import { executionInfo } from '../visibility/execution-info';
@@ -140,9 +134,7 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
     },
 
     DescribeNamespace: (request: Req<'DescribeNamespaceRequest'>) => {
-      const info = request.id
-        ? engine.namespaces.list().find((ns) => ns.id === request.id)
-        : engine.namespaces.get(request.namespace);
+      const info = request.id ? engine.namespaces.list().find((ns) => ns.id === request.id) : engine.namespaces.get(request.namespace);
       if (!info) throw notFound(`Namespace with id ${request.id} is not found.`);
       return describeNamespace(info);
     },
@@ -259,40 +251,31 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
     PollWorkflowTaskQueue: async (request: Req<'PollWorkflowTaskQueueRequest'>, context) => {
       const namespace = engine.namespaces.get(request.namespace).name;
       const queueName = requireField(request.taskQueue?.name, 'TaskQueue');
-      const task = await engine
-        .taskQueue(namespace, 'workflow', queueName)
-        .poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
+      const task = await engine.taskQueue(namespace, 'workflow', queueName).poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
       if (task && context.signal.aborted) workflowTasks.handBack(task);
       return committed(task ?? {});
     },
 
-    RespondWorkflowTaskCompleted: (request: Req<'RespondWorkflowTaskCompletedRequest'>) =>
-      commitEvenOnError(engine, () => workflowTasks.complete(request)),
+    RespondWorkflowTaskCompleted: (request: Req<'RespondWorkflowTaskCompletedRequest'>) => commitEvenOnError(engine, () => workflowTasks.complete(request)),
 
     RespondWorkflowTaskFailed: (request: Req<'RespondWorkflowTaskFailedRequest'>) => committed(workflowTasks.fail(request)),
 
     PollActivityTaskQueue: async (request: Req<'PollActivityTaskQueueRequest'>, context) => {
       const namespace = engine.namespaces.get(request.namespace).name;
       const queueName = requireField(request.taskQueue?.name, 'TaskQueue');
-      const task = await engine
-        .taskQueue(namespace, 'activity', queueName)
-        .poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
+      const task = await engine.taskQueue(namespace, 'activity', queueName).poll({ identity: request.identity ?? '' }, POLL_TIMEOUT_MS, context.signal);
       if (task && context.signal.aborted) activities.handBack(task);
       return committed(task ?? {});
     },
 
     RecordActivityTaskHeartbeat: (request: Req<'RecordActivityTaskHeartbeatRequest'>) => committed(activities.heartbeat(request)),
-    RecordActivityTaskHeartbeatById: (request: Req<'RecordActivityTaskHeartbeatByIdRequest'>) =>
-      committed(activities.heartbeatById(withNamespace(server, request))),
+    RecordActivityTaskHeartbeatById: (request: Req<'RecordActivityTaskHeartbeatByIdRequest'>) => committed(activities.heartbeatById(withNamespace(server, request))),
     RespondActivityTaskCompleted: (request: Req<'RespondActivityTaskCompletedRequest'>) => committed(activities.completed(request)),
-    RespondActivityTaskCompletedById: (request: Req<'RespondActivityTaskCompletedByIdRequest'>) =>
-      committed(activities.completedById(withNamespace(server, request))),
+    RespondActivityTaskCompletedById: (request: Req<'RespondActivityTaskCompletedByIdRequest'>) => committed(activities.completedById(withNamespace(server, request))),
     RespondActivityTaskFailed: (request: Req<'RespondActivityTaskFailedRequest'>) => committed(activities.failed(request)),
-    RespondActivityTaskFailedById: (request: Req<'RespondActivityTaskFailedByIdRequest'>) =>
-      committed(activities.failedById(withNamespace(server, request))),
+    RespondActivityTaskFailedById: (request: Req<'RespondActivityTaskFailedByIdRequest'>) => committed(activities.failedById(withNamespace(server, request))),
     RespondActivityTaskCanceled: (request: Req<'RespondActivityTaskCanceledRequest'>) => committed(activities.canceled(request)),
-    RespondActivityTaskCanceledById: (request: Req<'RespondActivityTaskCanceledByIdRequest'>) =>
-      committed(activities.canceledById(withNamespace(server, request))),
+    RespondActivityTaskCanceledById: (request: Req<'RespondActivityTaskCanceledByIdRequest'>) => committed(activities.canceledById(withNamespace(server, request))),
 
     QueryWorkflow: (request: Req<'QueryWorkflowRequest'>, context) => {
       const namespace = engine.namespaces.get(request.namespace).name;
@@ -382,10 +365,7 @@ function parsePageToken(token: Uint8Array | null | undefined): number {
   return offset;
 }
 
-function listPage(
-  server: TemporalLite,
-  request: { namespace?: string | null; pageSize?: number | null; nextPageToken?: Uint8Array | null; query?: string | null },
-) {
+function listPage(server: TemporalLite, request: { namespace?: string | null; pageSize?: number | null; nextPageToken?: Uint8Array | null; query?: string | null }) {
   const namespace = server.engine.namespaces.get(request.namespace).name;
   const runs = server.visibility.select(namespace, request.query);
   const from = parsePageToken(request.nextPageToken);

@@ -2,9 +2,7 @@ import { parseVisibilityQuery } from './visibility-query';
 
 describe('visibility query parser', () => {
   it('parses comparisons, IN, BETWEEN, STARTS_WITH, IS NULL with AND/OR/NOT precedence', () => {
-    const { condition } = parseVisibilityQuery(
-      "WorkflowType = 'invoice' AND (AmountDue >= 100 OR NOT CustomerTier IN ('gold', \"silver\")) AND CloseTime IS NULL",
-    );
+    const { condition } = parseVisibilityQuery("WorkflowType = 'invoice' AND (AmountDue >= 100 OR NOT CustomerTier IN ('gold', \"silver\")) AND CloseTime IS NULL");
     expect(condition).toEqual({
       kind: 'and',
       left: {
@@ -25,7 +23,10 @@ describe('visibility query parser', () => {
 
   it('parses ORDER BY and GROUP BY, and an empty query', () => {
     expect(parseVisibilityQuery("ExecutionStatus = 'Running' ORDER BY StartTime DESC, WorkflowId")).toMatchObject({
-      orderBy: [{ field: 'StartTime', descending: true }, { field: 'WorkflowId', descending: false }],
+      orderBy: [
+        { field: 'StartTime', descending: true },
+        { field: 'WorkflowId', descending: false },
+      ],
     });
     expect(parseVisibilityQuery('GROUP BY ExecutionStatus')).toEqual({ orderBy: [], groupBy: ['ExecutionStatus'] });
     expect(parseVisibilityQuery('')).toEqual({ orderBy: [], groupBy: [] });

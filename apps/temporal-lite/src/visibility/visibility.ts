@@ -186,9 +186,7 @@ export class Visibility {
       case 'between': {
         const value = this.valueOf(run, condition.field);
         if (value === undefined) return condition.negated;
-        const inside =
-          compareValues(value, this.literal(condition.field, condition.low)) >= 0 &&
-          compareValues(value, this.literal(condition.field, condition.high)) <= 0;
+        const inside = compareValues(value, this.literal(condition.field, condition.low)) >= 0 && compareValues(value, this.literal(condition.field, condition.high)) <= 0;
         return inside !== condition.negated;
       }
       case 'compare': {

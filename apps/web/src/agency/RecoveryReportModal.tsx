@@ -42,10 +42,38 @@ export function RecoveryReportModal({ handoff, onClose }: { handoff: Handoff; on
   return (
     <Modal opened onClose={onClose} title={t('agency.reportTitle', { customer: handoff.customerName ?? handoff.invoiceNumbers.join(', ') })}>
       <Stack component="form" gap="sm" onSubmit={(e) => (e.preventDefault(), submit())}>
-        <TextInput label={t('agency.invoices')} value={`${handoff.invoiceNumbers.join(', ')} — ${t('agency.owed')}: ${formatMoney(handoff.balance, handoff.currency, i18n.language)}`} readOnly variant="filled" />
-        <Select label={t('common.status')} data={REPORT_STATUSES.map((s) => ({ value: s, label: labels.handoffStatus(s) }))} value={status} onChange={(v) => v && setStatus(v as RecoveryReport['status'])} allowDeselect={false} data-testid="report-status" />
-        <TextInput label={`${t('agency.recoveredNow')} (${handoff.currency})`} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={minor === undefined ? t('common.amountHint') : undefined} data-testid="report-amount" />
-        <TextInput label={t('agency.reference')} description={t('agency.referenceHelp')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} required={(minor ?? 0) > 0} error={needsReference ? t('common.required') : undefined} data-testid="report-reference" />
+        <TextInput
+          label={t('agency.invoices')}
+          value={`${handoff.invoiceNumbers.join(', ')} — ${t('agency.owed')}: ${formatMoney(handoff.balance, handoff.currency, i18n.language)}`}
+          readOnly
+          variant="filled"
+        />
+        <Select
+          label={t('common.status')}
+          data={REPORT_STATUSES.map((s) => ({ value: s, label: labels.handoffStatus(s) }))}
+          value={status}
+          onChange={(v) => v && setStatus(v as RecoveryReport['status'])}
+          allowDeselect={false}
+          data-testid="report-status"
+        />
+        <TextInput
+          label={`${t('agency.recoveredNow')} (${handoff.currency})`}
+          placeholder="0.00"
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={minor === undefined ? t('common.amountHint') : undefined}
+          data-testid="report-amount"
+        />
+        <TextInput
+          label={t('agency.reference')}
+          description={t('agency.referenceHelp')}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          required={(minor ?? 0) > 0}
+          error={needsReference ? t('common.required') : undefined}
+          data-testid="report-reference"
+        />
         <Textarea label={t('agency.note')} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>

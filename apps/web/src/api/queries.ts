@@ -89,7 +89,8 @@ export type InvoiceActionPath = 'payments' | 'credit-notes' | 'cancel' | 'write-
 export function useInvoiceAction(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: InvoiceActionPath; body?: unknown }) => http<MoneyOutcome | undefined>(`/api/invoices/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ action, body }: { action: InvoiceActionPath; body?: unknown }) =>
+      http<MoneyOutcome | undefined>(`/api/invoices/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -105,7 +106,8 @@ export const useCustomer = (id: string | undefined) => useQuery({ queryKey: keys
 export function useApplyCredit(customerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { invoiceId: string; amount: number; reference: string }) => http<MoneyOutcome>(`/api/customers/${customerId}/credit/allocations`, { method: 'POST', json: body }),
+    mutationFn: (body: { invoiceId: string; amount: number; reference: string }) =>
+      http<MoneyOutcome>(`/api/customers/${customerId}/credit/allocations`, { method: 'POST', json: body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -123,25 +125,35 @@ export const useFlow = (id: string) => useQuery({ queryKey: keys.flow(id), query
 
 export function useCreateFlow() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (name: string) => http<FlowDetail>('/api/flows', { method: 'POST', json: { name } }), onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }) });
+  return useMutation({
+    mutationFn: (name: string) => http<FlowDetail>('/api/flows', { method: 'POST', json: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }),
+  });
 }
 
 export const saveDraft = (id: string, graph: Flow) => http<{ problems: FlowProblem[] }>(`/api/flows/${id}/draft`, { method: 'PUT', json: { graph, name: graph.name } });
 
 export function usePublish(id: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: () => http<{ version: number }>(`/api/flows/${id}/publish`, { method: 'POST' }), onSuccess: () => client.invalidateQueries({ queryKey: keys.flow(id) }) });
+  return useMutation({
+    mutationFn: () => http<{ version: number }>(`/api/flows/${id}/publish`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.flow(id) }),
+  });
 }
 
 export const useAssignments = () => useQuery({ queryKey: keys.assignments, queryFn: () => http<AssignmentRule[]>('/api/flows/assignments') });
 export function useSaveAssignments() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (rules: AssignmentRule[]) => http('/api/flows/assignments', { method: 'PUT', json: { rules } }), onSuccess: () => client.invalidateQueries({ queryKey: keys.assignments }) });
+  return useMutation({
+    mutationFn: (rules: AssignmentRule[]) => http('/api/flows/assignments', { method: 'PUT', json: { rules } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.assignments }),
+  });
 }
 
 export const simulateFlow = (body: unknown) => http<SimulationResult>('/api/flows/simulate', { method: 'POST', json: body });
 
-export const useTemplates = () => useQuery({ queryKey: keys.templates, queryFn: () => http<Array<{ channel: string; name: string; locale: string; sampleText?: string }>>('/api/templates'), staleTime: Infinity });
+export const useTemplates = () =>
+  useQuery({ queryKey: keys.templates, queryFn: () => http<Array<{ channel: string; name: string; locale: string; sampleText?: string }>>('/api/templates'), staleTime: Infinity });
 export const useTemplatePreview = (channel: string, name: string, locale: string) =>
   useQuery({
     queryKey: ['preview', channel, name, locale],
@@ -154,28 +166,34 @@ export const useTasks = () => useQuery({ queryKey: keys.tasks, queryFn: () => ht
 export function useTaskAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'claim' | 'release' | 'complete'; body?: CompleteTaskBody }) => http(`/api/tasks/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'claim' | 'release' | 'complete'; body?: CompleteTaskBody }) =>
+      http(`/api/tasks/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.tasks }),
   });
 }
 
-export const useOutbox = (channel?: string) => useQuery({ queryKey: keys.outbox(channel), queryFn: () => http<Message[]>(`/api/messages?pageSize=100${channel ? `&channel=${channel}` : ''}`), refetchInterval: 5000 });
+export const useOutbox = (channel?: string) =>
+  useQuery({ queryKey: keys.outbox(channel), queryFn: () => http<Message[]>(`/api/messages?pageSize=100${channel ? `&channel=${channel}` : ''}`), refetchInterval: 5000 });
 
 export const useHandoffs = () => useQuery({ queryKey: keys.handoffs, queryFn: () => http<Handoff[]>('/api/handoffs') });
 export function useHandoffAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'acknowledge' | 'recoveries'; body?: RecoveryReport }) => http<{ duplicate?: boolean } | undefined>(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'acknowledge' | 'recoveries'; body?: RecoveryReport }) =>
+      http<{ duplicate?: boolean } | undefined>(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.handoffs }),
   });
 }
 
 export const useAging = () => useQuery({ queryKey: ['aging'], queryFn: () => http<Aging>('/api/reports/aging') });
-export const useDso = (from: string, to: string) => useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${from}&to=${to}`) });
+export const useDso = (from: string, to: string) =>
+  useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${from}&to=${to}`) });
 /** DSO month by month from the books' history (receivables at each month's end, not today's balances). */
-export const useDsoTrend = (from: string, to: string) => useQuery({ queryKey: ['dso-trend', from, to], queryFn: () => http<DsoPoint[]>(`/api/reports/dso-trend?${new URLSearchParams({ from, to })}`) });
+export const useDsoTrend = (from: string, to: string) =>
+  useQuery({ queryKey: ['dso-trend', from, to], queryFn: () => http<DsoPoint[]>(`/api/reports/dso-trend?${new URLSearchParams({ from, to })}`) });
 
-export const useRecoveryByStep = () => useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
+export const useRecoveryByStep = () =>
+  useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
 export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<Array<{ channel: string; count: number }>>('/api/reports/messages') });
 
 const asOfQuery = (asOf: string) => (asOf ? `?${new URLSearchParams({ asOf })}` : '');
@@ -196,12 +214,18 @@ export function useExceptions(filter: ExceptionFilter) {
 }
 /** How many exceptions are open (one row fetched: the total is what the navigation shows). */
 export const useOpenExceptionCount = (enabled: boolean) =>
-  useQuery({ queryKey: [...keys.exceptions, 'open-count'], queryFn: async () => (await http<ExceptionList>('/api/exceptions?status=open&pageSize=1')).total, enabled, refetchInterval: 30_000 });
+  useQuery({
+    queryKey: [...keys.exceptions, 'open-count'],
+    queryFn: async () => (await http<ExceptionList>('/api/exceptions?status=open&pageSize=1')).total,
+    enabled,
+    refetchInterval: 30_000,
+  });
 
 export function useExceptionAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'retry' | 'skip' | 'resolve'; body?: { reason: string } | { resolution: string } }) => http(`/api/exceptions/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'retry' | 'skip' | 'resolve'; body?: { reason: string } | { resolution: string } }) =>
+      http(`/api/exceptions/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.exceptions });
       void client.invalidateQueries({ queryKey: ['invoice'] });
@@ -212,13 +236,18 @@ export function useExceptionAction() {
 export const useSettings = () => useQuery({ queryKey: keys.settings, queryFn: () => http<Settings>('/api/settings') });
 export function useSaveSettings() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (change: SettingsChange) => http<Settings>('/api/settings', { method: 'PUT', json: change }), onSuccess: (settings) => client.setQueryData(keys.settings, settings) });
+  return useMutation({
+    mutationFn: (change: SettingsChange) => http<Settings>('/api/settings', { method: 'PUT', json: change }),
+    onSuccess: (settings) => client.setQueryData(keys.settings, settings),
+  });
 }
 export function useLateRateAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: { put: LateRate } | { delete: string }) =>
-      'put' in change ? http('/api/settings/late-rates', { method: 'PUT', json: change.put }) : http(`/api/settings/late-rates/${encodeURIComponent(change.delete)}`, { method: 'DELETE' }),
+      'put' in change
+        ? http('/api/settings/late-rates', { method: 'PUT', json: change.put })
+        : http(`/api/settings/late-rates/${encodeURIComponent(change.delete)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.settings }),
   });
 }

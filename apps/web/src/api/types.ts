@@ -264,7 +264,17 @@ export interface AgedBalance {
   customers: Array<{ customerId: string; name?: string; reference?: string; currency: string; buckets: Partial<Record<AgingBucketName, number>>; total: number }>;
 }
 /** The exceptions inbox's kinds (libs/db EXCEPTION_KINDS). */
-export const EXCEPTION_KINDS = ['bounce', 'missing_contact', 'start_failed', 'letter_failed', 'call_sla_expired', 'configuration', 'send_cap', 'flow_held', 'delivery_failed'] as const;
+export const EXCEPTION_KINDS = [
+  'bounce',
+  'missing_contact',
+  'start_failed',
+  'letter_failed',
+  'call_sla_expired',
+  'configuration',
+  'send_cap',
+  'flow_held',
+  'delivery_failed',
+] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 export interface DunningException {
   id: string;

@@ -19,7 +19,9 @@ import { Shell } from './Shell';
 
 // networkMode "always": the API is the page's own origin, so the browser's online flag is no signal
 // (headless and kiosk browsers may report offline); a real outage fails the request and is shown.
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 2000, refetchOnWindowFocus: false, refetchOnMount: 'always', networkMode: 'always' }, mutations: { networkMode: 'always' } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 2000, refetchOnWindowFocus: false, refetchOnMount: 'always', networkMode: 'always' }, mutations: { networkMode: 'always' } },
+});
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
 /** Each kind of user lands where they work: managers on the dashboard, collectors on the queue, agencies on their cases. */

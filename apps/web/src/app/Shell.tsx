@@ -35,7 +35,16 @@ export function Shell({ principal, children }: { principal: Principal; children:
             <Text size="sm" c="dimmed">
               {principal.email ?? principal.role}
             </Text>
-            <SegmentedControl size="xs" aria-label={t('app.language')} value={i18n.language.slice(0, 2)} onChange={(v) => setLanguage(v as 'en' | 'fr')} data={[{ value: 'en', label: 'EN' }, { value: 'fr', label: 'FR' }]} />
+            <SegmentedControl
+              size="xs"
+              aria-label={t('app.language')}
+              value={i18n.language.slice(0, 2)}
+              onChange={(v) => setLanguage(v as 'en' | 'fr')}
+              data={[
+                { value: 'en', label: 'EN' },
+                { value: 'fr', label: 'FR' },
+              ]}
+            />
             <Button size="xs" variant="subtle" onClick={() => logout.mutate()}>
               {t('app.logout')}
             </Button>
@@ -52,7 +61,13 @@ export function Shell({ principal, children }: { principal: Principal; children:
             leftSection={<item.icon size={18} />}
             rightSection={
               item.to === '/exceptions' && openExceptions.data ? (
-                <Badge size="sm" color="orange" circle={openExceptions.data < 10} aria-label={t('nav.openExceptions', { count: openExceptions.data })} data-testid="open-exceptions">
+                <Badge
+                  size="sm"
+                  color="orange"
+                  circle={openExceptions.data < 10}
+                  aria-label={t('nav.openExceptions', { count: openExceptions.data })}
+                  data-testid="open-exceptions"
+                >
                   {openExceptions.data}
                 </Badge>
               ) : undefined

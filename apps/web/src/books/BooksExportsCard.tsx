@@ -24,7 +24,10 @@ export function BooksExportsCard() {
     setBusy(kind);
     const query = new URLSearchParams({ from, to });
     try {
-      const { fileName, headers } = await downloadReport(kind === 'journal' ? `/api/reports/journal.csv?${query}` : `/api/reports/fec?${query}`, kind === 'journal' ? `journal-${from}-${to}.csv` : `FEC-${to}.txt`);
+      const { fileName, headers } = await downloadReport(
+        kind === 'journal' ? `/api/reports/journal.csv?${query}` : `/api/reports/fec?${query}`,
+        kind === 'journal' ? `journal-${from}-${to}.csv` : `FEC-${to}.txt`,
+      );
       notifySuccess(t('books.downloaded', { file: fileName }));
       const excluded = headers.get('X-Fec-Excluded-Currencies');
       if (excluded) setNotes(t('books.excluded', { currencies: excluded }));

@@ -8,7 +8,8 @@ export type ErrorKind = 'conflict' | 'invalid' | 'forbidden' | 'missing' | 'othe
  */
 export function describeError(error: unknown): { kind: ErrorKind; message: string } {
   if (!(error instanceof ApiError)) return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
-  const kind: ErrorKind = error.status === 409 ? 'conflict' : error.status === 400 || error.status === 422 ? 'invalid' : error.status === 403 ? 'forbidden' : error.status === 404 ? 'missing' : 'other';
+  const kind: ErrorKind =
+    error.status === 409 ? 'conflict' : error.status === 400 || error.status === 422 ? 'invalid' : error.status === 403 ? 'forbidden' : error.status === 404 ? 'missing' : 'other';
   const problems = problemsOf(error.body).filter((p) => !error.message.includes(p.message) && !error.message.includes(`${p.field}:`));
   return { kind, message: [error.message, ...problems.map((p) => `${p.field}: ${p.message}`)].join(' — ') };
 }

@@ -44,7 +44,10 @@ export function DashboardPage() {
           </Text>
           {(dso.data ?? []).map((d) => (
             <Text key={d.currency} fw={700} size="xl">
-              {d.dso === null ? '—' : `${Math.round(d.dso)} ${t('dashboard.days')}`} <Text span size="sm">{d.currency}</Text>
+              {d.dso === null ? '—' : `${Math.round(d.dso)} ${t('dashboard.days')}`}{' '}
+              <Text span size="sm">
+                {d.currency}
+              </Text>
             </Text>
           ))}
         </Card>
@@ -81,7 +84,10 @@ export function DashboardPage() {
           </Text>
           <BarChart
             h={220}
-            data={(recovery.data ?? []).map((r) => ({ step: r.nodeId === BEFORE_ANY_STEP ? t('dashboard.beforeAnyStep') : r.nodeId, [r.currency]: Number(r.amount) / 10 ** currencyDigits(r.currency) }))}
+            data={(recovery.data ?? []).map((r) => ({
+              step: r.nodeId === BEFORE_ANY_STEP ? t('dashboard.beforeAnyStep') : r.nodeId,
+              [r.currency]: Number(r.amount) / 10 ** currencyDigits(r.currency),
+            }))}
             dataKey="step"
             series={[...new Set((recovery.data ?? []).map((r) => r.currency))].map((currency, i) => ({ name: currency, color: COLORS[(i + 1) % COLORS.length]! }))}
           />
@@ -91,7 +97,12 @@ export function DashboardPage() {
             {t('dashboard.messages')}
           </Text>
           <Group justify="center">
-            <DonutChart withLabels withTooltip withLegend data={(counts.data ?? []).map((c, i) => ({ name: labels.channel(c.channel), value: c.count, color: COLORS[i % COLORS.length]! }))} />
+            <DonutChart
+              withLabels
+              withTooltip
+              withLegend
+              data={(counts.data ?? []).map((c, i) => ({ name: labels.channel(c.channel), value: c.count, color: COLORS[i % COLORS.length]! }))}
+            />
           </Group>
         </Card>
       </SimpleGrid>

@@ -50,8 +50,19 @@ export function ExceptionActions({ exception }: { exception: DunningException })
         </Button>
       )}
       <Modal opened={!!asking} onClose={() => setAsking(undefined)} title={asking === 'skip' ? t('exceptions.skip') : t('exceptions.resolve')}>
-        <Stack component="form" gap="sm" onSubmit={(e) => (e.preventDefault(), text.trim() && run(asking!, asking === 'skip' ? { reason: text.trim() } : { resolution: text.trim() }))}>
-          <TextInput label={asking === 'skip' ? t('exceptions.skipReason') : t('exceptions.resolution')} value={text} onChange={(e) => setText(e.currentTarget.value)} required data-autofocus data-testid="exception-text" />
+        <Stack
+          component="form"
+          gap="sm"
+          onSubmit={(e) => (e.preventDefault(), text.trim() && run(asking!, asking === 'skip' ? { reason: text.trim() } : { resolution: text.trim() }))}
+        >
+          <TextInput
+            label={asking === 'skip' ? t('exceptions.skipReason') : t('exceptions.resolution')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            required
+            data-autofocus
+            data-testid="exception-text"
+          />
           <Group justify="end">
             <Button variant="default" onClick={() => setAsking(undefined)}>
               {t('common.cancel')}

@@ -38,8 +38,24 @@ export function ExceptionsPage() {
         {t('exceptions.intro')}
       </Text>
       <Group align="end">
-        <SegmentedControl value={filter.status!} onChange={(v) => set('status', v === 'open' ? null : v)} data={[{ value: 'open', label: t('exceptions.open') }, { value: 'resolved', label: t('exceptions.resolved') }]} data-testid="exception-status" />
-        <Select placeholder={t('exceptions.allKinds')} aria-label={t('exceptions.kind')} clearable data={EXCEPTION_KINDS.map((kind) => ({ value: kind, label: labels.kind(kind) }))} value={filter.kind ?? null} onChange={(v) => set('kind', v)} w={260} />
+        <SegmentedControl
+          value={filter.status!}
+          onChange={(v) => set('status', v === 'open' ? null : v)}
+          data={[
+            { value: 'open', label: t('exceptions.open') },
+            { value: 'resolved', label: t('exceptions.resolved') },
+          ]}
+          data-testid="exception-status"
+        />
+        <Select
+          placeholder={t('exceptions.allKinds')}
+          aria-label={t('exceptions.kind')}
+          clearable
+          data={EXCEPTION_KINDS.map((kind) => ({ value: kind, label: labels.kind(kind) }))}
+          value={filter.kind ?? null}
+          onChange={(v) => set('kind', v)}
+          w={260}
+        />
         {filter.invoiceId && (
           <Button variant="subtle" size="xs" onClick={() => set('invoiceId', null)}>
             {t('exceptions.ofInvoice')} · {t('exceptions.showAll')}

@@ -20,6 +20,11 @@ describe('what an exception offers', () => {
   });
 
   it('offers nothing on a resolved one', () => {
-    expect(exceptionActions({ ...base, kind: 'flow_held', status: 'resolved', workflowId: 'w', nodeId: 'n' })).toEqual({ retry: false, skip: false, resolve: false, settings: false });
+    expect(exceptionActions({ ...base, kind: 'flow_held', status: 'resolved', workflowId: 'w', nodeId: 'n' })).toEqual({
+      retry: false,
+      skip: false,
+      resolve: false,
+      settings: false,
+    });
   });
 });

@@ -125,7 +125,12 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('flows.layout')}>
-            <ActionIcon variant="default" aria-label={t('flows.layout')} onClick={() => (change(autoLayout(flow)), setTimeout(() => canvas.current?.fitView(), 50))} data-testid="auto-layout">
+            <ActionIcon
+              variant="default"
+              aria-label={t('flows.layout')}
+              onClick={() => (change(autoLayout(flow)), setTimeout(() => canvas.current?.fitView(), 50))}
+              data-testid="auto-layout"
+            >
               <IconLayoutDistributeHorizontal size={18} />
             </ActionIcon>
           </Tooltip>
@@ -192,11 +197,13 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
                 {t('flows.noSelection')}
               </Text>
             )}
-            {problems.filter((p) => !p.nodeId).map((p, i) => (
-              <Text key={i} size="sm" c="red">
-                {p.message}
-              </Text>
-            ))}
+            {problems
+              .filter((p) => !p.nodeId)
+              .map((p, i) => (
+                <Text key={i} size="sm" c="red">
+                  {p.message}
+                </Text>
+              ))}
           </Tabs.Panel>
           <Tabs.Panel value="simulate" pt="sm">
             <SimulationPanel flow={flow} />

@@ -14,7 +14,13 @@ export function FlowsPage() {
   return (
     <Stack>
       <Title order={3}>{t('flows.title')}</Title>
-      <Group component="form" onSubmit={(e) => (e.preventDefault(), create.mutate(name, { onSuccess: (flow) => navigate(`/flows/${flow.id}`), onError: (error) => notifications.show({ color: 'red', message: (error as Error).message }) }))}>
+      <Group
+        component="form"
+        onSubmit={(e) => (
+          e.preventDefault(),
+          create.mutate(name, { onSuccess: (flow) => navigate(`/flows/${flow.id}`), onError: (error) => notifications.show({ color: 'red', message: (error as Error).message }) })
+        )}
+      >
         <TextInput placeholder={t('flows.name')} aria-label={t('flows.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="new-flow-name" />
         <Button type="submit" loading={create.isPending} data-testid="new-flow">
           {t('flows.new')}

@@ -30,7 +30,12 @@ export function SimulationPanel({ flow }: { flow: Flow }) {
   return (
     <Stack gap="sm">
       <Group grow>
-        <TextInput label={t('flows.sample.amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={toMinorUnits(amount) === undefined ? '1234.56' : undefined} />
+        <TextInput
+          label={t('flows.sample.amount')}
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={toMinorUnits(amount) === undefined ? '1234.56' : undefined}
+        />
         <TextInput label={t('flows.sample.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} data-testid="simulate-due-date" />
       </Group>
       <Group grow>
@@ -72,7 +77,15 @@ function CalendarStrip({ entries, dueDate }: { entries: TimelineEntry[]; dueDate
       <Box pos="absolute" top={0} bottom={0} left={x(due)} w={2} bg="red.5" title={dueDate} />
       {entries.map((e, i) => (
         <Tooltip key={i} label={`${e.nodeId ?? e.type} — ${formatDate(e.at, i18n.language, true)}`}>
-          <Box pos="absolute" top={20 + (i % 3) * 14} left={x(Date.parse(e.at))} w={10} h={10} bg={e.type === 'step' ? 'indigo.6' : 'gray.6'} style={{ borderRadius: 5, transform: 'translateX(-5px)' }} />
+          <Box
+            pos="absolute"
+            top={20 + (i % 3) * 14}
+            left={x(Date.parse(e.at))}
+            w={10}
+            h={10}
+            bg={e.type === 'step' ? 'indigo.6' : 'gray.6'}
+            style={{ borderRadius: 5, transform: 'translateX(-5px)' }}
+          />
         </Tooltip>
       ))}
       <Text size="10px" pos="absolute" bottom={2} left={4} c="dimmed">

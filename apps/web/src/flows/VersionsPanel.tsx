@@ -42,7 +42,12 @@ export function VersionsPanel({ flowId, versions }: { flowId: string; versions: 
           </Group>
           <SimpleGrid cols={2} spacing={4} data-testid="version-diff">
             {diff.map((line, i) => (
-              <Code key={i} block color={line.kind === 'removed' ? 'red.1' : line.kind === 'added' ? 'green.1' : 'yellow.1'} style={{ gridColumn: line.kind === 'removed' ? 1 : line.kind === 'added' ? 2 : 'span 2' }}>
+              <Code
+                key={i}
+                block
+                color={line.kind === 'removed' ? 'red.1' : line.kind === 'added' ? 'green.1' : 'yellow.1'}
+                style={{ gridColumn: line.kind === 'removed' ? 1 : line.kind === 'added' ? 2 : 'span 2' }}
+              >
                 {line.text}
               </Code>
             ))}
@@ -65,7 +70,10 @@ function AssignmentEditor({ flowId }: { flowId: string }) {
   const mine = (assignments.data ?? []).filter((r) => r.flowId === flowId);
   const assign = () => {
     const rule: AssignmentRule = { flowId, priority, segment: segment || null, riskMin: riskMin === '' ? null : riskMin, riskMax: riskMax === '' ? null : riskMax };
-    save.mutate([rule, ...(assignments.data ?? [])], { onSuccess: () => notifications.show({ message: t('flows.saveRule'), color: 'green' }), onError: (e) => notifications.show({ message: (e as Error).message, color: 'red' }) });
+    save.mutate([rule, ...(assignments.data ?? [])], {
+      onSuccess: () => notifications.show({ message: t('flows.saveRule'), color: 'green' }),
+      onError: (e) => notifications.show({ message: (e as Error).message, color: 'red' }),
+    });
   };
   return (
     <Stack gap="xs">

@@ -15,7 +15,8 @@ export function diffFlows(before: Flow, after: Flow): DiffLine[] {
   for (const [id, node] of afterNodes) {
     const old = beforeNodes.get(id);
     if (!old) lines.push({ kind: 'added', text: `+ ${describe(node)}` });
-    else if (JSON.stringify(old.data) !== JSON.stringify(node.data) || old.label !== node.label) lines.push({ kind: 'changed', text: `~ ${id}: ${JSON.stringify(old.data)} → ${JSON.stringify(node.data)}` });
+    else if (JSON.stringify(old.data) !== JSON.stringify(node.data) || old.label !== node.label)
+      lines.push({ kind: 'changed', text: `~ ${id}: ${JSON.stringify(old.data)} → ${JSON.stringify(node.data)}` });
   }
   const edge = (e: Flow['edges'][number]) => `${e.source} —${e.outcome ?? ''}→ ${e.target}`;
   const beforeEdges = new Set(before.edges.map(edge));

@@ -8,7 +8,15 @@ import { type ActionField, readFields } from './action-fields';
  * One action on an invoice as a small form: its fields, a submit button, cleared once the API
  * accepted it (a refusal keeps what was typed, to correct it).
  */
-export function ActionForm(props: { id: string; fields: ActionField[]; digits: number; submitLabel: string; help?: string; color?: string; onSubmit: (values: Record<string, string | number>) => Promise<boolean> }) {
+export function ActionForm(props: {
+  id: string;
+  fields: ActionField[];
+  digits: number;
+  submitLabel: string;
+  help?: string;
+  color?: string;
+  onSubmit: (values: Record<string, string | number>) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const initial = () => Object.fromEntries(props.fields.map((f) => [f.name, f.initial ?? '']));
   const [values, setValues] = useState<Record<string, string>>(initial);
@@ -45,7 +53,17 @@ export function ActionForm(props: { id: string; fields: ActionField[]; digits: n
             'data-testid': `${props.id}-${field.name}`,
           };
           const unreadable = field.kind === 'money' && values[field.name]?.trim() && !toMinorUnits(values[field.name]!, props.digits);
-          return field.kind === 'textarea' ? <Textarea key={field.name} {...common} autosize minRows={1} /> : <TextInput key={field.name} {...common} type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'money' ? 'decimal' : undefined} error={unreadable ? t('common.amountHint') : undefined} />;
+          return field.kind === 'textarea' ? (
+            <Textarea key={field.name} {...common} autosize minRows={1} />
+          ) : (
+            <TextInput
+              key={field.name}
+              {...common}
+              type={field.kind === 'date' ? 'date' : 'text'}
+              inputMode={field.kind === 'money' ? 'decimal' : undefined}
+              error={unreadable ? t('common.amountHint') : undefined}
+            />
+          );
         })}
       </Group>
       <Group>

@@ -49,7 +49,14 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
       ],
       body: ({ receivedAt, ...rest }) => ({ ...rest, ...(receivedAt ? { receivedAt: noonOf(String(receivedAt)) } : {}) }),
     },
-    { id: 'promise', path: 'promises', fields: [{ name: 'date', label: t('actions.date'), kind: 'date', required: true, initial: inAWeek }, { name: 'amount', label: t('actions.amount'), kind: 'money', required: true, initial: toDecimalText(invoice.balance, digits) }] },
+    {
+      id: 'promise',
+      path: 'promises',
+      fields: [
+        { name: 'date', label: t('actions.date'), kind: 'date', required: true, initial: inAWeek },
+        { name: 'amount', label: t('actions.amount'), kind: 'money', required: true, initial: toDecimalText(invoice.balance, digits) },
+      ],
+    },
     { id: 'dispute', path: 'disputes', fields: [{ name: 'reason', label: t('actions.reason'), kind: 'text', required: true }] },
     { id: 'resolve', path: 'disputes/resolve', fields: [{ name: 'resolution', label: t('actions.resolution'), kind: 'text', required: true }] },
     { id: 'pause', path: 'pause', fields: [{ name: 'reason', label: t('actions.reasonOptional'), kind: 'text' }] },
@@ -63,7 +70,16 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
         { name: 'reason', label: t('actions.reasonOptional'), kind: 'text' },
       ],
     },
-    { id: 'cancel', path: 'cancel', color: 'red', help: t('actions.cancelHelp'), fields: [{ name: 'reason', label: t('actions.reasonOptional'), kind: 'text' }, { name: 'creditNoteNumber', label: t('actions.creditNoteNumber'), kind: 'text' }] },
+    {
+      id: 'cancel',
+      path: 'cancel',
+      color: 'red',
+      help: t('actions.cancelHelp'),
+      fields: [
+        { name: 'reason', label: t('actions.reasonOptional'), kind: 'text' },
+        { name: 'creditNoteNumber', label: t('actions.creditNoteNumber'), kind: 'text' },
+      ],
+    },
     { id: 'writeOff', path: 'write-off', color: 'red', help: t('actions.writeOffHelp'), fields: [{ name: 'reason', label: t('actions.reason'), kind: 'text', required: true }] },
   ];
 
@@ -110,7 +126,9 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
                 )}
               </Accordion.Control>
               <Accordion.Panel>
-                {blocked === null && <ActionForm id={spec.id} fields={spec.fields} digits={digits} submitLabel={t(`actions.${spec.id}`)} help={spec.help} color={spec.color} onSubmit={submit(spec)} />}
+                {blocked === null && (
+                  <ActionForm id={spec.id} fields={spec.fields} digits={digits} submitLabel={t(`actions.${spec.id}`)} help={spec.help} color={spec.color} onSubmit={submit(spec)} />
+                )}
               </Accordion.Panel>
             </Accordion.Item>
           );

@@ -12,10 +12,14 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   const { invoice, timeline, messages } = state;
-  const documents = useQuery({ queryKey: ['documents', invoice.id], queryFn: () => http<Array<{ id: string; filename: string; kind: string }>>(`/api/invoices/${invoice.id}/documents`) });
+  const documents = useQuery({
+    queryKey: ['documents', invoice.id],
+    queryFn: () => http<Array<{ id: string; filename: string; kind: string }>>(`/api/invoices/${invoice.id}/documents`),
+  });
   const openExceptions = state.exceptions.filter((e) => e.status === 'open');
   // An entry's outcome is a call's, an agency's case status, or why the flow was held.
-  const outcomeOf = (type: string, outcome: string) => (type === 'agency_update' ? labels.handoffStatus(outcome) : type === 'held' ? labels.holdReason(outcome) : labels.outcome(outcome));
+  const outcomeOf = (type: string, outcome: string) =>
+    type === 'agency_update' ? labels.handoffStatus(outcome) : type === 'held' ? labels.holdReason(outcome) : labels.outcome(outcome);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Card withBorder>

@@ -31,9 +31,27 @@ export function InvoicesPage() {
       <Title order={3}>{t('invoices.title')}</Title>
       <ImportPanel />
       <Group>
-        <Select label={t('common.status')} clearable data={RECEIVABLE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))} value={filter.status ?? null} onChange={(v) => setFilter('status', v)} />
-        <Select label={t('invoices.flow')} clearable data={(flows.data ?? []).map((f) => ({ value: f.id, label: f.name }))} value={filter.flowId ?? null} onChange={(v) => setFilter('flowId', v)} />
-        <Select label={t('invoices.overdue')} clearable data={OVERDUE_BANDS.map((band) => ({ value: band, label: t(`invoices.bands.${band}`) }))} value={filter.overdue ?? null} onChange={(v) => setFilter('overdue', v)} />
+        <Select
+          label={t('common.status')}
+          clearable
+          data={RECEIVABLE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+          value={filter.status ?? null}
+          onChange={(v) => setFilter('status', v)}
+        />
+        <Select
+          label={t('invoices.flow')}
+          clearable
+          data={(flows.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          value={filter.flowId ?? null}
+          onChange={(v) => setFilter('flowId', v)}
+        />
+        <Select
+          label={t('invoices.overdue')}
+          clearable
+          data={OVERDUE_BANDS.map((band) => ({ value: band, label: t(`invoices.bands.${band}`) }))}
+          value={filter.overdue ?? null}
+          onChange={(v) => setFilter('overdue', v)}
+        />
       </Group>
       <Table striped highlightOnHover data-testid="invoice-table">
         <Table.Thead>
@@ -61,7 +79,9 @@ export function InvoicesPage() {
           ))}
         </Table.Tbody>
       </Table>
-      {invoices.data && invoices.data.total > invoices.data.pageSize && <Pagination total={Math.ceil(invoices.data.total / invoices.data.pageSize)} value={page} onChange={setPage} />}
+      {invoices.data && invoices.data.total > invoices.data.pageSize && (
+        <Pagination total={Math.ceil(invoices.data.total / invoices.data.pageSize)} value={page} onChange={setPage} />
+      )}
     </Stack>
   );
 }

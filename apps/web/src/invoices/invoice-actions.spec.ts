@@ -1,7 +1,17 @@
 import { allowedActions } from './invoice-actions';
 
 type Facts = Parameters<typeof allowedActions>[0];
-const open: Facts = { amount: 120_000, balance: 120_000, currency: 'EUR', creditedAmount: 0, cancelledAt: null, writtenOffAt: null, withAgencyAt: null, disputedAt: null, pausedAt: null };
+const open: Facts = {
+  amount: 120_000,
+  balance: 120_000,
+  currency: 'EUR',
+  creditedAmount: 0,
+  cancelledAt: null,
+  writtenOffAt: null,
+  withAgencyAt: null,
+  disputedAt: null,
+  pausedAt: null,
+};
 const allowed = (facts: Partial<Facts>, credit = [] as Array<{ currency: string; amount: number }>) =>
   Object.entries(allowedActions({ ...open, ...facts }, credit))
     .filter(([, reason]) => reason === null)
@@ -16,7 +26,10 @@ describe('the actions an invoice’s state allows', () => {
   });
 
   it('takes no payment and no cancellation on a cancelled or written-off invoice', () => {
-    for (const facts of [{ cancelledAt: '2026-01-01T00:00:00Z', balance: 0 }, { writtenOffAt: '2026-01-01T00:00:00Z', balance: 0 }]) {
+    for (const facts of [
+      { cancelledAt: '2026-01-01T00:00:00Z', balance: 0 },
+      { writtenOffAt: '2026-01-01T00:00:00Z', balance: 0 },
+    ]) {
       expect(allowed(facts)).toEqual([]);
     }
     expect(allowedActions({ ...open, cancelledAt: 'x', balance: 0 }).payment).toBe('cancelled');

@@ -15,7 +15,11 @@ export function OutboxPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('outbox.title')}</Title>
-        <SegmentedControl value={channel} onChange={setChannel} data={[{ value: 'all', label: t('outbox.all') }, ...(['email', 'sms', 'letter'] as const).map((c) => ({ value: c, label: labels.channel(c) }))]} />
+        <SegmentedControl
+          value={channel}
+          onChange={setChannel}
+          data={[{ value: 'all', label: t('outbox.all') }, ...(['email', 'sms', 'letter'] as const).map((c) => ({ value: c, label: labels.channel(c) }))]}
+        />
       </Group>
       {(messages.data ?? []).map((m) => (
         <Card key={m.id} withBorder data-testid="outbox-message">

@@ -25,7 +25,10 @@ export function LateRatesCard({ settings }: { settings: Settings }) {
   const date = (d: string) => formatDate(d, i18n.language);
   const put = () =>
     ecbRate !== undefined &&
-    rates.mutate({ put: { from: halfYearStart(Number(year), half === '1' ? 1 : 2), ecbRatePercent: ecbRate } }, { onSuccess: () => (notifySuccess(t('settings.rateSaved')), setEcb('')), onError: notifyError });
+    rates.mutate(
+      { put: { from: halfYearStart(Number(year), half === '1' ? 1 : 2), ecbRatePercent: ecbRate } },
+      { onSuccess: () => (notifySuccess(t('settings.rateSaved')), setEcb('')), onError: notifyError },
+    );
   return (
     <Card withBorder data-testid="late-rates">
       <Stack>
@@ -63,7 +66,12 @@ export function LateRatesCard({ settings }: { settings: Settings }) {
                 <Table.Td ta="right">{formatPercent(rate.ecbRatePercent, i18n.language)}</Table.Td>
                 <Table.Td ta="right">{formatPercent(legalRatePercent(rate.ecbRatePercent), i18n.language)}</Table.Td>
                 <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={`${t('common.delete')} ${rate.from}`} onClick={() => rates.mutate({ delete: rate.from }, { onSuccess: () => notifySuccess(t('settings.rateDeleted')), onError: notifyError })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t('common.delete')} ${rate.from}`}
+                    onClick={() => rates.mutate({ delete: rate.from }, { onSuccess: () => notifySuccess(t('settings.rateDeleted')), onError: notifyError })}
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Table.Td>
@@ -73,8 +81,27 @@ export function LateRatesCard({ settings }: { settings: Settings }) {
         </Table>
         <Group align="end" component="form" onSubmit={(e) => (e.preventDefault(), put())}>
           <NumberInput label={t('settings.year')} min={2000} max={2100} allowDecimal={false} value={year} onChange={setYear} w={100} />
-          <Select label={t('settings.half')} data={[{ value: '1', label: t('settings.firstHalf') }, { value: '2', label: t('settings.secondHalf') }]} value={half} onChange={(v) => v && setHalf(v)} allowDeselect={false} w={240} />
-          <TextInput label={t('settings.ecbRate')} value={ecb} onChange={(e) => setEcb(e.currentTarget.value)} placeholder="2,15" w={120} inputMode="decimal" error={ecb && ecbRate === undefined ? '2,15' : undefined} data-testid="ecb-rate" />
+          <Select
+            label={t('settings.half')}
+            data={[
+              { value: '1', label: t('settings.firstHalf') },
+              { value: '2', label: t('settings.secondHalf') },
+            ]}
+            value={half}
+            onChange={(v) => v && setHalf(v)}
+            allowDeselect={false}
+            w={240}
+          />
+          <TextInput
+            label={t('settings.ecbRate')}
+            value={ecb}
+            onChange={(e) => setEcb(e.currentTarget.value)}
+            placeholder="2,15"
+            w={120}
+            inputMode="decimal"
+            error={ecb && ecbRate === undefined ? '2,15' : undefined}
+            data-testid="ecb-rate"
+          />
           <Button type="submit" variant="light" disabled={ecbRate === undefined || !year} loading={rates.isPending} data-testid="save-rate">
             {t('settings.addRate')}
           </Button>

@@ -18,10 +18,7 @@ export function PolicySettingsCard({ settings, agencies }: { settings: Settings;
   const [caps, setCaps] = useState(settings.dailyCap);
   const [agencyId, setAgencyId] = useState<string | null>(settings.defaultAgencyId);
   const submit = () =>
-    save.mutate(
-      { provisionRatePercent: Number(rate), dailyCap: caps, defaultAgencyId: agencyId },
-      { onSuccess: () => notifySuccess(t('settings.saved')), onError: notifyError },
-    );
+    save.mutate({ provisionRatePercent: Number(rate), dailyCap: caps, defaultAgencyId: agencyId }, { onSuccess: () => notifySuccess(t('settings.saved')), onError: notifyError });
   // An agency id the list does not know (deleted?) still shows, rather than a blank.
   const agencyOptions = [...agencies].sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.id, label: a.name }));
   return (
@@ -41,7 +38,16 @@ export function PolicySettingsCard({ settings, agencies }: { settings: Settings;
           </Text>
           <SimpleGrid cols={3} maw={480}>
             {CHANNELS.map((channel) => (
-              <NumberInput key={channel} label={labels.channel(channel)} min={1} max={100} allowDecimal={false} value={caps[channel]} onChange={(v) => setCaps((c) => ({ ...c, [channel]: Number(v) || 1 }))} data-testid={`cap-${channel}`} />
+              <NumberInput
+                key={channel}
+                label={labels.channel(channel)}
+                min={1}
+                max={100}
+                allowDecimal={false}
+                value={caps[channel]}
+                onChange={(v) => setCaps((c) => ({ ...c, [channel]: Number(v) || 1 }))}
+                data-testid={`cap-${channel}`}
+              />
             ))}
           </SimpleGrid>
         </div>

@@ -15,7 +15,11 @@ export function SettingsPage() {
     <Stack>
       <Title order={3}>{t('settings.title')}</Title>
       {/* Keyed by what was saved: the form starts again from the stored values after a save. */}
-      <PolicySettingsCard key={JSON.stringify([settings.data.provisionRatePercent, settings.data.dailyCap, settings.data.defaultAgencyId, agencies.data?.length])} settings={settings.data} agencies={agencies.data ?? []} />
+      <PolicySettingsCard
+        key={JSON.stringify([settings.data.provisionRatePercent, settings.data.dailyCap, settings.data.defaultAgencyId, agencies.data?.length])}
+        settings={settings.data}
+        agencies={agencies.data ?? []}
+      />
       <LateRatesCard settings={settings.data} />
     </Stack>
   );

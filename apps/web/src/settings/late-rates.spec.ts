@@ -15,7 +15,13 @@ describe('legal late-interest rates by half-year', () => {
   });
 
   it('lists the newest half-year first', () => {
-    expect(newestFirst([{ from: '2025-07-01', ecbRatePercent: 2.15 }, { from: '2026-01-01', ecbRatePercent: 2.15 }, { from: '2025-01-01', ecbRatePercent: 3.15 }]).map((r) => r.from)).toEqual(['2026-01-01', '2025-07-01', '2025-01-01']);
+    expect(
+      newestFirst([
+        { from: '2025-07-01', ecbRatePercent: 2.15 },
+        { from: '2026-01-01', ecbRatePercent: 2.15 },
+        { from: '2025-01-01', ecbRatePercent: 3.15 },
+      ]).map((r) => r.from),
+    ).toEqual(['2026-01-01', '2025-07-01', '2025-01-01']);
   });
 
   it('reads percentages typed either way', () => {

@@ -5,7 +5,15 @@ import { currencyDigits, toDecimalText } from '../common/format';
 import { OUTCOMES, type Outcome, type OutcomeForm as Form } from './outcome-body';
 
 /** The call's outcome: 1–5 pick it, a promise takes a date and an amount in euros, a dispute its reason, any the notes. */
-export function OutcomeForm(props: { task: CallTask; form: Form; problem?: string; onChange: (change: Partial<Form>) => void; onRecord: () => void; onRelease: () => void; busy: boolean }) {
+export function OutcomeForm(props: {
+  task: CallTask;
+  form: Form;
+  problem?: string;
+  onChange: (change: Partial<Form>) => void;
+  onRecord: () => void;
+  onRelease: () => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const { task, form, problem, onChange } = props;
   const total = task.totalBalance;
@@ -20,7 +28,14 @@ export function OutcomeForm(props: { task: CallTask; form: Form; problem?: strin
       </Radio.Group>
       {form.outcome === 'promise_to_pay' && (
         <Group grow align="start">
-          <TextInput type="date" label={t('queue.promiseDate')} value={form.promiseDate} onChange={(e) => onChange({ promiseDate: e.currentTarget.value })} error={problem === 'promiseDate' ? t('common.required') : undefined} data-testid="promise-date" />
+          <TextInput
+            type="date"
+            label={t('queue.promiseDate')}
+            value={form.promiseDate}
+            onChange={(e) => onChange({ promiseDate: e.currentTarget.value })}
+            error={problem === 'promiseDate' ? t('common.required') : undefined}
+            data-testid="promise-date"
+          />
           <TextInput
             label={`${t('queue.promiseAmount')} (${total.currency})`}
             placeholder={toDecimalText(total.amount, currencyDigits(total.currency))}
@@ -33,9 +48,23 @@ export function OutcomeForm(props: { task: CallTask; form: Form; problem?: strin
         </Group>
       )}
       {form.outcome === 'dispute' && (
-        <TextInput label={t('queue.disputeReason')} value={form.reason} onChange={(e) => onChange({ reason: e.currentTarget.value })} error={problem === 'reason' ? t('queue.reasonRequired') : undefined} data-testid="dispute-reason" />
+        <TextInput
+          label={t('queue.disputeReason')}
+          value={form.reason}
+          onChange={(e) => onChange({ reason: e.currentTarget.value })}
+          error={problem === 'reason' ? t('queue.reasonRequired') : undefined}
+          data-testid="dispute-reason"
+        />
       )}
-      <Textarea label={t('queue.notes')} autosize minRows={2} maxLength={2000} value={form.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} data-testid="outcome-notes" />
+      <Textarea
+        label={t('queue.notes')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={form.notes}
+        onChange={(e) => onChange({ notes: e.currentTarget.value })}
+        data-testid="outcome-notes"
+      />
       <Group>
         <Button onClick={props.onRecord} loading={props.busy} data-testid="record-outcome">
           {t('queue.record')} (Enter)

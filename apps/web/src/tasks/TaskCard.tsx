@@ -29,7 +29,8 @@ export function TaskCard({ task, children }: { task: CallTask; children: ReactNo
           <Badge variant="light">{labels.taskStatus(task.status)}</Badge>
         </Group>
         <Text>
-          {t('queue.phone')}: {task.customer.phone ? <a href={`tel:${task.customer.phone}`}>{task.customer.phone}</a> : '—'} {task.customer.contactName ? `(${task.customer.contactName})` : ''}
+          {t('queue.phone')}: {task.customer.phone ? <a href={`tel:${task.customer.phone}`}>{task.customer.phone}</a> : '—'}{' '}
+          {task.customer.contactName ? `(${task.customer.contactName})` : ''}
         </Text>
         <Text size="sm" c="dimmed">
           {t('queue.slaDue', { date: formatDate(task.slaDueAt, i18n.language, true) })}

@@ -21,7 +21,15 @@ export function TaskTable({ tasks, currentId, onSelect }: { tasks: CallTask[]; c
       </Table.Thead>
       <Table.Tbody>
         {tasks.map((task, i) => (
-          <Table.Tr key={task.id} bg={task.id === currentId ? 'indigo.0' : undefined} onClick={() => onSelect(i)} style={{ cursor: 'pointer' }} aria-selected={task.id === currentId} tabIndex={0} onKeyDown={(e) => e.key === ' ' && onSelect(i)}>
+          <Table.Tr
+            key={task.id}
+            bg={task.id === currentId ? 'indigo.0' : undefined}
+            onClick={() => onSelect(i)}
+            style={{ cursor: 'pointer' }}
+            aria-selected={task.id === currentId}
+            tabIndex={0}
+            onKeyDown={(e) => e.key === ' ' && onSelect(i)}
+          >
             <Table.Td>{task.customer.name}</Table.Td>
             <Table.Td>{task.invoices.map((invoice) => invoice.number).join(', ') || '—'}</Table.Td>
             <Table.Td ta="right">{formatMoney(task.totalBalance.amount, task.totalBalance.currency, i18n.language)}</Table.Td>

@@ -20,7 +20,9 @@ describe('a call’s outcome, as the API takes it', () => {
   });
 
   it('keeps the notes with any outcome, trimmed, and leaves them out when empty', () => {
-    expect(outcomeBody(form({ outcome: 'dispute', reason: ' wrong quantity ', notes: ' called the boss ' }), 1)).toEqual({ body: { outcome: 'dispute', reason: 'wrong quantity', notes: 'called the boss' } });
+    expect(outcomeBody(form({ outcome: 'dispute', reason: ' wrong quantity ', notes: ' called the boss ' }), 1)).toEqual({
+      body: { outcome: 'dispute', reason: 'wrong quantity', notes: 'called the boss' },
+    });
     expect(outcomeBody(form({ outcome: 'no_answer' }), 1)).toEqual({ body: { outcome: 'no_answer' } });
     expect(outcomeBody(form({ outcome: 'paid', notes: 'paid yesterday' }), 1)).toEqual({ body: { outcome: 'paid', notes: 'paid yesterday' } });
   });

@@ -34,7 +34,13 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
       const [invoice] = await store.invoiceStates([request.invoice.invoiceId]);
       const today = localToday(request.at, request.customer.timeZone);
       const priority = invoice
-        ? callPriority({ balance: invoice.balance, minorDigits: minorUnitDigits(invoice.currency), daysOverdue: daysOverdue(invoice.dueDate, today), riskScore: request.invoice.riskScore, high: request.priority === 'high' })
+        ? callPriority({
+            balance: invoice.balance,
+            minorDigits: minorUnitDigits(invoice.currency),
+            daysOverdue: daysOverdue(invoice.dueDate, today),
+            riskScore: request.invoice.riskScore,
+            high: request.priority === 'high',
+          })
         : 0;
       return store.joinCallTask({
         idempotencyKey: request.idempotencyKey,
@@ -53,7 +59,13 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
     },
 
     async applyLateFee(request) {
-      return store.chargeFees({ idempotencyKey: request.idempotencyKey, invoiceId: request.invoice.invoiceId, at: request.at, indemnity: request.indemnity, contractualRatePercent: request.annualInterestRatePercent });
+      return store.chargeFees({
+        idempotencyKey: request.idempotencyKey,
+        invoiceId: request.invoice.invoiceId,
+        at: request.at,
+        indemnity: request.indemnity,
+        contractualRatePercent: request.annualInterestRatePercent,
+      });
     },
 
     async reportHold({ workflowId, invoiceId, customerId, hold, key }) {

@@ -37,15 +37,31 @@ export async function performCustomerStep(deps: ActivityDependencies, requests: 
   return each(step.kind === 'letter' ? await sendLetter(deps, going, policy, key) : await sendMessage(deps, going, policy, key));
 }
 
-async function sendMessage(deps: ActivityDependencies, going: Array<{ request: CustomerStepRequest; invoice: InvoiceState }>, policy: SendingPolicy, key: string): Promise<StepOutcome> {
+async function sendMessage(
+  deps: ActivityDependencies,
+  going: Array<{ request: CustomerStepRequest; invoice: InvoiceState }>,
+  policy: SendingPolicy,
+  key: string,
+): Promise<StepOutcome> {
   const { store, renderer, channels } = deps;
   const { request: first } = going[0]!;
   const step = first.step as Extract<CustomerStepRequest['step'], { kind: 'email' | 'sms' }>;
   const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(first.customer.customerId)]);
-  const recipients = step.kind === 'email' ? contactsFor(contacts.emails, step.recipient as RecipientRole).map((c) => c.address) : contactsFor(contacts.phones, step.recipient as RecipientRole).map((c) => c.number);
+  const recipients =
+    step.kind === 'email'
+      ? contactsFor(contacts.emails, step.recipient as RecipientRole).map((c) => c.address)
+      : contactsFor(contacts.phones, step.recipient as RecipientRole).map((c) => c.number);
   if (recipients.length === 0) {
     const reason = `no ${step.kind === 'email' ? 'email address' : 'mobile number'} for the ${step.recipient} contact (or it bounced, or opted out)`;
-    await store.reportException({ kind: 'missing_contact', dedupeKey: `missing_contact:${key}`, message: reason, invoiceId: first.invoice.invoiceId, customerId: first.customer.customerId, nodeId: first.nodeId, detail: { channel: step.kind, role: step.recipient } });
+    await store.reportException({
+      kind: 'missing_contact',
+      dedupeKey: `missing_contact:${key}`,
+      message: reason,
+      invoiceId: first.invoice.invoiceId,
+      customerId: first.customer.customerId,
+      nodeId: first.nodeId,
+      detail: { channel: step.kind, role: step.recipient },
+    });
     return { outcome: 'undeliverable', reason };
   }
   const invoices = going.map((g) => g.invoice);
@@ -54,7 +70,11 @@ async function sendMessage(deps: ActivityDependencies, going: Array<{ request: C
     rendered = renderer.render(step.kind, step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy));
   } catch (error) {
     // A template missing or failing in this language: retrying cannot fix it, a person can.
-    return { outcome: 'held', reason: 'configuration', detail: `the ${step.kind} template "${step.template}" (${first.customer.locale}) cannot be rendered: ${(error as Error).message}` };
+    return {
+      outcome: 'held',
+      reason: 'configuration',
+      detail: `the ${step.kind} template "${step.template}" (${first.customer.locale}) cannot be rendered: ${(error as Error).message}`,
+    };
   }
   const attached = step.kind === 'email' && step.attachInvoice ? invoices : [];
   const message: OutgoingMessage = {
@@ -67,13 +87,24 @@ async function sendMessage(deps: ActivityDependencies, going: Array<{ request: C
     nodeId: first.nodeId,
     to: recipients,
     ...(step.kind === 'email'
-      ? { subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: attached.map((i) => i.number), files: await Promise.all(attached.map((i) => invoiceCopy(store, i, first.customer, creditor, contacts))) }
+      ? {
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+          attachments: attached.map((i) => i.number),
+          files: await Promise.all(attached.map((i) => invoiceCopy(store, i, first.customer, creditor, contacts))),
+        }
       : { text: rendered.body, attachments: [] }),
   };
   return outcomeOf(deps, await deliver(store, policy, channels[step.kind], message, first.at), first, key);
 }
 
-async function sendLetter(deps: ActivityDependencies, going: Array<{ request: CustomerStepRequest; invoice: InvoiceState }>, policy: SendingPolicy, key: string): Promise<StepOutcome> {
+async function sendLetter(
+  deps: ActivityDependencies,
+  going: Array<{ request: CustomerStepRequest; invoice: InvoiceState }>,
+  policy: SendingPolicy,
+  key: string,
+): Promise<StepOutcome> {
   const { store, renderer, channels } = deps;
   const { request: first } = going[0]!;
   const step = first.step as Extract<CustomerStepRequest['step'], { kind: 'letter' }>;
@@ -118,6 +149,13 @@ async function outcomeOf(deps: ActivityDependencies, delivery: Awaited<ReturnTyp
   if (!delivery.sent) return { outcome: 'held', reason: 'send_cap', detail: delivery.capped };
   if (!delivery.receipt.undeliverable) return { outcome: 'sent', messageId: delivery.receipt.providerMessageId };
   const reason = delivery.receipt.reason ?? 'the provider refused the recipient';
-  await deps.store.reportException({ kind: 'bounce', dedupeKey: `bounce:${key}`, message: reason, invoiceId: first.invoice.invoiceId, customerId: first.customer.customerId, nodeId: first.nodeId });
+  await deps.store.reportException({
+    kind: 'bounce',
+    dedupeKey: `bounce:${key}`,
+    message: reason,
+    invoiceId: first.invoice.invoiceId,
+    customerId: first.customer.customerId,
+    nodeId: first.nodeId,
+  });
   return { outcome: 'undeliverable', reason };
 }

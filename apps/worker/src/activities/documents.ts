@@ -6,7 +6,13 @@ import type { CreditorProfile, CustomerContacts, DunningStore, InvoiceState, Mes
 export const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The invoice copy a reminder carries, rendered from the invoice as the books hold it, and kept for the agency's package. */
-export async function invoiceCopy(store: DunningStore, invoice: InvoiceState, customer: CustomerContext, creditor: CreditorProfile, contacts: CustomerContacts): Promise<MessageFile> {
+export async function invoiceCopy(
+  store: DunningStore,
+  invoice: InvoiceState,
+  customer: CustomerContext,
+  creditor: CreditorProfile,
+  contacts: CustomerContacts,
+): Promise<MessageFile> {
   const money = (amount: number) => ({ amount, currency: invoice.currency });
   const content = await renderInvoicePdf({
     number: invoice.number,

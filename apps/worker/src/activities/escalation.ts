@@ -20,7 +20,12 @@ export async function escalate(
   const { store, handoffDelivery } = deps;
   const { request: first } = going[0]!;
   const chosen = agencyId ?? policy.defaultAgencyId;
-  if (!chosen) return { outcome: 'held', reason: 'configuration', detail: 'this escalate step names no agency and no default agency is set: choose one in the settings or in the step, then retry' };
+  if (!chosen)
+    return {
+      outcome: 'held',
+      reason: 'configuration',
+      detail: 'this escalate step names no agency and no default agency is set: choose one in the settings or in the step, then retry',
+    };
   if (!(await store.agency(chosen))) return { outcome: 'held', reason: 'configuration', detail: `the agency ${chosen} does not exist any more: choose another, then retry` };
 
   const { handoffId } = await store.openCase({
@@ -36,7 +41,15 @@ export async function escalate(
   const documents: MessageFile[] = [];
   for (const invoiceId of handoff.invoiceIds) documents.push(...(await store.documentsOf(invoiceId)));
   const pack = await buildHandoffPackage(handoff.caseFile, documents, { pgpPublicKey: handoff.agency.pgpPublicKey });
-  await store.saveDocument({ filename: pack.filename, contentType: pack.contentType, content: pack.content, kind: 'handoff', sourceKey: `handoff:${handoffId}`, invoiceId: first.invoice.invoiceId, handoffId });
+  await store.saveDocument({
+    filename: pack.filename,
+    contentType: pack.contentType,
+    content: pack.content,
+    kind: 'handoff',
+    sourceKey: `handoff:${handoffId}`,
+    invoiceId: first.invoice.invoiceId,
+    handoffId,
+  });
   const delivery = handoff.deliveredAt ? undefined : handoffDelivery(handoff.agency);
   if (delivery) {
     try {
@@ -44,7 +57,13 @@ export async function escalate(
     } catch (error) {
       await store.recordHandoffDelivery(handoffId, { error: (error as Error).message });
       if (!(error instanceof PermanentChannelError)) throw error;
-      await store.reportException({ kind: 'delivery_failed', dedupeKey: `handoff-delivery:${handoffId}`, message: `the agency refused the package: ${(error as Error).message}`, invoiceId: first.invoice.invoiceId, customerId: first.customer.customerId });
+      await store.reportException({
+        kind: 'delivery_failed',
+        dedupeKey: `handoff-delivery:${handoffId}`,
+        message: `the agency refused the package: ${(error as Error).message}`,
+        invoiceId: first.invoice.invoiceId,
+        customerId: first.customer.customerId,
+      });
     }
   }
   return { outcome: 'sent', messageId: handoffId };

@@ -98,14 +98,35 @@ export interface DunningStore {
   completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, provider: string): Promise<void>;
   messageByKey(idempotencyKey: string): Promise<MessageRecord | undefined>;
   /** The invoice joins its customer's open call task, or one is created (once per key). */
-  joinCallTask(task: { idempotencyKey: string; invoiceId: string; customerId: string; workflowId: string; nodeId: string; dueAt: string; slaDeadline: string; priority: number }): Promise<{ taskId: string }>;
+  joinCallTask(task: {
+    idempotencyKey: string;
+    invoiceId: string;
+    customerId: string;
+    workflowId: string;
+    nodeId: string;
+    dueAt: string;
+    slaDeadline: string;
+    priority: number;
+  }): Promise<{ taskId: string }>;
   /** A flow step's status, through the books (doubtful moves to 416 and is provisioned…). */
   setStanding(change: { idempotencyKey: string; invoiceId: string; status: FlowSetStatus; at: string }): Promise<BalanceAfter>;
   /** Charges the recovery indemnity (once) and late interest since the last charge, through the books. */
-  chargeFees(fee: { idempotencyKey: string; invoiceId: string; at: string; indemnity: boolean; contractualRatePercent?: number }): Promise<{ feeAdded: number; after: BalanceAfter }>;
+  chargeFees(fee: {
+    idempotencyKey: string;
+    invoiceId: string;
+    at: string;
+    indemnity: boolean;
+    contractualRatePercent?: number;
+  }): Promise<{ feeAdded: number; after: BalanceAfter }>;
   agency(agencyId: string): Promise<AgencyTarget | undefined>;
   /** One case for a customer's invoices handed over together (once per key), the invoices marked with the agency. */
-  openCase(handoff: { idempotencyKey: string; customerId: string; agencyId: string; at: string; invoices: Array<{ invoiceId: string; idempotencyKey: string }> }): Promise<{ handoffId: string }>;
+  openCase(handoff: {
+    idempotencyKey: string;
+    customerId: string;
+    agencyId: string;
+    at: string;
+    invoices: Array<{ invoiceId: string; idempotencyKey: string }>;
+  }): Promise<{ handoffId: string }>;
   reportException(exception: ExceptionReport): Promise<void>;
   appendTimeline(invoiceId: string, entries: TimelineEntry[]): Promise<void>;
   /** Stores a file a step made (a letter, an invoice copy, a handoff package) once per source key. */

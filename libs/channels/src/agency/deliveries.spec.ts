@@ -53,7 +53,11 @@ describe('handoff delivery to a signed webhook', () => {
       const pack = await buildHandoffPackage(sampleCaseFile(), []);
       await new SignedWebhookHandoffDelivery(`http://${host}/cases`, secret).deliver(handoff, pack);
       const [request] = mock.requests;
-      expect(request).toMatchObject({ method: 'POST', url: '/cases', headers: { 'content-type': 'application/zip', 'idempotency-key': handoff.id, 'x-dunning-content-sha256': pack.sha256 } });
+      expect(request).toMatchObject({
+        method: 'POST',
+        url: '/cases',
+        headers: { 'content-type': 'application/zip', 'idempotency-key': handoff.id, 'x-dunning-content-sha256': pack.sha256 },
+      });
       expect(verified).toEqual([true]);
       // Anyone without the secret, or replaying it later, fails the check.
       const body = request!.bytes;

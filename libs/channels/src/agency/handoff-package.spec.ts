@@ -23,7 +23,15 @@ describe('the handoff package', () => {
     ]);
 
     const dossier = JSON.parse(Buffer.from(files['case.json']!).toString('utf8'));
-    expect(dossier.documents).toEqual([{ filename: 'documents/letter-formal-notice.pdf', kind: 'letter', contentType: 'application/pdf', size: letter.content.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(dossier.documents).toEqual([
+      {
+        filename: 'documents/letter-formal-notice.pdf',
+        kind: 'letter',
+        contentType: 'application/pdf',
+        size: letter.content.length,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
     expect(Buffer.from(files['documents/letter-formal-notice.pdf']!).equals(letter.content)).toBe(true);
   });
 
@@ -33,11 +41,20 @@ describe('the handoff package', () => {
   });
 
   it('encrypts the package for an agency that gave an OpenPGP key; only its private key opens it', async () => {
-    const { publicKey, privateKey } = await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'Recouvra', email: 'cases@recouvra.example' }], format: 'armored' });
+    const { publicKey, privateKey } = await generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ name: 'Recouvra', email: 'cases@recouvra.example' }],
+      format: 'armored',
+    });
     const pack = await buildHandoffPackage(sampleCaseFile(), [letter], { pgpPublicKey: publicKey });
     expect(pack).toMatchObject({ filename: 'HO-2026-000123.zip.pgp', contentType: 'application/pgp-encrypted' });
     expect(() => unzipSync(pack.content)).toThrow();
-    const { data } = await decrypt({ message: await readMessage({ binaryMessage: pack.content }), decryptionKeys: await readPrivateKey({ armoredKey: privateKey }), format: 'binary' });
+    const { data } = await decrypt({
+      message: await readMessage({ binaryMessage: pack.content }),
+      decryptionKeys: await readPrivateKey({ armoredKey: privateKey }),
+      format: 'binary',
+    });
     expect(Object.keys(unzipSync(data as Uint8Array))).toContain('case.json');
   });
 

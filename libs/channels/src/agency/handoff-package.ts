@@ -53,7 +53,11 @@ export { decimalAmount };
 export function caseCsv(caseFile: CaseFile): string {
   const { debtor } = caseFile;
   const billing = debtor.contacts.find((c) => c.role === 'billing') ?? debtor.contacts[0];
-  const lastContact = caseFile.contactHistory.map((c) => c.at).sort().at(-1) ?? '';
+  const lastContact =
+    caseFile.contactHistory
+      .map((c) => c.at)
+      .sort()
+      .at(-1) ?? '';
   const rows = caseFile.invoices.map((invoice) => {
     const amount = (minor: number) => decimalAmount(minor, invoice.currency);
     const row: Record<(typeof CASE_CSV_COLUMNS)[number], string> = {

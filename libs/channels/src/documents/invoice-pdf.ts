@@ -26,7 +26,10 @@ export async function renderInvoicePdf(invoice: InvoiceCopy): Promise<Buffer> {
   const money = (m: { amount: number; currency: string }) => formatMoney(m, invoice.locale === 'fr' ? 'fr' : 'en');
   const doc = createPdf(`${labels.title} ${invoice.number}`, invoice.creditor.name);
   doc.font('Helvetica-Bold').fontSize(12).text(invoice.creditor.name, 56, 56);
-  doc.font('Helvetica').fontSize(10).text([...invoice.creditor.addressLines, invoice.creditor.email].join('\n'));
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text([...invoice.creditor.addressLines, invoice.creditor.email].join('\n'));
   doc.text([invoice.customer.name, ...invoice.customer.addressLines, invoice.customer.legalId ?? ''].filter(Boolean).join('\n'), 312, 142, { width: 230 });
   doc.x = 56;
   doc.y = 240;

@@ -80,7 +80,9 @@ function table(doc: PDFKit.PDFDocument, node: Element): void {
     const columnWidth = width / Math.max(1, row.length);
     const top = doc.y;
     row.forEach((cell, index) => {
-      doc.font(cell.header ? 'Helvetica-Bold' : 'Helvetica').text(cell.text, 56 + index * columnWidth, top, { width: columnWidth - 6, align: index === row.length - 1 ? 'right' : 'left' });
+      doc
+        .font(cell.header ? 'Helvetica-Bold' : 'Helvetica')
+        .text(cell.text, 56 + index * columnWidth, top, { width: columnWidth - 6, align: index === row.length - 1 ? 'right' : 'left' });
     });
     doc.x = 56;
     doc.y = top + 16;

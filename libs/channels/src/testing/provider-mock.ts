@@ -31,7 +31,13 @@ export function providerMock(answer: (request: RecordedRequest) => ProviderAnswe
       const bytes = Buffer.concat(chunks);
       const rawBody = bytes.toString('utf8');
       const type = req.headers['content-type'] ?? '';
-      const body = !rawBody ? undefined : type.includes('application/json') ? JSON.parse(rawBody) : type.includes('x-www-form-urlencoded') ? new URLSearchParams(rawBody) : undefined;
+      const body = !rawBody
+        ? undefined
+        : type.includes('application/json')
+          ? JSON.parse(rawBody)
+          : type.includes('x-www-form-urlencoded')
+            ? new URLSearchParams(rawBody)
+            : undefined;
       const recorded = { method: req.method!, url: req.url!, headers: req.headers, rawBody, bytes, body };
       requests.push(recorded);
       const reply = answer(recorded);

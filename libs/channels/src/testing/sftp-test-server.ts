@@ -43,7 +43,14 @@ function serveFiles(sftp: SFTPWrapper, root: string): void {
   const open = new Map<number, number>();
   let nextHandle = 1;
   const handleOf = (buffer: Buffer) => open.get(buffer.readUInt32BE(0));
-  const attrs = (stats: { mode: number; size: number; atimeMs: number; mtimeMs: number }) => ({ mode: stats.mode, uid: 0, gid: 0, size: stats.size, atime: Math.floor(stats.atimeMs / 1000), mtime: Math.floor(stats.mtimeMs / 1000) });
+  const attrs = (stats: { mode: number; size: number; atimeMs: number; mtimeMs: number }) => ({
+    mode: stats.mode,
+    uid: 0,
+    gid: 0,
+    size: stats.size,
+    atime: Math.floor(stats.atimeMs / 1000),
+    mtime: Math.floor(stats.mtimeMs / 1000),
+  });
   const attempt = (reqid: number, action: () => void) => {
     try {
       action();

@@ -14,7 +14,15 @@ export class CallTasksRepository {
    * The invoice joins its customer's open call task, or a new one is created: a collector calls a
    * customer once about all its invoices. Once per step key (a retried activity joins once).
    */
-  async joinOrCreate(task: { idempotencyKey: string; customerId: string; invoiceId: string; nodeId: string; workflowId: string; slaDueAt: Date; priority: number }): Promise<{ task: CallTaskRow; created: boolean }> {
+  async joinOrCreate(task: {
+    idempotencyKey: string;
+    customerId: string;
+    invoiceId: string;
+    nodeId: string;
+    workflowId: string;
+    slaDueAt: Date;
+    priority: number;
+  }): Promise<{ task: CallTaskRow; created: boolean }> {
     return this.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
       const [joined] = await db.select({ taskId: callTaskInvoices.taskId }).from(callTaskInvoices).where(eq(callTaskInvoices.idempotencyKey, task.idempotencyKey));
@@ -37,10 +45,19 @@ export class CallTasksRepository {
       } else {
         [row] = await db
           .insert(callTasks)
-          .values({ idempotencyKey: task.idempotencyKey, customerId: task.customerId, invoiceId: task.invoiceId, nodeId: task.nodeId, slaDueAt: task.slaDueAt, priority: task.priority })
+          .values({
+            idempotencyKey: task.idempotencyKey,
+            customerId: task.customerId,
+            invoiceId: task.invoiceId,
+            nodeId: task.nodeId,
+            slaDueAt: task.slaDueAt,
+            priority: task.priority,
+          })
           .returning();
       }
-      await db.insert(callTaskInvoices).values({ taskId: row!.id, invoiceId: task.invoiceId, nodeId: task.nodeId, workflowId: task.workflowId, idempotencyKey: task.idempotencyKey });
+      await db
+        .insert(callTaskInvoices)
+        .values({ taskId: row!.id, invoiceId: task.invoiceId, nodeId: task.nodeId, workflowId: task.workflowId, idempotencyKey: task.idempotencyKey });
       return { task: row!, created: !open };
     });
   }
@@ -111,7 +128,11 @@ export class CallTasksRepository {
         .where(and(eq(callTasks.id, id), eq(callTasks.status, 'claimed'), eq(callTasks.claimedBy, userId)))
         .returning({ id: callTasks.id });
       if (updated.length === 0) return undefined;
-      return db.update(callTaskInvoices).set({ endedAt: sql`now()` }).where(and(eq(callTaskInvoices.taskId, id), isNull(callTaskInvoices.endedAt))).returning();
+      return db
+        .update(callTaskInvoices)
+        .set({ endedAt: sql`now()` })
+        .where(and(eq(callTaskInvoices.taskId, id), isNull(callTaskInvoices.endedAt)))
+        .returning();
     };
     return within ? run(within) : this.db.transaction((tx) => run(tx as unknown as Database));
   }
@@ -126,7 +147,10 @@ export class CallTasksRepository {
         .where(and(eq(callTaskInvoices.invoiceId, invoiceId), eq(callTaskInvoices.nodeId, nodeId), isNull(callTaskInvoices.endedAt)))
         .returning({ taskId: callTaskInvoices.taskId });
       for (const { taskId } of ended) {
-        const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(callTaskInvoices).where(and(eq(callTaskInvoices.taskId, taskId), isNull(callTaskInvoices.endedAt)));
+        const [left] = await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(callTaskInvoices)
+          .where(and(eq(callTaskInvoices.taskId, taskId), isNull(callTaskInvoices.endedAt)));
         if ((left?.n ?? 0) === 0) {
           await db
             .update(callTasks)

@@ -33,7 +33,13 @@ export class CustomersRepository {
 
   async findByReferences(references: string[], db: Database = this.db): Promise<CustomerRow[]> {
     const rows: CustomerRow[] = [];
-    for (let i = 0; i < references.length; i += 1000) rows.push(...(await db.select().from(customers).where(inArray(customers.reference, references.slice(i, i + 1000)))));
+    for (let i = 0; i < references.length; i += 1000)
+      rows.push(
+        ...(await db
+          .select()
+          .from(customers)
+          .where(inArray(customers.reference, references.slice(i, i + 1000)))),
+      );
     return rows;
   }
 
@@ -44,7 +50,11 @@ export class CustomersRepository {
    */
   async upsert(customer: CustomerUpsert, contacts: ContactUpsert[] = [], db: Database = this.db): Promise<CustomerRow> {
     const given = definedFields(customer);
-    const [inserted] = await db.insert(customers).values(given as NewCustomer).onConflictDoNothing({ target: customers.reference }).returning();
+    const [inserted] = await db
+      .insert(customers)
+      .values(given as NewCustomer)
+      .onConflictDoNothing({ target: customers.reference })
+      .returning();
     let row = inserted;
     if (!row) {
       const { reference: _reference, ...changes } = given;
@@ -86,7 +96,17 @@ export class CustomersRepository {
     for (let i = 0; i < entries.length; i += 1000) {
       const chunk = entries.slice(i, i + 1000);
       const known = new Map(
-        (await db.select({ id: customers.id, reference: customers.reference }).from(customers).where(inArray(customers.reference, chunk.map((e) => e.customer.reference)))).map((r) => [r.reference, r.id]),
+        (
+          await db
+            .select({ id: customers.id, reference: customers.reference })
+            .from(customers)
+            .where(
+              inArray(
+                customers.reference,
+                chunk.map((e) => e.customer.reference),
+              ),
+            )
+        ).map((r) => [r.reference, r.id]),
       );
       const fresh = chunk.filter((e) => !known.has(e.customer.reference));
       if (fresh.length > 0) {
@@ -149,7 +169,11 @@ export class CustomersRepository {
   }
 
   async update(id: string, changes: Partial<NewCustomer>): Promise<CustomerRow | undefined> {
-    const [row] = await this.db.update(customers).set({ ...changes, updatedAt: sql`now()` }).where(eq(customers.id, id)).returning();
+    const [row] = await this.db
+      .update(customers)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(customers.id, id))
+      .returning();
     return row;
   }
 
@@ -193,7 +217,10 @@ export class CustomersRepository {
   }
 
   async count(): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(gt(sql`1`, 0));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(gt(sql`1`, 0));
     return row?.n ?? 0;
   }
 }

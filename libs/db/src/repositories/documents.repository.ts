@@ -25,7 +25,15 @@ export class DocumentsRepository {
   constructor(private readonly db: Database) {}
 
   /** Stores the file once per source key: a retried step gets the document it already made. */
-  async saveOnce(document: { kind: DocumentKind; invoiceId?: string; handoffId?: string; sourceKey: string; filename: string; contentType: string; content: Buffer }): Promise<DocumentSummary> {
+  async saveOnce(document: {
+    kind: DocumentKind;
+    invoiceId?: string;
+    handoffId?: string;
+    sourceKey: string;
+    filename: string;
+    contentType: string;
+    content: Buffer;
+  }): Promise<DocumentSummary> {
     const row = { ...document, size: document.content.length, sha256: createHash('sha256').update(document.content).digest('hex') };
     const [inserted] = await this.db.insert(documents).values(row).onConflictDoNothing({ target: documents.sourceKey }).returning(summary);
     if (inserted) return inserted;
@@ -52,7 +60,12 @@ export class DocumentsRepository {
   }
 
   async packageOf(handoffId: string): Promise<DocumentRow | undefined> {
-    const [row] = await this.db.select().from(documents).where(and(eq(documents.handoffId, handoffId), eq(documents.kind, 'handoff'))).orderBy(desc(documents.createdAt)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.handoffId, handoffId), eq(documents.kind, 'handoff')))
+      .orderBy(desc(documents.createdAt))
+      .limit(1);
     return row;
   }
 }

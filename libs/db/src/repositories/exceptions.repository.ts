@@ -56,7 +56,10 @@ export class ExceptionsRepository {
       .orderBy(desc(exceptions.updatedAt))
       .offset(filter.offset)
       .limit(filter.limit);
-    const [count] = await this.db.select({ n: sql<number>`count(*)::int` }).from(exceptions).where(where);
+    const [count] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exceptions)
+      .where(where);
     return { rows: rows.map((r) => ({ ...r.exception, invoiceNumber: r.invoiceNumber, customerName: r.customerName })), total: count?.n ?? 0 };
   }
 
@@ -79,6 +82,10 @@ export class ExceptionsRepository {
   }
 
   async countOpen(): Promise<Array<{ kind: string; count: number }>> {
-    return this.db.select({ kind: exceptions.kind, count: sql<number>`count(*)::int` }).from(exceptions).where(eq(exceptions.status, 'open')).groupBy(exceptions.kind);
+    return this.db
+      .select({ kind: exceptions.kind, count: sql<number>`count(*)::int` })
+      .from(exceptions)
+      .where(eq(exceptions.status, 'open'))
+      .groupBy(exceptions.kind);
   }
 }

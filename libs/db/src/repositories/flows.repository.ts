@@ -34,15 +34,25 @@ export class FlowsRepository {
   }
 
   async saveDraft(id: string, draft: { name?: string; description?: string; draftGraph: Record<string, unknown> }): Promise<FlowRow | undefined> {
-    const [row] = await this.db.update(flows).set({ ...draft, updatedAt: sql`now()` }).where(eq(flows.id, id)).returning();
+    const [row] = await this.db
+      .update(flows)
+      .set({ ...draft, updatedAt: sql`now()` })
+      .where(eq(flows.id, id))
+      .returning();
     return row;
   }
 
   /** Publishes the draft as the next version, in one transaction (the version number is unique). */
   async publish(id: string, graph: Record<string, unknown>, publishedBy?: string): Promise<FlowVersionRow> {
     return this.db.transaction(async (tx) => {
-      const [latest] = await tx.select({ v: sql<number>`coalesce(max(${flowVersions.version}), 0)::int` }).from(flowVersions).where(eq(flowVersions.flowId, id));
-      const [row] = await tx.insert(flowVersions).values({ flowId: id, version: (latest?.v ?? 0) + 1, graph, publishedBy }).returning();
+      const [latest] = await tx
+        .select({ v: sql<number>`coalesce(max(${flowVersions.version}), 0)::int` })
+        .from(flowVersions)
+        .where(eq(flowVersions.flowId, id));
+      const [row] = await tx
+        .insert(flowVersions)
+        .values({ flowId: id, version: (latest?.v ?? 0) + 1, graph, publishedBy })
+        .returning();
       return row!;
     });
   }
@@ -52,7 +62,10 @@ export class FlowsRepository {
   }
 
   async version(flowId: string, version: number): Promise<FlowVersionRow | undefined> {
-    const [row] = await this.db.select().from(flowVersions).where(sql`${flowVersions.flowId} = ${flowId} and ${flowVersions.version} = ${version}`);
+    const [row] = await this.db
+      .select()
+      .from(flowVersions)
+      .where(sql`${flowVersions.flowId} = ${flowId} and ${flowVersions.version} = ${version}`);
     return row;
   }
 

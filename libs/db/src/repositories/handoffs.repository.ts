@@ -21,9 +21,18 @@ export class HandoffsRepository {
     if (existing) return { row: (await this.findForAgency(existing.handoffId, undefined, db))!, created: false };
     const [row] = await db
       .insert(handoffs)
-      .values({ idempotencyKey: handoff.idempotencyKey, customerId: handoff.customerId, invoiceId: handoff.invoices[0]!.invoiceId, agencyId: handoff.agencyId, caseFile: {}, currency: handoff.currency })
+      .values({
+        idempotencyKey: handoff.idempotencyKey,
+        customerId: handoff.customerId,
+        invoiceId: handoff.invoices[0]!.invoiceId,
+        agencyId: handoff.agencyId,
+        caseFile: {},
+        currency: handoff.currency,
+      })
       .returning();
-    await db.insert(handoffInvoices).values(handoff.invoices.map((i) => ({ handoffId: row!.id, invoiceId: i.invoiceId, balanceAtHandoff: i.balance, idempotencyKey: i.idempotencyKey })));
+    await db
+      .insert(handoffInvoices)
+      .values(handoff.invoices.map((i) => ({ handoffId: row!.id, invoiceId: i.invoiceId, balanceAtHandoff: i.balance, idempotencyKey: i.idempotencyKey })));
     return { row: row!, created: true };
   }
 
@@ -42,7 +51,9 @@ export class HandoffsRepository {
       .select({
         handoff: handoffs,
         customerName: customers.name,
-        invoiceNumbers: sql<string[]>`(select array_agg(i.number order by i.due_date) from handoff_invoices hi join invoices i on i.id = hi.invoice_id where hi.handoff_id = ${handoffs.id})`,
+        invoiceNumbers: sql<
+          string[]
+        >`(select array_agg(i.number order by i.due_date) from handoff_invoices hi join invoices i on i.id = hi.invoice_id where hi.handoff_id = ${handoffs.id})`,
         balance: sql<string>`(select coalesce(sum(i.balance), 0) from handoff_invoices hi join invoices i on i.id = hi.invoice_id where hi.handoff_id = ${handoffs.id})`,
       })
       .from(handoffs)
@@ -69,7 +80,10 @@ export class HandoffsRepository {
   }
 
   async setCaseFile(id: string, caseFile: object): Promise<void> {
-    await this.db.update(handoffs).set({ caseFile: caseFile as Record<string, unknown>, updatedAt: sql`now()` }).where(eq(handoffs.id, id));
+    await this.db
+      .update(handoffs)
+      .set({ caseFile: caseFile as Record<string, unknown>, updatedAt: sql`now()` })
+      .where(eq(handoffs.id, id));
   }
 
   /** A push to the agency succeeded (delivered, error cleared) or failed (the error kept for the operators). */
@@ -78,14 +92,22 @@ export class HandoffsRepository {
       .update(handoffs)
       .set(
         'location' in result
-          ? { deliveredAt: sql`coalesce(${handoffs.deliveredAt}, now())`, deliveryError: null, status: sql`case when ${handoffs.status} = 'pending' then 'delivered'::handoff_status else ${handoffs.status} end`, updatedAt: sql`now()` }
+          ? {
+              deliveredAt: sql`coalesce(${handoffs.deliveredAt}, now())`,
+              deliveryError: null,
+              status: sql`case when ${handoffs.status} = 'pending' then 'delivered'::handoff_status else ${handoffs.status} end`,
+              updatedAt: sql`now()`,
+            }
           : { deliveryError: result.error, updatedAt: sql`now()` },
       )
       .where(eq(handoffs.id, id));
   }
 
   async acknowledge(id: string): Promise<void> {
-    await this.db.update(handoffs).set({ status: 'acknowledged', acknowledgedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(handoffs.id, id));
+    await this.db
+      .update(handoffs)
+      .set({ status: 'acknowledged', acknowledgedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(handoffs.id, id));
   }
 
   /** The agency's report: what it recovered adds up; accepted/collecting/closed move the case on. */

@@ -9,7 +9,10 @@ export class ImportBatchesRepository {
   constructor(private readonly db: Database) {}
 
   async create(batch: { fileName: string; format: 'csv' | 'xlsx'; totalRows: number; createdBy?: string }): Promise<ImportBatchRow> {
-    const [row] = await this.db.insert(importBatches).values({ ...batch, status: 'validating' }).returning();
+    const [row] = await this.db
+      .insert(importBatches)
+      .values({ ...batch, status: 'validating' })
+      .returning();
     return row!;
   }
 
@@ -19,10 +22,16 @@ export class ImportBatchesRepository {
   }
 
   async progress(id: string, processedRows: number, status?: ImportBatchRow['status']): Promise<void> {
-    await this.db.update(importBatches).set({ processedRows, ...(status ? { status } : {}), updatedAt: sql`now()` }).where(eq(importBatches.id, id));
+    await this.db
+      .update(importBatches)
+      .set({ processedRows, ...(status ? { status } : {}), updatedAt: sql`now()` })
+      .where(eq(importBatches.id, id));
   }
 
-  async finish(id: string, result: { status: 'succeeded' | 'rejected' | 'failed'; errors?: ImportLineError[]; inserted?: number; updated?: number; unchanged?: number }): Promise<void> {
+  async finish(
+    id: string,
+    result: { status: 'succeeded' | 'rejected' | 'failed'; errors?: ImportLineError[]; inserted?: number; updated?: number; unchanged?: number },
+  ): Promise<void> {
     await this.db
       .update(importBatches)
       .set({

@@ -40,7 +40,11 @@ export class InvoicesRepository {
   }
 
   async update(id: string, changes: Partial<NewInvoice>, db: Database = this.db): Promise<InvoiceRow | undefined> {
-    const [row] = await db.update(invoices).set({ ...changes, updatedAt: sql`now()` }).where(eq(invoices.id, id)).returning();
+    const [row] = await db
+      .update(invoices)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(invoices.id, id))
+      .returning();
     return row;
   }
 
@@ -62,7 +66,10 @@ export class InvoicesRepository {
       .orderBy(asc(invoices.dueDate), asc(invoices.id))
       .offset(filter.offset)
       .limit(filter.limit);
-    const [count] = await this.db.select({ n: sql<number>`count(*)::int` }).from(invoices).where(where);
+    const [count] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invoices)
+      .where(where);
     return { rows: rows.map((r) => ({ ...r.invoice, customerName: r.customerName })), total: count?.n ?? 0 };
   }
 
@@ -110,7 +117,10 @@ export class InvoicesRepository {
   }
 
   /** A new promise replaces the pending one. */
-  async recordPromise(promise: { invoiceId: string; amount: number; currency: string; promisedDate: string; balanceWhenPromised: number; recordedBy?: string }, db: Database = this.db): Promise<void> {
+  async recordPromise(
+    promise: { invoiceId: string; amount: number; currency: string; promisedDate: string; balanceWhenPromised: number; recordedBy?: string },
+    db: Database = this.db,
+  ): Promise<void> {
     await this.settlePromises(promise.invoiceId, 'cancelled', db);
     await db.insert(promises).values(promise);
   }
@@ -179,16 +189,25 @@ export class InvoicesRepository {
   }
 
   async recordStartFailure(id: string, error: string): Promise<void> {
-    await this.db.update(invoices).set({ workflowStartError: error.slice(0, 2000), updatedAt: sql`now()` }).where(eq(invoices.id, id));
+    await this.db
+      .update(invoices)
+      .set({ workflowStartError: error.slice(0, 2000), updatedAt: sql`now()` })
+      .where(eq(invoices.id, id));
   }
 
   /** The workflow start is to be tried again (an exception retried). */
   async clearStartFailure(id: string): Promise<void> {
-    await this.db.update(invoices).set({ workflowStartError: null, updatedAt: sql`now()` }).where(eq(invoices.id, id));
+    await this.db
+      .update(invoices)
+      .set({ workflowStartError: null, updatedAt: sql`now()` })
+      .where(eq(invoices.id, id));
   }
 
   async setPaused(id: string, paused: boolean): Promise<void> {
-    await this.db.update(invoices).set({ pausedAt: paused ? sql`now()` : null, updatedAt: sql`now()` }).where(eq(invoices.id, id));
+    await this.db
+      .update(invoices)
+      .set({ pausedAt: paused ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(eq(invoices.id, id));
   }
 
   /** Several invoices at once (the send-time check of a batched message). */

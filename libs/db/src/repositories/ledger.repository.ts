@@ -142,7 +142,12 @@ export class LedgerRepository {
   /** Debit and credit per account and currency up to a date (the trial balance). */
   async trialBalance(asOf: string): Promise<Array<{ account: string; currency: string; debit: number; credit: number }>> {
     const rows = await this.db
-      .select({ account: journalEntries.account, currency: journalEntries.currency, debit: sql<string>`sum(${journalEntries.debit})`, credit: sql<string>`sum(${journalEntries.credit})` })
+      .select({
+        account: journalEntries.account,
+        currency: journalEntries.currency,
+        debit: sql<string>`sum(${journalEntries.debit})`,
+        credit: sql<string>`sum(${journalEntries.credit})`,
+      })
       .from(journalEntries)
       .where(lte(journalEntries.entryDate, asOf))
       .groupBy(journalEntries.account, journalEntries.currency)

@@ -35,7 +35,10 @@ export class MessagesRepository {
   }
 
   async setStatus(id: string, status: MessageRow['status'], error?: string): Promise<void> {
-    await this.db.update(messages).set({ status, ...(error ? { error } : {}), updatedAt: sql`now()` }).where(eq(messages.id, id));
+    await this.db
+      .update(messages)
+      .set({ status, ...(error ? { error } : {}), updatedAt: sql`now()` })
+      .where(eq(messages.id, id));
   }
 
   async events(messageId: string) {
@@ -47,7 +50,14 @@ export class MessagesRepository {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })
       .from(messages)
-      .where(and(eq(messages.customerId, customerId), eq(messages.channel, channel), sql`${messages.createdAt} >= ${since.toISOString()}::timestamptz`, sql`${messages.idempotencyKey} <> ${exceptKey}`));
+      .where(
+        and(
+          eq(messages.customerId, customerId),
+          eq(messages.channel, channel),
+          sql`${messages.createdAt} >= ${since.toISOString()}::timestamptz`,
+          sql`${messages.idempotencyKey} <> ${exceptKey}`,
+        ),
+      );
     return row?.n ?? 0;
   }
 
@@ -57,12 +67,19 @@ export class MessagesRepository {
   }
 
   async findByProviderId(provider: string, providerMessageId: string): Promise<MessageRow | undefined> {
-    const [row] = await this.db.select().from(messages).where(and(eq(messages.provider, provider), eq(messages.providerMessageId, providerMessageId)));
+    const [row] = await this.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.provider, provider), eq(messages.providerMessageId, providerMessageId)));
     return row;
   }
 
   async forInvoice(invoiceId: string): Promise<MessageRow[]> {
-    return this.db.select().from(messages).where(sql`${invoiceId}::uuid = any(${messages.invoiceIds})`).orderBy(desc(messages.createdAt));
+    return this.db
+      .select()
+      .from(messages)
+      .where(sql`${invoiceId}::uuid = any(${messages.invoiceIds})`)
+      .orderBy(desc(messages.createdAt));
   }
 
   async forCustomer(customerId: string, limit: number): Promise<MessageRow[]> {
@@ -80,12 +97,21 @@ export class MessagesRepository {
   }
 
   /** Records a delivery event once (a webhook delivered twice is a no-op); returns whether it was new. */
-  async recordEvent(event: { messageId: string; type: (typeof messageEvents.$inferInsert)['type']; occurredAt: Date; providerEventId: string; payload: Record<string, unknown> }): Promise<boolean> {
+  async recordEvent(event: {
+    messageId: string;
+    type: (typeof messageEvents.$inferInsert)['type'];
+    occurredAt: Date;
+    providerEventId: string;
+    payload: Record<string, unknown>;
+  }): Promise<boolean> {
     const inserted = await this.db.insert(messageEvents).values(event).onConflictDoNothing({ target: messageEvents.providerEventId }).returning({ id: messageEvents.id });
     return inserted.length > 0;
   }
 
   async countsByChannel(): Promise<Array<{ channel: string; count: number }>> {
-    return this.db.select({ channel: messages.channel, count: sql<number>`count(*)::int` }).from(messages).groupBy(messages.channel);
+    return this.db
+      .select({ channel: messages.channel, count: sql<number>`count(*)::int` })
+      .from(messages)
+      .groupBy(messages.channel);
   }
 }

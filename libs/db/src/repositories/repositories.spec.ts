@@ -33,7 +33,9 @@ describeOnEveryDatabase('repositories', (database) => {
       [{ role: 'billing', name: 'Claire Martin', email: 'compta@martin.example', phone: '+33612345678' }],
     );
     customerId = customer.id;
-    invoiceId = (await r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1200_00, currency: 'EUR', balance: 1200_00, status: 'not_due' })).id;
+    invoiceId = (
+      await r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1200_00, currency: 'EUR', balance: 1200_00, status: 'not_due' })
+    ).id;
   });
 
   it('upserts customers by reference and keeps one contact per role', async () => {
@@ -48,14 +50,31 @@ describeOnEveryDatabase('repositories', (database) => {
 
   it('enforces money and date rules in the database itself', async () => {
     const r = repos();
-    await expect(r.invoices.insert({ number: 'F-bad', customerId, issueDate: '2026-04-01', dueDate: '2026-03-01', amount: 100, currency: 'EUR', balance: 100, status: 'not_due' })).rejects.toThrow();
-    await expect(r.invoices.insert({ number: 'F-neg', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: -1, currency: 'EUR', balance: 0, status: 'not_due' })).rejects.toThrow();
-    await expect(r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1, currency: 'EUR', balance: 1, status: 'not_due' })).rejects.toThrow();
+    await expect(
+      r.invoices.insert({ number: 'F-bad', customerId, issueDate: '2026-04-01', dueDate: '2026-03-01', amount: 100, currency: 'EUR', balance: 100, status: 'not_due' }),
+    ).rejects.toThrow();
+    await expect(
+      r.invoices.insert({ number: 'F-neg', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: -1, currency: 'EUR', balance: 0, status: 'not_due' }),
+    ).rejects.toThrow();
+    await expect(
+      r.invoices.insert({ number: 'F-1', customerId, issueDate: '2026-04-01', dueDate: '2026-05-01', amount: 1, currency: 'EUR', balance: 1, status: 'not_due' }),
+    ).rejects.toThrow();
   });
 
   it('claims a message key once; the second claim gets the first message', async () => {
     const r = repos();
-    const message = { idempotencyKey: `${invoiceId}:reminder-1:1`, invoiceId, invoiceIds: [invoiceId], customerId, channel: 'email' as const, locale: 'fr', template: 'reminder-1', stepKey: 'reminder-1', recipients: ['a@b.example'], subject: 'Rappel' };
+    const message = {
+      idempotencyKey: `${invoiceId}:reminder-1:1`,
+      invoiceId,
+      invoiceIds: [invoiceId],
+      customerId,
+      channel: 'email' as const,
+      locale: 'fr',
+      template: 'reminder-1',
+      stepKey: 'reminder-1',
+      recipients: ['a@b.example'],
+      subject: 'Rappel',
+    };
     const first = await r.messages.claim(message);
     const second = await r.messages.claim({ ...message, subject: 'changed' });
     expect(first.claimed).toBe(true);
@@ -70,12 +89,35 @@ describeOnEveryDatabase('repositories', (database) => {
     const r = repos();
     const collector = await r.users.create({ email: 'Collector@Example.com', displayName: 'C', passwordHash: 'x', role: 'collector' });
     const other = await r.users.create({ email: 'other@example.com', displayName: 'O', passwordHash: 'x', role: 'collector' });
-    const second = (await r.invoices.insert({ number: 'F-call-2', customerId, issueDate: '2026-04-01', dueDate: '2026-05-02', amount: 300_00, currency: 'EUR', balance: 300_00, status: 'not_due' })).id;
-    const { task, created } = await r.tasks.joinOrCreate({ idempotencyKey: 'k-call', customerId, invoiceId, nodeId: 'call', slaDueAt: new Date('2026-05-10T10:00:00Z'), priority: 42, workflowId: 'w' });
+    const second = (
+      await r.invoices.insert({
+        number: 'F-call-2',
+        customerId,
+        issueDate: '2026-04-01',
+        dueDate: '2026-05-02',
+        amount: 300_00,
+        currency: 'EUR',
+        balance: 300_00,
+        status: 'not_due',
+      })
+    ).id;
+    const { task, created } = await r.tasks.joinOrCreate({
+      idempotencyKey: 'k-call',
+      customerId,
+      invoiceId,
+      nodeId: 'call',
+      slaDueAt: new Date('2026-05-10T10:00:00Z'),
+      priority: 42,
+      workflowId: 'w',
+    });
     expect(created).toBe(true);
     // A retried step joins once; another invoice of the customer joins the same call.
-    expect((await r.tasks.joinOrCreate({ idempotencyKey: 'k-call', customerId, invoiceId, nodeId: 'call', slaDueAt: new Date(), priority: 1, workflowId: 'w' })).task.id).toBe(task.id);
-    expect(await r.tasks.joinOrCreate({ idempotencyKey: 'k-call-2', customerId, invoiceId: second, nodeId: 'call', slaDueAt: new Date(), priority: 99, workflowId: 'w2' })).toMatchObject({ task: { id: task.id, priority: 99 }, created: false });
+    expect((await r.tasks.joinOrCreate({ idempotencyKey: 'k-call', customerId, invoiceId, nodeId: 'call', slaDueAt: new Date(), priority: 1, workflowId: 'w' })).task.id).toBe(
+      task.id,
+    );
+    expect(
+      await r.tasks.joinOrCreate({ idempotencyKey: 'k-call-2', customerId, invoiceId: second, nodeId: 'call', slaDueAt: new Date(), priority: 99, workflowId: 'w2' }),
+    ).toMatchObject({ task: { id: task.id, priority: 99 }, created: false });
     expect((await r.tasks.waitingInvoices([task.id])).map((w) => w.invoice.number)).toEqual(['F-1', 'F-call-2']);
     expect(await r.tasks.claim(task.id, collector.id)).toBe(true);
     expect(await r.tasks.claim(task.id, other.id)).toBe(false);
@@ -99,7 +141,9 @@ describeOnEveryDatabase('repositories', (database) => {
       ['VT', '706', 0, 1000_00, 'F-1', 'C-1'],
       ['VT', '44571', 0, 200_00, 'F-1', 'C-1'],
     ]);
-    await expect(r.ledger.post([{ entry: { date: '2026-04-01', invoiceNumber: 'F-1', currency: 'EUR', lines: [{ account: '411', label: 'x', debit: 1, credit: 0 }] }, invoiceId }])).rejects.toThrow(/does not balance/);
+    await expect(
+      r.ledger.post([{ entry: { date: '2026-04-01', invoiceNumber: 'F-1', currency: 'EUR', lines: [{ account: '411', label: 'x', debit: 1, credit: 0 }] }, invoiceId }]),
+    ).rejects.toThrow(/does not balance/);
   });
 
   it('publishes immutable, numbered flow versions', async () => {
@@ -108,13 +152,17 @@ describeOnEveryDatabase('repositories', (database) => {
     const v1 = await r.flows.publish(flow.id, { nodes: [1] });
     const v2 = await r.flows.publish(flow.id, { nodes: [2] });
     expect([v1.version, v2.version]).toEqual([1, 2]);
-    const error: { message: string; cause?: { message: string } } = await database().db.execute(`update flow_versions set graph = '{}' where id = '${v1.id}'`).catch((e: { message: string; cause?: { message: string } }) => e) as never;
+    const error: { message: string; cause?: { message: string } } = (await database()
+      .db.execute(`update flow_versions set graph = '{}' where id = '${v1.id}'`)
+      .catch((e: { message: string; cause?: { message: string } }) => e)) as never;
     expect(String(error.cause?.message ?? error.message)).toMatch(/published and immutable/);
   });
 
   it('keeps a customer’s fields that an import or a creation does not carry', async () => {
     const r = repos();
-    await r.customers.upsert({ reference: 'C-keep', name: 'Keep SARL', legalId: '552100554', timeZone: 'Europe/Brussels', country: 'BE', riskScore: 3 }, [{ role: 'billing', phone: '+32470123456', name: 'Anne' }]);
+    await r.customers.upsert({ reference: 'C-keep', name: 'Keep SARL', legalId: '552100554', timeZone: 'Europe/Brussels', country: 'BE', riskScore: 3 }, [
+      { role: 'billing', phone: '+32470123456', name: 'Anne' },
+    ]);
     const ids = await r.customers.upsertMany([{ customer: { reference: 'C-keep', name: 'Keep SARL' }, contact: { role: 'billing', email: 'anne@keep.example' } }]);
     const kept = await r.customers.findById(ids.get('C-keep')!);
     expect(kept).toMatchObject({ legalId: '552100554', timeZone: 'Europe/Brussels', country: 'BE', riskScore: 3 });

@@ -29,10 +29,7 @@ export class SettingsRepository {
 
   /** Adds or corrects the rate of a half-year. */
   async setLateRate(from: string, ecbRatePercent: number): Promise<void> {
-    await this.db
-      .insert(lateInterestRates)
-      .values({ fromDate: from, ecbRatePercent })
-      .onConflictDoUpdate({ target: lateInterestRates.fromDate, set: { ecbRatePercent } });
+    await this.db.insert(lateInterestRates).values({ fromDate: from, ecbRatePercent }).onConflictDoUpdate({ target: lateInterestRates.fromDate, set: { ecbRatePercent } });
   }
 
   async deleteLateRate(from: string): Promise<boolean> {

@@ -11,7 +11,10 @@ export class UsersRepository {
   constructor(private readonly db: Database) {}
 
   async create(user: { email: string; displayName: string; passwordHash: string; role: UserRole; agencyId?: string }): Promise<UserRow> {
-    const [row] = await this.db.insert(users).values({ ...user, email: user.email.toLowerCase() }).returning();
+    const [row] = await this.db
+      .insert(users)
+      .values({ ...user, email: user.email.toLowerCase() })
+      .returning();
     return row!;
   }
 
@@ -42,7 +45,12 @@ export class UsersRepository {
     await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   }
 
-  async createAgency(agency: Pick<typeof agencies.$inferInsert, 'name' | 'apiKeyHash' | 'deliveryMethod' | 'deliveryAddress' | 'deliveryConfig' | 'pgpPublicKey' | 'commissionPercent' | 'commissionVatPercent'>): Promise<AgencyRow> {
+  async createAgency(
+    agency: Pick<
+      typeof agencies.$inferInsert,
+      'name' | 'apiKeyHash' | 'deliveryMethod' | 'deliveryAddress' | 'deliveryConfig' | 'pgpPublicKey' | 'commissionPercent' | 'commissionVatPercent'
+    >,
+  ): Promise<AgencyRow> {
     const [row] = await this.db.insert(agencies).values(agency).returning();
     return row!;
   }

@@ -20,10 +20,16 @@ export class WorkflowSignalsRepository {
   }
 
   async delivered(id: number): Promise<void> {
-    await this.db.update(workflowSignals).set({ deliveredAt: sql`now()`, attempts: sql`${workflowSignals.attempts} + 1`, lastError: null }).where(eq(workflowSignals.id, id));
+    await this.db
+      .update(workflowSignals)
+      .set({ deliveredAt: sql`now()`, attempts: sql`${workflowSignals.attempts} + 1`, lastError: null })
+      .where(eq(workflowSignals.id, id));
   }
 
   async failed(id: number, error: string): Promise<void> {
-    await this.db.update(workflowSignals).set({ attempts: sql`${workflowSignals.attempts} + 1`, lastError: error.slice(0, 2000) }).where(eq(workflowSignals.id, id));
+    await this.db
+      .update(workflowSignals)
+      .set({ attempts: sql`${workflowSignals.attempts} + 1`, lastError: error.slice(0, 2000) })
+      .where(eq(workflowSignals.id, id));
   }
 }

@@ -55,9 +55,6 @@ export const flowAssignments = pgTable(
     unique('flow_assignments_priority_key').on(t.priority),
     check('flow_assignments_risk_range', sql`${t.riskMin} between 1 and 10 and ${t.riskMax} between 1 and 10 and ${t.riskMin} <= ${t.riskMax}`),
     check('flow_assignments_amount_range', sql`${t.amountMin} <= ${t.amountMax}`),
-    check(
-      'flow_assignments_amount_currency',
-      sql`(${t.amountMin} is null and ${t.amountMax} is null) or ${t.currency} is not null`,
-    ),
+    check('flow_assignments_amount_currency', sql`(${t.amountMin} is null and ${t.amountMax} is null) or ${t.currency} is not null`),
   ],
 );

@@ -148,10 +148,7 @@ export const disputes = pgTable(
     openedAt: instant('opened_at').notNull().defaultNow(),
     resolvedAt: instant('resolved_at'),
   },
-  (t) => [
-    index('disputes_invoice_idx').on(t.invoiceId),
-    check('disputes_resolution_when_resolved', sql`(${t.status} = 'resolved') = (${t.resolvedAt} is not null)`),
-  ],
+  (t) => [index('disputes_invoice_idx').on(t.invoiceId), check('disputes_resolution_when_resolved', sql`(${t.status} = 'resolved') = (${t.resolvedAt} is not null)`)],
 );
 
 export const promises = pgTable(

@@ -26,7 +26,9 @@ export class PostgresServer {
   static async start(): Promise<PostgresServer> {
     const bin = PostgresServer.binDir();
     if (!bin) {
-      throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl): run scripts/install-system-deps.sh, or set SKIP_POSTGRES_TESTS=1 to skip these suites on purpose');
+      throw new Error(
+        'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl): run scripts/install-system-deps.sh, or set SKIP_POSTGRES_TESTS=1 to skip these suites on purpose',
+      );
     }
     const port = await freePort();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dunning-pg-'));
@@ -40,10 +42,16 @@ export class PostgresServer {
     const server = new PostgresServer(`postgres://postgres@127.0.0.1:${port}/postgres`, dir, bin, asPostgres);
     server.run('initdb', ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
     server.run('pg_ctl', [
-      '-D', path.join(dir, 'data'),
-      '-l', path.join(dir, 'server.log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-      '-w', '-t', '30', 'start',
+      '-D',
+      path.join(dir, 'data'),
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      '-w',
+      '-t',
+      '30',
+      'start',
     ]);
     return server;
   }

@@ -29,7 +29,7 @@ export function assertBalanced(entry: JournalEntry): void {
   const credit = entry.lines.reduce((sum, l) => sum + l.credit, 0);
   if (debit !== credit) throw new Error(`journal entry for ${entry.invoiceNumber} does not balance: debit ${debit}, credit ${credit}`);
   for (const l of entry.lines) {
-    if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0 || (l.debit > 0) === (l.credit > 0)) {
+    if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0 || l.debit > 0 === l.credit > 0) {
       throw new Error(`journal line ${l.account} of ${entry.invoiceNumber}: one side, a positive integer amount`);
     }
   }

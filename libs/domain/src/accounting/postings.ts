@@ -112,11 +112,7 @@ export function invoiceIssued(e: InvoiceIssued): JournalEntry {
   const vat = minor('vat', e.vat);
   if (vat > total) throw new Error(`vat: ${vat} is larger than total ${total}`);
   const label = `Facture ${e.number}`;
-  return entry(e, 'VT', e.number, e.number, [
-    debit(ACCOUNTS.customers, label, total),
-    credit(ACCOUNTS.sales, label, total - vat),
-    credit(ACCOUNTS.vatCollected, label, vat),
-  ]);
+  return entry(e, 'VT', e.number, e.number, [debit(ACCOUNTS.customers, label, total), credit(ACCOUNTS.sales, label, total - vat), credit(ACCOUNTS.vatCollected, label, vat)]);
 }
 
 /** Payment: 512 D (allocated + excess) / receivable C allocated / 4191 C excess (a customer credit). */

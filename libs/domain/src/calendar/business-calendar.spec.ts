@@ -1,12 +1,5 @@
 import { publicHolidays } from './public-holidays';
-import {
-  DEFAULT_SENDING_WINDOW,
-  addBusinessDays,
-  isBusinessDay,
-  localTimeToUtc,
-  nextSendingSlot,
-  type BusinessCalendar,
-} from './business-calendar';
+import { DEFAULT_SENDING_WINDOW, addBusinessDays, isBusinessDay, localTimeToUtc, nextSendingSlot, type BusinessCalendar } from './business-calendar';
 
 const paris: BusinessCalendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2026, 2027) };
 

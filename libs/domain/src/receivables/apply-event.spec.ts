@@ -5,7 +5,8 @@ import { type ReceivableEvent, applyToReceivable } from './apply-event';
 import { type Receivable, ReceivableRefusal, feesOf, issuedReceivable, receivableStatus } from './receivable';
 
 const policy = { provisionRatePercent: 50, lateRates: ECB_REFINANCING_RATES };
-const invoice = () => issuedReceivable({ number: 'F-1', currency: 'EUR', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 1200_00, vatAmount: 200_00, customerType: 'company' });
+const invoice = () =>
+  issuedReceivable({ number: 'F-1', currency: 'EUR', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 1200_00, vatAmount: 200_00, customerType: 'company' });
 const lines = (entries: JournalEntry[]) => entries.flatMap((e) => e.lines);
 const sum = (entries: JournalEntry[], account: string) => lines(entries).reduce((total, l) => total + (l.account === account ? l.debit - l.credit : 0), 0);
 
@@ -72,7 +73,9 @@ describe('a receivable and its books', () => {
 
   it('refuses what the state forbids, naming why', () => {
     const cancelled = run([{ kind: 'cancel', reference: 'AV-1', date: '2026-04-02' }]).receivable;
-    expect(() => applyToReceivable(cancelled, { kind: 'payment', reference: 'x', amount: 1, date: '2026-04-03' }, policy)).toThrow(new ReceivableRefusal('conflict', 'invoice', 'the invoice is cancelled: no payment can be recorded on it'));
+    expect(() => applyToReceivable(cancelled, { kind: 'payment', reference: 'x', amount: 1, date: '2026-04-03' }, policy)).toThrow(
+      new ReceivableRefusal('conflict', 'invoice', 'the invoice is cancelled: no payment can be recorded on it'),
+    );
     const paid = run([{ kind: 'payment', reference: 'VIR', amount: 1200_00, date: '2026-04-02' }]).receivable;
     expect(() => applyToReceivable(paid, { kind: 'cancel', reference: 'AV', date: '2026-04-03' }, policy)).toThrow(/paid: issue a credit note/);
     const withAgency = run([{ kind: 'standing', reference: 'a', date: '2026-05-01', status: 'with_agency' }]).receivable;
@@ -90,7 +93,12 @@ describe('a receivable and its books', () => {
       fc.record({ kind: fc.constant('payment' as const), reference: fc.constant('p'), amount: fc.integer({ min: 1, max: 1500_00 }), date: fc.constant('2026-05-01') }),
       fc.record({ kind: fc.constant('credit_note' as const), number: fc.constant('c'), amount: fc.integer({ min: 1, max: 400_00 }), date: fc.constant('2026-05-01') }),
       fc.record({ kind: fc.constant('fees' as const), reference: fc.constant('f'), indemnity: fc.boolean(), date: fc.constantFrom('2026-04-15', '2026-06-30', '2026-09-01') }),
-      fc.record({ kind: fc.constant('standing' as const), reference: fc.constant('s'), date: fc.constant('2026-06-01'), status: fc.constantFrom('doubtful' as const, 'irrecoverable' as const, 'written_off' as const, 'with_agency' as const) }),
+      fc.record({
+        kind: fc.constant('standing' as const),
+        reference: fc.constant('s'),
+        date: fc.constant('2026-06-01'),
+        status: fc.constantFrom('doubtful' as const, 'irrecoverable' as const, 'written_off' as const, 'with_agency' as const),
+      }),
       fc.record({ kind: fc.constantFrom('dispute_opened' as const, 'dispute_resolved' as const), reference: fc.constant('d'), date: fc.constant('2026-05-01') }),
       fc.record({ kind: fc.constant('cancel' as const), reference: fc.constant('AV'), date: fc.constant('2026-05-02') }),
       fc.record({ kind: fc.constant('change' as const), reference: fc.constant('ch'), date: fc.constant('2026-05-02'), amount: fc.integer({ min: 1, max: 3000_00 }) }),

@@ -151,7 +151,8 @@ export function applyToReceivable(before: Receivable, event: ReceivableEvent, po
     case 'cancel': {
       if (before.withAgency) throw refuse('conflict', 'invoice', 'the case is with a collections agency: recall it before cancelling');
       const closed = closedRefusal(before);
-      if (closed) throw closed.code === 'conflict' && before.balance <= 0 && !before.cancelled ? refuse('conflict', 'invoice', 'the invoice is paid: issue a credit note instead') : closed;
+      if (closed)
+        throw closed.code === 'conflict' && before.balance <= 0 && !before.cancelled ? refuse('conflict', 'invoice', 'the invoice is paid: issue a credit note instead') : closed;
       const principal = principalOf(before);
       if (principal > 0) {
         const vat = vatShare(principal, before.amount, before.vatAmount);
@@ -160,22 +161,38 @@ export function applyToReceivable(before: Receivable, event: ReceivableEvent, po
       if (feesOf(before) > 0) {
         entries.push(feesCancelled({ ...base, reference: event.reference, indemnity: before.indemnityBalance, interest: before.interestBalance, receivable: account }));
       }
-      after = { ...before, balance: 0, interestBalance: 0, indemnityBalance: 0, credited: before.credited + principal, cancelled: true, promise: undefined, promisedUntil: undefined };
+      after = {
+        ...before,
+        balance: 0,
+        interestBalance: 0,
+        indemnityBalance: 0,
+        credited: before.credited + principal,
+        cancelled: true,
+        promise: undefined,
+        promisedUntil: undefined,
+      };
       break;
     }
     case 'fees': {
       if (isClosed(before)) break;
-      const indemnity = event.indemnity && !before.indemnityCharged && before.customerType === 'company' && before.currency === RECOVERY_INDEMNITY.currency ? RECOVERY_INDEMNITY.amount : 0;
+      const indemnity =
+        event.indemnity && !before.indemnityCharged && before.customerType === 'company' && before.currency === RECOVERY_INDEMNITY.currency ? RECOVERY_INDEMNITY.amount : 0;
       const from = before.interestChargedThrough && before.interestChargedThrough > before.dueDate ? before.interestChargedThrough : before.dueDate;
       const rate = event.contractualRatePercent ?? before.lateInterestRatePercent;
       const interest =
         event.date > from
-          ? lateInterestByHalfYear({ amount: principalOf(before), currency: before.currency }, from, event.date, { contractualRatePercent: rate, table: policy.lateRates }).interest.amount
+          ? lateInterestByHalfYear({ amount: principalOf(before), currency: before.currency }, from, event.date, { contractualRatePercent: rate, table: policy.lateRates }).interest
+              .amount
           : 0;
       after = { ...before, indemnityCharged: before.indemnityCharged || indemnity > 0, interestChargedThrough: event.date > from ? event.date : before.interestChargedThrough };
       if (indemnity + interest > 0) {
         entries.push(feesCharged({ ...base, reference: event.reference, indemnity, interest, receivable: account }));
-        after = { ...after, balance: after.balance + indemnity + interest, indemnityBalance: after.indemnityBalance + indemnity, interestBalance: after.interestBalance + interest };
+        after = {
+          ...after,
+          balance: after.balance + indemnity + interest,
+          indemnityBalance: after.indemnityBalance + indemnity,
+          interestBalance: after.interestBalance + interest,
+        };
       }
       break;
     }
@@ -247,14 +264,25 @@ export function applyToReceivable(before: Receivable, event: ReceivableEvent, po
 }
 
 /** The transfer between 411 and 416, and the provision change, that follow from the event. */
-function rebalance(before: Receivable, after: Receivable, policy: ReceivablePolicy, base: { date: string; currency: string; invoiceNumber: string; reference: string }): JournalEntry[] {
+function rebalance(
+  before: Receivable,
+  after: Receivable,
+  policy: ReceivablePolicy,
+  base: { date: string; currency: string; invoiceNumber: string; reference: string },
+): JournalEntry[] {
   const entries: JournalEntry[] = [];
   const from = accountOf(before);
   const to = accountOf(after);
   if (from !== to && after.balance > 0) entries.push(receivableTransferred({ ...base, amount: after.balance, from, to }));
   const target =
     after.doubtful && !isClosed(after)
-      ? impairmentTarget({ principalOutstanding: principalOf(after), invoiceTotal: after.amount, invoiceVat: after.vatAmount, feesOutstanding: feesOf(after), ratePercent: policy.provisionRatePercent })
+      ? impairmentTarget({
+          principalOutstanding: principalOf(after),
+          invoiceTotal: after.amount,
+          invoiceVat: after.vatAmount,
+          feesOutstanding: feesOf(after),
+          ratePercent: policy.provisionRatePercent,
+        })
       : 0;
   const adjustment = impairmentAdjusted({ ...base, delta: target - before.impairment });
   if (adjustment) entries.push(adjustment);

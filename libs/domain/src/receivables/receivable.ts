@@ -42,7 +42,9 @@ export interface Receivable {
 }
 
 /** A new receivable, as issued. */
-export function issuedReceivable(invoice: Pick<Receivable, 'number' | 'currency' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'customerType'> & { lateInterestRatePercent?: number }): Receivable {
+export function issuedReceivable(
+  invoice: Pick<Receivable, 'number' | 'currency' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'customerType'> & { lateInterestRatePercent?: number },
+): Receivable {
   return {
     ...invoice,
     balance: invoice.amount,

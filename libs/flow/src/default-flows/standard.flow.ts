@@ -25,7 +25,12 @@ export function standardFlow(): Flow {
   const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', label: 'D+30', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
   const fee = f.node({ id: 'late-fee', kind: 'late_fee', label: 'Recovery indemnity and interest', data: { indemnity: true } });
   const doubtful = f.node({ id: 'doubtful', kind: 'set_status', label: 'Doubtful receivable', data: { status: 'doubtful' } });
-  const notice = f.node({ id: 'formal-notice', kind: 'letter', label: 'Formal notice (mise en demeure)', data: { template: 'formal-notice', registered: true, noticePeriodDays: 8 } });
+  const notice = f.node({
+    id: 'formal-notice',
+    kind: 'letter',
+    label: 'Formal notice (mise en demeure)',
+    data: { template: 'formal-notice', registered: true, noticePeriodDays: 8 },
+  });
   const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', label: 'D+45', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
   const size = f.node({
     id: 'amount-check',

@@ -101,10 +101,17 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
         ...state.invoice,
         ...(event.dueDate ? { dueDate: event.dueDate } : {}),
         ...(event.amount !== undefined
-          ? { amount: { ...state.invoice.amount, amount: event.amount }, balance: { ...state.invoice.balance, amount: state.invoice.balance.amount + (event.amount - state.invoice.amount.amount) } }
+          ? {
+              amount: { ...state.invoice.amount, amount: event.amount },
+              balance: { ...state.invoice.balance, amount: state.invoice.balance.amount + (event.amount - state.invoice.amount.amount) },
+            }
           : {}),
       };
-      const entry: TimelineEntry = { at, type: 'invoice_changed', detail: [event.dueDate && `due ${event.dueDate}`, event.amount !== undefined && `amount ${event.amount}`].filter(Boolean).join(', ') };
+      const entry: TimelineEntry = {
+        at,
+        type: 'invoice_changed',
+        detail: [event.dueDate && `due ${event.dueDate}`, event.amount !== undefined && `amount ${event.amount}`].filter(Boolean).join(', '),
+      };
       if (invoice.balance.amount <= 0) return finish('paid', 'nothing left to pay', [entry], invoice);
       return { state: { ...state, invoice }, entries: [entry] };
     }

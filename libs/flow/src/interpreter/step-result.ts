@@ -24,7 +24,9 @@ export function applyStepResult(flow: Flow, state: Transition['state'], action: 
     const hold = { nodeId: node.id, reason: result.hold.reason, detail: result.hold.detail, at: action.at };
     return { state: { ...counted, hold }, entries: [{ ...described, type: 'held', outcome: result.hold.reason, detail: result.hold.detail }] };
   }
-  const withBalance = result.after ? { ...counted, invoice: { ...counted.invoice, balance: { ...counted.invoice.balance, amount: result.after.balance }, revision: result.after.revision } } : counted;
+  const withBalance = result.after
+    ? { ...counted, invoice: { ...counted.invoice, balance: { ...counted.invoice.balance, amount: result.after.balance }, revision: result.after.revision } }
+    : counted;
   if (result.skipped) {
     return {
       state: { ...withBalance, previousStepAt: action.at, scheduledAt: action.at, nodeId: graph.next(node.id, step.kind === 'call_task' ? 'sla_expired' : undefined) },

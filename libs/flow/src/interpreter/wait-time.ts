@@ -1,13 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-  type BusinessCalendar,
-  type SendingWindow,
-  addBusinessDays,
-  addCalendarDays,
-  daysOverdue,
-  localTimeToUtc,
-  utcToLocalDate,
-} from '@dunning/domain';
+import { type BusinessCalendar, type SendingWindow, addBusinessDays, addCalendarDays, daysOverdue, localTimeToUtc, utcToLocalDate } from '@dunning/domain';
 import type { NodeOf } from '../schema/flow.schema';
 import type { FlowRuntimeState } from './flow-state';
 
@@ -15,15 +7,9 @@ import type { FlowRuntimeState } from './flow-state';
  * The instant a wait ends: its anchor (due date, issue date, previous step) moved by its offset in
  * calendar or business days, at its local time of day (the window's opening when none is given).
  */
-export function waitEndsAt(
-  node: NodeOf<'wait'>,
-  state: FlowRuntimeState,
-  calendar: BusinessCalendar,
-  window: SendingWindow,
-): string {
+export function waitEndsAt(node: NodeOf<'wait'>, state: FlowRuntimeState, calendar: BusinessCalendar, window: SendingWindow): string {
   const { anchor, offsetDays, dayType, at } = node.data;
-  const shift = (localDate: string) =>
-    dayType === 'business' ? addBusinessDays(localDate, offsetDays, calendar) : addCalendarDays(localDate, offsetDays);
+  const shift = (localDate: string) => (dayType === 'business' ? addBusinessDays(localDate, offsetDays, calendar) : addCalendarDays(localDate, offsetDays));
   if (anchor === 'previous_step') {
     const previous = DateTime.fromISO(state.previousStepAt, { zone: 'UTC' }).setZone(calendar.timeZone);
     const date = shift(previous.toISODate()!);

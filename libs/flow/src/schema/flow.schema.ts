@@ -1,24 +1,16 @@
 import { z } from 'zod';
-import {
-  branchData,
-  callTaskData,
-  emailData,
-  endData,
-  escalateData,
-  lateFeeData,
-  letterData,
-  setStatusData,
-  smsData,
-  startData,
-  waitData,
-} from './node-kinds';
+import { branchData, callTaskData, emailData, endData, escalateData, lateFeeData, letterData, setStatusData, smsData, startData, waitData } from './node-kinds';
 
 export const FLOW_SCHEMA_VERSION = 1;
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const position = z.object({ x: z.number(), y: z.number() });
-const nodeId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a node id: letters, digits, _ and -');
+const nodeId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a node id: letters, digits, _ and -');
 const nodeBase = { id: nodeId, position, label: z.string().max(120).optional() };
 
 export const flowNodeSchema = z.discriminatedUnion('kind', [
@@ -63,7 +55,12 @@ export const CATCH_UP_POLICIES = ['latest_due', 'replay'] as const;
 export const catchUpSchema = z
   .object({
     policy: z.enum(CATCH_UP_POLICIES).default('latest_due'),
-    minGapHours: z.number().int().min(0).max(24 * 30).default(48),
+    minGapHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(48),
   })
   .strict();
 export type CatchUp = z.infer<typeof catchUpSchema>;
@@ -88,7 +85,9 @@ function upgradeStoredFlow(input: unknown): unknown {
   const flow = input as { nodes?: unknown };
   if (!flow || typeof flow !== 'object' || !Array.isArray(flow.nodes)) return input;
   const nodes = flow.nodes.map((node: { data?: { recipient?: unknown } }) =>
-    node && typeof node === 'object' && node.data && typeof node.data === 'object' && node.data.recipient === 'primary' ? { ...node, data: { ...node.data, recipient: 'billing' } } : node,
+    node && typeof node === 'object' && node.data && typeof node.data === 'object' && node.data.recipient === 'primary'
+      ? { ...node, data: { ...node.data, recipient: 'billing' } }
+      : node,
   );
   return { ...flow, nodes };
 }

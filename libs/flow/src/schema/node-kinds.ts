@@ -7,7 +7,10 @@ import { FLOW_SET_STATUSES, RECIPIENT_ROLES } from '@dunning/domain';
  */
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:mm');
-const templateName = z.string().min(1, 'choose a template').regex(/^[a-z0-9-]+$/, 'a template name: lower case, digits and dashes');
+const templateName = z
+  .string()
+  .min(1, 'choose a template')
+  .regex(/^[a-z0-9-]+$/, 'a template name: lower case, digits and dashes');
 
 export const CALL_OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact', 'sla_expired'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -45,7 +48,11 @@ export const smsData = z
 
 export const callTaskData = z
   .object({
-    slaHours: z.number().int().min(1).max(24 * 30),
+    slaHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
     script: templateName.optional(),
     priority: z.enum(['normal', 'high']).default('normal'),
   })
@@ -75,7 +82,15 @@ export type Condition = z.infer<typeof conditionSchema>;
 export const branchData = z
   .object({
     cases: z
-      .array(z.object({ outcome: z.string().min(1).regex(/^[a-z0-9_]+$/, 'an outcome name: lower case, digits and _'), when: conditionSchema }))
+      .array(
+        z.object({
+          outcome: z
+            .string()
+            .min(1)
+            .regex(/^[a-z0-9_]+$/, 'an outcome name: lower case, digits and _'),
+          when: conditionSchema,
+        }),
+      )
       .min(1, 'a branch needs at least one case'),
   })
   .strict();

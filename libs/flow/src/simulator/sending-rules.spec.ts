@@ -21,7 +21,13 @@ function emailAt(offsetDays: number, at: string, bounced = false) {
   f.chain(start, wait, email, after, end);
   if (bounced) {
     const call = f.node({ id: 'call', kind: 'call_task', data: { slaHours: 24, priority: 'high' } });
-    f.link(email, call, 'bounced').link(call, end, 'no_answer').link(call, end, 'sla_expired').link(call, end, 'promise_to_pay').link(call, end, 'dispute').link(call, end, 'paid').link(call, end, 'wrong_contact');
+    f.link(email, call, 'bounced')
+      .link(call, end, 'no_answer')
+      .link(call, end, 'sla_expired')
+      .link(call, end, 'promise_to_pay')
+      .link(call, end, 'dispute')
+      .link(call, end, 'paid')
+      .link(call, end, 'wrong_contact');
   }
   return f.build();
 }

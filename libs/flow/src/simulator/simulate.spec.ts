@@ -6,8 +6,7 @@ import { type SimulationOptions, simulate } from './simulate';
 
 const calendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2026, 2027) };
 const start = '2026-04-01T10:00:00.000Z';
-const run = (options: Partial<SimulationOptions> = {}, invoice = sampleInvoice()) =>
-  simulate(standardFlow(), invoice, { calendar, start, ...options });
+const run = (options: Partial<SimulationOptions> = {}, invoice = sampleInvoice()) => simulate(standardFlow(), invoice, { calendar, start, ...options });
 const steps = (timeline: TimelineEntry[]) => timeline.filter((e) => e.type === 'step').map((e) => `${e.at.slice(0, 16)} ${e.nodeId}`);
 
 describe('simulate: the standard flow on an invoice due Friday 1 May 2026 (a French holiday)', () => {

@@ -37,11 +37,10 @@ describe('validateFlow', () => {
     const flow = edit((f) => {
       f.edges = f.edges.filter((e) => !(e.source === 'call' && (e.outcome === 'no_answer' || e.outcome === 'dispute')));
     });
-    expect(problemsOn(flow, 'call').map((p) => p.message)).toEqual([
-      'Outcome “dispute” is not connected.',
-      'Outcome “no_answer” is not connected.',
-    ]);
-    const orphan = edit((f) => f.nodes.push({ id: 'orphan', kind: 'email', position: { x: 0, y: 0 }, data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } }));
+    expect(problemsOn(flow, 'call').map((p) => p.message)).toEqual(['Outcome “dispute” is not connected.', 'Outcome “no_answer” is not connected.']);
+    const orphan = edit((f) =>
+      f.nodes.push({ id: 'orphan', kind: 'email', position: { x: 0, y: 0 }, data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } }),
+    );
     expect(problemsOn(orphan, 'orphan').map((p) => p.message)).toEqual(
       expect.arrayContaining(['This step can never be reached from the start.', 'The next step is not connected.']),
     );
@@ -95,9 +94,7 @@ describe('validateFlow', () => {
       const wait = f.nodes.find((n) => n.id === 'wait-reminder-3')!;
       (wait.data as { offsetDays: number }).offsetDays = 5;
     });
-    expect(problemsOn(flow, 'wait-reminder-3')).toEqual([
-      expect.objectContaining({ field: 'data.offsetDays', message: expect.stringMatching(/D\+5\) comes after .* at D\+7/) }),
-    ]);
+    expect(problemsOn(flow, 'wait-reminder-3')).toEqual([expect.objectContaining({ field: 'data.offsetDays', message: expect.stringMatching(/D\+5\) comes after .* at D\+7/) })]);
   });
 
   it('checks that templates exist in every declared locale, and SMS length', () => {
@@ -105,7 +102,11 @@ describe('validateFlow', () => {
       { channel: 'email' as const, name, locale: 'fr' },
       { channel: 'email' as const, name, locale: 'en' },
     ]);
-    templates.push({ channel: 'letter', name: 'formal-notice', locale: 'fr' }, { channel: 'call', name: 'call-script', locale: 'fr' }, { channel: 'call', name: 'call-script', locale: 'en' });
+    templates.push(
+      { channel: 'letter', name: 'formal-notice', locale: 'fr' },
+      { channel: 'call', name: 'call-script', locale: 'fr' },
+      { channel: 'call', name: 'call-script', locale: 'en' },
+    );
     expect(validateFlow(standardFlow(), { templates })).toEqual([
       { nodeId: 'formal-notice', field: 'data.template', message: 'There is no letter template “formal-notice” in English.' },
     ]);
@@ -114,6 +115,8 @@ describe('validateFlow', () => {
       { channel: 'sms', name: 'sms-reminder', locale: 'en', sampleText: 'Invoice F-1 is overdue.' },
     ];
     const problems = validateFlow(strictFlow(), { templates: sms }).filter((p) => p.nodeId === 'sms-reminder');
-    expect(problems).toEqual([expect.objectContaining({ field: 'data.maxSegments', message: 'The fr SMS “sms-reminder” takes 3 GSM-7 segments with sample data; the limit is 2.' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'data.maxSegments', message: 'The fr SMS “sms-reminder” takes 3 GSM-7 segments with sample data; the limit is 2.' }),
+    ]);
   });
 });

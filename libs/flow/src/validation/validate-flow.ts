@@ -107,7 +107,12 @@ function checkEdges(flow: Flow): FlowProblem[] {
     for (const outcome of required) {
       const count = outgoing.filter((e) => e.outcome === outcome).length;
       if (count === 0) problems.push({ nodeId: node.id, field: outcome ? `outcomes.${outcome}` : 'edges', message: `${capitalise(describeOutcome(outcome))} is not connected.` });
-      if (count > 1) problems.push({ nodeId: node.id, field: outcome ? `outcomes.${outcome}` : 'edges', message: `${capitalise(describeOutcome(outcome))} is connected ${count} times; keep one.` });
+      if (count > 1)
+        problems.push({
+          nodeId: node.id,
+          field: outcome ? `outcomes.${outcome}` : 'edges',
+          message: `${capitalise(describeOutcome(outcome))} is connected ${count} times; keep one.`,
+        });
     }
     for (const outcome of optional) {
       if (outgoing.filter((e) => e.outcome === outcome).length > 1) {
@@ -140,9 +145,7 @@ function checkReachability(flow: Flow): FlowProblem[] {
       }
     }
   }
-  return flow.nodes
-    .filter((n) => !reached.has(n.id))
-    .map((n) => ({ nodeId: n.id, field: 'edges', message: 'This step can never be reached from the start.' }));
+  return flow.nodes.filter((n) => !reached.has(n.id)).map((n) => ({ nodeId: n.id, field: 'edges', message: 'This step can never be reached from the start.' }));
 }
 
 /**
@@ -217,8 +220,7 @@ function checkDueDateOrder(flow: Flow): FlowProblem[] {
 
 function checkTemplates(flow: Flow, templates: readonly TemplateRef[]): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const find = (channel: TemplateRef['channel'], name: string, locale: string) =>
-    templates.find((t) => t.channel === channel && t.name === name && t.locale === locale);
+  const find = (channel: TemplateRef['channel'], name: string, locale: string) => templates.find((t) => t.channel === channel && t.name === name && t.locale === locale);
   for (const node of flow.nodes) {
     const uses: Array<[TemplateRef['channel'], string | undefined, string]> =
       node.kind === 'email'

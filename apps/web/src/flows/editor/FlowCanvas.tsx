@@ -97,7 +97,7 @@ export function FlowCanvas({
       proOptions={{ hideAttribution: true }}
     >
       <Background />
-      <MiniMap pannable zoomable nodeColor={(node) => ((node.data as StepNode["data"]).problems.length > 0 ? "#fa5252" : "#4c6ef5")} nodeStrokeWidth={2} />
+      <MiniMap pannable zoomable nodeColor={(node) => ((node.data as StepNode['data']).problems.length > 0 ? '#fa5252' : '#4c6ef5')} nodeStrokeWidth={2} />
       <Controls />
     </ReactFlow>
   );

@@ -73,11 +73,29 @@ export function SchemaForm({
           case 'string':
             return <TextInput key={field.name} label={label} value={String(value[field.name] ?? '')} error={error} onChange={(e) => set(field.name, e.currentTarget.value)} />;
           case 'number':
-            return <NumberInput key={field.name} label={label} value={value[field.name] as number | undefined} error={error} onChange={(v) => set(field.name, typeof v === 'number' ? v : undefined)} />;
+            return (
+              <NumberInput
+                key={field.name}
+                label={label}
+                value={value[field.name] as number | undefined}
+                error={error}
+                onChange={(v) => set(field.name, typeof v === 'number' ? v : undefined)}
+              />
+            );
           case 'boolean':
             return <Switch key={field.name} label={label} checked={Boolean(value[field.name])} onChange={(e) => set(field.name, e.currentTarget.checked)} />;
           case 'enum':
-            return <Select key={field.name} label={label} data={field.options!} value={(value[field.name] as string | undefined) ?? null} error={error} clearable={field.optional} onChange={(v) => set(field.name, v ?? undefined)} />;
+            return (
+              <Select
+                key={field.name}
+                label={label}
+                data={field.options!}
+                value={(value[field.name] as string | undefined) ?? null}
+                error={error}
+                clearable={field.optional}
+                onChange={(v) => set(field.name, v ?? undefined)}
+              />
+            );
           default:
             return (
               <JsonInput

@@ -1,5 +1,18 @@
 import { Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowsSplit, IconBuildingBank, IconClock, IconFlag, IconMail, IconMailbox, IconMessage, IconPercentage, IconPhone, IconPlayerPlay, IconTag } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowsSplit,
+  IconBuildingBank,
+  IconClock,
+  IconFlag,
+  IconMail,
+  IconMailbox,
+  IconMessage,
+  IconPercentage,
+  IconPhone,
+  IconPlayerPlay,
+  IconTag,
+} from '@tabler/icons-react';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +49,10 @@ export const StepCard = memo(function StepCard({ data, selected }: NodeProps<Ste
       w={width}
       data-testid={`step-${step.id}`}
       aria-label={`${t(`nodes.${step.kind}`)} ${step.label ?? step.id}`}
-      style={{ borderColor: problems.length > 0 ? 'var(--mantine-color-red-6)' : selected ? 'var(--mantine-color-indigo-6)' : undefined, borderWidth: problems.length > 0 || selected ? 2 : 1 }}
+      style={{
+        borderColor: problems.length > 0 ? 'var(--mantine-color-red-6)' : selected ? 'var(--mantine-color-indigo-6)' : undefined,
+        borderWidth: problems.length > 0 || selected ? 2 : 1,
+      }}
     >
       {step.kind !== 'start' && <Handle type="target" position={Position.Top} style={{ width: 12, height: 12 }} />}
       <Group gap={6} wrap="nowrap">
@@ -70,7 +86,14 @@ export const StepCard = memo(function StepCard({ data, selected }: NodeProps<Ste
         </Group>
       )}
       {handles.map((h, i) => (
-        <Handle key={h} id={h} type="source" position={Position.Bottom} style={{ left: `${((i + 0.5) / handles.length) * 100}%`, width: 12, height: 12, background: h === 'bounced' ? 'var(--mantine-color-orange-6)' : undefined }} data-testid={`handle-${step.id}-${h}`} />
+        <Handle
+          key={h}
+          id={h}
+          type="source"
+          position={Position.Bottom}
+          style={{ left: `${((i + 0.5) / handles.length) * 100}%`, width: 12, height: 12, background: h === 'bounced' ? 'var(--mantine-color-orange-6)' : undefined }}
+          data-testid={`handle-${step.id}-${h}`}
+        />
       ))}
     </Paper>
   );

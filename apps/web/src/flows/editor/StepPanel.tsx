@@ -68,7 +68,11 @@ function TemplatePreview({ channel, name }: { channel: string; name: string }) {
         <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale(v as 'fr' | 'en')} data={['fr', 'en']} />
       </Group>
       {preview.isError && <Alert color="red">{(preview.error as Error).message}</Alert>}
-      {preview.data?.subject && <Text size="sm" fw={600}>{preview.data.subject}</Text>}
+      {preview.data?.subject && (
+        <Text size="sm" fw={600}>
+          {preview.data.subject}
+        </Text>
+      )}
       {preview.data?.html ? (
         <iframe title={t('flows.preview')} sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 260, border: '1px solid var(--mantine-color-gray-3)' }} />
       ) : preview.data?.body ? (

@@ -8,7 +8,9 @@ export function describeStep(step: FlowNode, t: TFunction): string {
       const { anchor, offsetDays, dayType, at } = step.data;
       const sign = offsetDays >= 0 ? '+' : '−';
       const base = anchor === 'due_date' ? 'D' : anchor === 'issue_date' ? 'I' : t('flows.previous', { defaultValue: 'prev.' });
-      return [`${base}${sign}${Math.abs(offsetDays)}`, at, dayType === 'business' ? t('flows.businessDays', { defaultValue: 'business days' }) : undefined].filter(Boolean).join(', ');
+      return [`${base}${sign}${Math.abs(offsetDays)}`, at, dayType === 'business' ? t('flows.businessDays', { defaultValue: 'business days' }) : undefined]
+        .filter(Boolean)
+        .join(', ');
     }
     case 'email':
       return `${step.data.template}${step.data.attachInvoice ? ' + PDF' : ''} → ${step.data.recipient}`;

@@ -57,6 +57,10 @@ describe('the canvas cache', () => {
     expect(changed).toEqual(['call']);
     expect(after.edges.every((e, i) => e === before.edges[i])).toBe(true);
     // A new problem on a step redraws that step only.
-    expect(draw(moved, [{ nodeId: 'end', field: 'x', message: 'y' }]).nodes.filter((n, i) => n !== after.nodes[i]).map((n) => n.id)).toEqual(['end']);
+    expect(
+      draw(moved, [{ nodeId: 'end', field: 'x', message: 'y' }])
+        .nodes.filter((n, i) => n !== after.nodes[i])
+        .map((n) => n.id),
+    ).toEqual(['end']);
   });
 });

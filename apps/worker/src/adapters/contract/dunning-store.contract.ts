@@ -62,8 +62,21 @@ export function dunningStoreContract(name: string, fixture: () => StoreFixture):
     it('gives a customer one call task for all its invoices, each joining once', async () => {
       const { store, customer, invoice } = fixture();
       const customerId = await customer(unique('C'));
-      const [a, b] = [await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-03-31' }), await invoice(customerId, unique('F'), { amount: 200_00, dueDate: '2026-03-31' })];
-      const task = (invoiceId: string, key: string) => store.joinCallTask({ idempotencyKey: key, invoiceId, customerId, workflowId: `invoice-${invoiceId}`, nodeId: 'call', dueAt: '2026-04-07T08:00:00.000Z', slaDeadline: '2026-04-09T08:00:00.000Z', priority: 10 });
+      const [a, b] = [
+        await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-03-31' }),
+        await invoice(customerId, unique('F'), { amount: 200_00, dueDate: '2026-03-31' }),
+      ];
+      const task = (invoiceId: string, key: string) =>
+        store.joinCallTask({
+          idempotencyKey: key,
+          invoiceId,
+          customerId,
+          workflowId: `invoice-${invoiceId}`,
+          nodeId: 'call',
+          dueAt: '2026-04-07T08:00:00.000Z',
+          slaDeadline: '2026-04-09T08:00:00.000Z',
+          priority: 10,
+        });
       const first = await task(a, `${a}:call:2`);
       expect(await task(a, `${a}:call:2`)).toEqual(first);
       expect(await task(b, `${b}:call:2`)).toEqual(first);
@@ -77,8 +90,20 @@ export function dunningStoreContract(name: string, fixture: () => StoreFixture):
       const { store, customer, invoice, agency } = fixture();
       const customerId = await customer(unique('C'));
       const agencyId = await agency(unique('Agence'));
-      const [a, b] = [await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-03-31' }), await invoice(customerId, unique('F'), { amount: 200_00, dueDate: '2026-03-31' })];
-      const request = { idempotencyKey: `batch:${a}:escalate:9`, customerId, agencyId, at: '2026-05-15T07:00:00.000Z', invoices: [{ invoiceId: a, idempotencyKey: `${a}:escalate:9` }, { invoiceId: b, idempotencyKey: `${b}:escalate:9` }] };
+      const [a, b] = [
+        await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-03-31' }),
+        await invoice(customerId, unique('F'), { amount: 200_00, dueDate: '2026-03-31' }),
+      ];
+      const request = {
+        idempotencyKey: `batch:${a}:escalate:9`,
+        customerId,
+        agencyId,
+        at: '2026-05-15T07:00:00.000Z',
+        invoices: [
+          { invoiceId: a, idempotencyKey: `${a}:escalate:9` },
+          { invoiceId: b, idempotencyKey: `${b}:escalate:9` },
+        ],
+      };
       const { handoffId } = await store.openCase(request);
       expect(await store.openCase(request)).toEqual({ handoffId });
       expect((await store.handoffForDelivery(handoffId)).invoiceIds.sort()).toEqual([a, b].sort());
@@ -91,8 +116,12 @@ export function dunningStoreContract(name: string, fixture: () => StoreFixture):
       const { store, customer, invoice } = fixture();
       const customerId = await customer(unique('C'));
       const invoiceId = await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-03-31' });
-      for (let i = 0; i < 3; i++) expect(await store.claimMessage(message(`${invoiceId}:m:${i}`, customerId, invoiceId), `2026-04-0${i + 1}T08:00:00.000Z`)).toEqual({ claimed: true });
-      expect(await store.claimMessage(message(`${invoiceId}:m:0`, customerId, invoiceId), '2026-04-05T08:00:00.000Z')).toMatchObject({ claimed: false, existing: { state: 'sending' } });
+      for (let i = 0; i < 3; i++)
+        expect(await store.claimMessage(message(`${invoiceId}:m:${i}`, customerId, invoiceId), `2026-04-0${i + 1}T08:00:00.000Z`)).toEqual({ claimed: true });
+      expect(await store.claimMessage(message(`${invoiceId}:m:0`, customerId, invoiceId), '2026-04-05T08:00:00.000Z')).toMatchObject({
+        claimed: false,
+        existing: { state: 'sending' },
+      });
       expect(await store.recentMessages(customerId, 'email', '2026-04-02T00:00:00.000Z', 'none')).toBe(2);
       expect(await store.recentMessages(customerId, 'email', '2026-04-02T00:00:00.000Z', `${invoiceId}:m:2`)).toBe(1);
       expect(await store.recentMessages(customerId, 'sms', '2026-04-01T00:00:00.000Z', 'none')).toBe(0);

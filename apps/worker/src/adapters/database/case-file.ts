@@ -51,7 +51,11 @@ export async function buildCaseFile(
   const [contacts, sent, steps, disputeRows, promiseRows] = await Promise.all([
     db.select().from(customerContacts).where(eq(customerContacts.customerId, customer.id)),
     db.select().from(messages).where(arrayOverlaps(messages.invoiceIds, invoiceIds)).orderBy(asc(messages.createdAt)),
-    db.select().from(timelineEvents).where(and(inArray(timelineEvents.invoiceId, invoiceIds), sql`${timelineEvents.type} in ('step', 'outcome')`)).orderBy(asc(timelineEvents.occurredAt)),
+    db
+      .select()
+      .from(timelineEvents)
+      .where(and(inArray(timelineEvents.invoiceId, invoiceIds), sql`${timelineEvents.type} in ('step', 'outcome')`))
+      .orderBy(asc(timelineEvents.occurredAt)),
     db.select().from(disputes).where(inArray(disputes.invoiceId, invoiceIds)).orderBy(asc(disputes.openedAt)),
     db.select().from(promises).where(inArray(promises.invoiceId, invoiceIds)).orderBy(asc(promises.createdAt)),
   ]);

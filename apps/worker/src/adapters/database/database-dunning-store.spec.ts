@@ -11,11 +11,25 @@ describeOnEveryDatabase('the database store', (database) => {
     return {
       store: new DatabaseDunningStore(db, { name: 'Atelier Durand SAS', email: 'compta@durand.example', phone: '', addressLines: ['1 rue A'] }, clock),
       async customer(reference) {
-        const row = await new CustomersRepository(db).upsert({ reference, name: reference, addressLines: ['1 rue A', '69002 Lyon'] }, [{ role: 'billing', email: 'a@b.example', phone: '+33612345678' }]);
+        const row = await new CustomersRepository(db).upsert({ reference, name: reference, addressLines: ['1 rue A', '69002 Lyon'] }, [
+          { role: 'billing', email: 'a@b.example', phone: '+33612345678' },
+        ]);
         return row.id;
       },
       async invoice(customerId, number, options) {
-        const [row] = await new ReceivablesService(db, clock).issue([{ number, customerId, issueDate: '2026-03-01', dueDate: options.dueDate, amount: options.amount, vatAmount: options.vatAmount ?? 0, currency: 'EUR', timeZone: 'Europe/Paris', customerType: 'company' }]);
+        const [row] = await new ReceivablesService(db, clock).issue([
+          {
+            number,
+            customerId,
+            issueDate: '2026-03-01',
+            dueDate: options.dueDate,
+            amount: options.amount,
+            vatAmount: options.vatAmount ?? 0,
+            currency: 'EUR',
+            timeZone: 'Europe/Paris',
+            customerType: 'company',
+          },
+        ]);
         return row!.id;
       },
       async agency(name) {
@@ -26,7 +40,13 @@ describeOnEveryDatabase('the database store', (database) => {
       },
       async openExceptions() {
         const { rows } = await new ExceptionsRepository(db).list({ status: 'open', offset: 0, limit: 1000 });
-        return rows.map((r) => ({ ...r, invoiceId: r.invoiceId ?? undefined, customerId: r.customerId ?? undefined, workflowId: r.workflowId ?? undefined, nodeId: r.nodeId ?? undefined }));
+        return rows.map((r) => ({
+          ...r,
+          invoiceId: r.invoiceId ?? undefined,
+          customerId: r.customerId ?? undefined,
+          workflowId: r.workflowId ?? undefined,
+          nodeId: r.nodeId ?? undefined,
+        }));
       },
     };
   });

@@ -140,7 +140,10 @@ export class DatabaseDunningStore implements DunningStore {
       attachments: message.attachments,
     });
     if (result.claimed) return { claimed: true as const };
-    return { claimed: false as const, existing: { ...message, state: stateOf(result.row), providerMessageId: result.row.providerMessageId ?? undefined, createdAt: result.row.createdAt.toISOString() } };
+    return {
+      claimed: false as const,
+      existing: { ...message, state: stateOf(result.row), providerMessageId: result.row.providerMessageId ?? undefined, createdAt: result.row.createdAt.toISOString() },
+    };
   }
 
   async messageByKey(idempotencyKey: string): Promise<MessageRecord | undefined> {
@@ -184,7 +187,13 @@ export class DatabaseDunningStore implements DunningStore {
   }
 
   async chargeFees(fee: Parameters<DunningStore['chargeFees']>[0]): Promise<{ feeAdded: number; after: BalanceAfter }> {
-    const outcome = await this.receivables.chargeFees({ invoiceId: fee.invoiceId, key: fee.idempotencyKey, at: new Date(fee.at), indemnity: fee.indemnity, contractualRatePercent: fee.contractualRatePercent });
+    const outcome = await this.receivables.chargeFees({
+      invoiceId: fee.invoiceId,
+      key: fee.idempotencyKey,
+      at: new Date(fee.at),
+      indemnity: fee.indemnity,
+      contractualRatePercent: fee.contractualRatePercent,
+    });
     return { feeAdded: outcome.feeAdded, after: outcome.after };
   }
 
@@ -204,11 +213,17 @@ export class DatabaseDunningStore implements DunningStore {
       invoices: handoff.invoices.map((i) => ({ ...i, balance: states.find((s) => s.id === i.invoiceId)!.balance })),
     });
     // With the agency from now on: through the books, like every status.
-    for (const invoice of handoff.invoices) await this.receivables.setStanding({ invoiceId: invoice.invoiceId, status: 'with_agency', key: invoice.idempotencyKey, at: new Date(handoff.at) });
+    for (const invoice of handoff.invoices)
+      await this.receivables.setStanding({ invoiceId: invoice.invoiceId, status: 'with_agency', key: invoice.idempotencyKey, at: new Date(handoff.at) });
     if (created || Object.keys(row.caseFile).length === 0) {
       const agency = (await this.users.agency(handoff.agencyId))!;
-      const reference = `HO-${(states[0]!.number).replace(/[^A-Za-z0-9-]+/g, '-')}-${row.createdAt.toISOString().slice(0, 10).replace(/-/g, '')}`;
-      const caseFile = await buildCaseFile(this.db, handoff.invoices.map((i) => i.invoiceId), { id: row.id, reference, createdAt: row.createdAt, agency: agency.name }, this.creditorProfile);
+      const reference = `HO-${states[0]!.number.replace(/[^A-Za-z0-9-]+/g, '-')}-${row.createdAt.toISOString().slice(0, 10).replace(/-/g, '')}`;
+      const caseFile = await buildCaseFile(
+        this.db,
+        handoff.invoices.map((i) => i.invoiceId),
+        { id: row.id, reference, createdAt: row.createdAt, agency: agency.name },
+        this.creditorProfile,
+      );
       await this.handoffs.setCaseFile(row.id, caseFile);
     }
     return { handoffId: row.id };

@@ -2,12 +2,19 @@ import { dunningStoreContract } from '../contract/dunning-store.contract';
 import { MemoryDunningStore } from './memory-dunning-store';
 
 dunningStoreContract('the memory store', () => {
-  const store = new MemoryDunningStore({ name: 'Atelier Durand SAS', email: 'compta@durand.example', phone: '', addressLines: ['1 rue A'] }, new Map(), { now: () => new Date('2026-04-15T10:00:00Z') });
+  const store = new MemoryDunningStore({ name: 'Atelier Durand SAS', email: 'compta@durand.example', phone: '', addressLines: ['1 rue A'] }, new Map(), {
+    now: () => new Date('2026-04-15T10:00:00Z'),
+  });
   let n = 0;
   return {
     store,
     async customer(reference) {
-      store.customers.set(reference, { name: reference, addressLines: ['1 rue A', '69002 Lyon'], emails: [{ role: 'billing', address: 'a@b.example' }], phones: [{ role: 'billing', number: '+33612345678' }] });
+      store.customers.set(reference, {
+        name: reference,
+        addressLines: ['1 rue A', '69002 Lyon'],
+        emails: [{ role: 'billing', address: 'a@b.example' }],
+        phones: [{ role: 'billing', number: '+33612345678' }],
+      });
       return reference;
     },
     async invoice(customerId, number, options) {

@@ -46,7 +46,10 @@ export interface MemoryInvoice {
 export class MemoryDunningStore implements DunningStore {
   readonly invoices = new Map<string, MemoryInvoice>();
   readonly messages = new Map<string, MessageRecord>();
-  readonly callTasks = new Map<string, { taskId: string; customerId: string; invoices: Array<{ invoiceId: string; nodeId: string; workflowId: string; key: string }>; open: boolean }>();
+  readonly callTasks = new Map<
+    string,
+    { taskId: string; customerId: string; invoices: Array<{ invoiceId: string; nodeId: string; workflowId: string; key: string }>; open: boolean }
+  >();
   readonly handoffs = new Map<string, { handoffId: string; customerId: string; agencyId: string; invoiceIds: string[]; keys: string[] }>();
   readonly timelines = new Map<string, TimelineEntry[]>();
   readonly documents = new Map<string, StoredDocument>();
@@ -63,8 +66,27 @@ export class MemoryDunningStore implements DunningStore {
   ) {}
 
   /** An invoice issued to a customer of this store. */
-  addInvoice(invoice: { invoiceId: string; number: string; customerId: string; issueDate: string; dueDate: string; amount: number; vatAmount?: number; currency: string; customerType?: 'company' | 'person'; timeZone?: string }): void {
-    const receivable = issuedReceivable({ number: invoice.number, currency: invoice.currency, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: invoice.amount, vatAmount: invoice.vatAmount ?? 0, customerType: invoice.customerType ?? 'company' });
+  addInvoice(invoice: {
+    invoiceId: string;
+    number: string;
+    customerId: string;
+    issueDate: string;
+    dueDate: string;
+    amount: number;
+    vatAmount?: number;
+    currency: string;
+    customerType?: 'company' | 'person';
+    timeZone?: string;
+  }): void {
+    const receivable = issuedReceivable({
+      number: invoice.number,
+      currency: invoice.currency,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      amount: invoice.amount,
+      vatAmount: invoice.vatAmount ?? 0,
+      customerType: invoice.customerType ?? 'company',
+    });
     this.invoices.set(invoice.invoiceId, { invoiceId: invoice.invoiceId, customerId: invoice.customerId, receivable, timeZone: invoice.timeZone ?? 'Europe/Paris', paused: false });
   }
 
@@ -75,7 +97,10 @@ export class MemoryDunningStore implements DunningStore {
     const invoice = this.invoices.get(invoiceId);
     if (!invoice) throw new Error(`invoice ${invoiceId}: unknown`);
     const before = invoice.receivable.balance;
-    invoice.receivable = applyToReceivable(invoice.receivable, event(localToday(this.clock.now(), invoice.timeZone)), { provisionRatePercent: 100, lateRates: ECB_REFINANCING_RATES }).receivable;
+    invoice.receivable = applyToReceivable(invoice.receivable, event(localToday(this.clock.now(), invoice.timeZone)), {
+      provisionRatePercent: 100,
+      lateRates: ECB_REFINANCING_RATES,
+    }).receivable;
     const after = { balance: invoice.receivable.balance, revision: invoice.receivable.revision };
     this.appliedKeys.set(key, { ...after, delta: after.balance - before });
     return after;
@@ -164,7 +189,13 @@ export class MemoryDunningStore implements DunningStore {
     const key = `fees:${fee.idempotencyKey}`;
     const invoice = this.invoices.get(fee.invoiceId);
     const date = invoice ? localToday(fee.at, invoice.timeZone) : fee.at.slice(0, 10);
-    const after = this.apply(fee.invoiceId, key, () => ({ kind: 'fees', reference: fee.idempotencyKey, date, indemnity: fee.indemnity, contractualRatePercent: fee.contractualRatePercent }));
+    const after = this.apply(fee.invoiceId, key, () => ({
+      kind: 'fees',
+      reference: fee.idempotencyKey,
+      date,
+      indemnity: fee.indemnity,
+      contractualRatePercent: fee.contractualRatePercent,
+    }));
     return { feeAdded: this.appliedKeys.get(key)!.delta, after };
   }
 
@@ -175,7 +206,13 @@ export class MemoryDunningStore implements DunningStore {
   async openCase(handoff: Parameters<DunningStore['openCase']>[0]): Promise<{ handoffId: string }> {
     for (const existing of this.handoffs.values()) if (existing.keys.some((k) => handoff.invoices.some((i) => i.idempotencyKey === k))) return { handoffId: existing.handoffId };
     const handoffId = `handoff-${this.handoffs.size + 1}`;
-    this.handoffs.set(handoffId, { handoffId, customerId: handoff.customerId, agencyId: handoff.agencyId, invoiceIds: handoff.invoices.map((i) => i.invoiceId), keys: handoff.invoices.map((i) => i.idempotencyKey) });
+    this.handoffs.set(handoffId, {
+      handoffId,
+      customerId: handoff.customerId,
+      agencyId: handoff.agencyId,
+      invoiceIds: handoff.invoices.map((i) => i.invoiceId),
+      keys: handoff.invoices.map((i) => i.idempotencyKey),
+    });
     for (const invoice of handoff.invoices) await this.setStanding({ idempotencyKey: invoice.idempotencyKey, invoiceId: invoice.invoiceId, status: 'with_agency', at: handoff.at });
     return { handoffId };
   }
@@ -193,7 +230,13 @@ export class MemoryDunningStore implements DunningStore {
           task.invoices = task.invoices.filter((i) => !(i.invoiceId === invoiceId && i.nodeId === entry.nodeId));
           if (task.invoices.length === 0) task.open = false;
         }
-        await this.reportException({ kind: 'call_sla_expired', dedupeKey: `sla:${invoiceId}:${entry.nodeId}:${entry.at}`, message: 'no collector recorded an outcome before the call’s deadline', invoiceId, nodeId: entry.nodeId });
+        await this.reportException({
+          kind: 'call_sla_expired',
+          dedupeKey: `sla:${invoiceId}:${entry.nodeId}:${entry.at}`,
+          message: 'no collector recorded an outcome before the call’s deadline',
+          invoiceId,
+          nodeId: entry.nodeId,
+        });
       }
     }
   }
@@ -220,7 +263,19 @@ export class MemoryDunningStore implements DunningStore {
       debtor: { reference: handoff.customerId, legalName: contacts?.name ?? '', type: 'company', address: { lines: contacts?.addressLines ?? [], country: 'FR' }, contacts: [] },
       invoices: handoff.invoiceIds.map((id) => {
         const r = this.invoices.get(id)!.receivable;
-        return { number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, currency: r.currency, originalAmount: r.amount, paid: r.paid, credited: r.credited, outstanding: r.balance, fees: r.indemnityBalance, interest: r.interestBalance, feesFrom: r.dueDate };
+        return {
+          number: r.number,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          currency: r.currency,
+          originalAmount: r.amount,
+          paid: r.paid,
+          credited: r.credited,
+          outstanding: r.balance,
+          fees: r.indemnityBalance,
+          interest: r.interestBalance,
+          feesFrom: r.dueDate,
+        };
       }),
       dispute: { open: false, history: [] },
       promises: [],

@@ -19,7 +19,10 @@ const message = {
 
 describe('Postmark email channel', () => {
   it('sends exactly the request the Postmark API expects', async () => {
-    const mock = postmarkMock(() => ({ status: 200, body: { To: 'compta@martin.example', SubmittedAt: '2026-11-23T08:00:00Z', MessageID: 'pm-123', ErrorCode: 0, Message: 'OK' } }));
+    const mock = postmarkMock(() => ({
+      status: 200,
+      body: { To: 'compta@martin.example', SubmittedAt: '2026-11-23T08:00:00Z', MessageID: 'pm-123', ErrorCode: 0, Message: 'OK' },
+    }));
     const host = await mock.start();
     try {
       const channel = new PostmarkEmailChannel({ serverToken: 'server-token-1', from: 'compta@atelier.example', messageStream: 'outbound', apiHost: host });

@@ -15,14 +15,33 @@ const message = {
   attachments: [],
   nodeId: 'sms-final',
 };
-const twilioMessage = (sid: string, body = message.text, status = 'queued') => ({ sid, account_sid: ACCOUNT, to: '+33612345678', from: '+33757000000', body, status, date_created: 'Sun, 22 Nov 2026 08:00:00 +0000' });
+const twilioMessage = (sid: string, body = message.text, status = 'queued') => ({
+  sid,
+  account_sid: ACCOUNT,
+  to: '+33612345678',
+  from: '+33757000000',
+  body,
+  status,
+  date_created: 'Sun, 22 Nov 2026 08:00:00 +0000',
+});
 
-async function withTwilio(answers: Array<{ status: number; body: unknown }>, run: (channel: TwilioSmsChannel, mock: ReturnType<typeof providerMock>) => Promise<void>, settings: Partial<ConstructorParameters<typeof TwilioSmsChannel>[0]> = {}) {
+async function withTwilio(
+  answers: Array<{ status: number; body: unknown }>,
+  run: (channel: TwilioSmsChannel, mock: ReturnType<typeof providerMock>) => Promise<void>,
+  settings: Partial<ConstructorParameters<typeof TwilioSmsChannel>[0]> = {},
+) {
   let next = 0;
   const mock = providerMock(() => answers[Math.min(next++, answers.length - 1)]!);
   const host = await mock.start();
   try {
-    const channel = new TwilioSmsChannel({ accountSid: ACCOUNT, authToken: 'auth-token-1', from: '+33757000000', statusCallbackUrl: 'https://dunning.example/api/webhooks/twilio/status', apiBaseUrl: `http://${host}`, ...settings });
+    const channel = new TwilioSmsChannel({
+      accountSid: ACCOUNT,
+      authToken: 'auth-token-1',
+      from: '+33757000000',
+      statusCallbackUrl: 'https://dunning.example/api/webhooks/twilio/status',
+      apiBaseUrl: `http://${host}`,
+      ...settings,
+    });
     await run(channel, mock);
   } finally {
     await mock.stop();
@@ -47,12 +66,16 @@ describe('Twilio SMS channel', () => {
   });
 
   it('sends from a messaging service when one is configured', async () => {
-    await withTwilio([{ status: 201, body: twilioMessage('SM101') }], async (channel, mock) => {
-      await channel.send(message);
-      const form = Object.fromEntries(mock.requests[0]!.body as URLSearchParams);
-      expect(form).toMatchObject({ MessagingServiceSid: 'MG0000000000000000000000000000000a' });
-      expect(form).not.toHaveProperty('From');
-    }, { from: undefined, messagingServiceSid: 'MG0000000000000000000000000000000a' });
+    await withTwilio(
+      [{ status: 201, body: twilioMessage('SM101') }],
+      async (channel, mock) => {
+        await channel.send(message);
+        const form = Object.fromEntries(mock.requests[0]!.body as URLSearchParams);
+        expect(form).toMatchObject({ MessagingServiceSid: 'MG0000000000000000000000000000000a' });
+        expect(form).not.toHaveProperty('From');
+      },
+      { from: undefined, messagingServiceSid: 'MG0000000000000000000000000000000a' },
+    );
   });
 
   it('never calls Twilio for a number that cannot receive an SMS', async () => {
@@ -79,7 +102,13 @@ describe('Twilio SMS channel', () => {
   });
 
   it('finds a message already sent to that number with the same text', async () => {
-    const page = { messages: [twilioMessage('SM7', 'another reminder', 'delivered'), twilioMessage('SM8', message.text, 'sent')], next_page_uri: null, page: 0, page_size: 20, uri: '' };
+    const page = {
+      messages: [twilioMessage('SM7', 'another reminder', 'delivered'), twilioMessage('SM8', message.text, 'sent')],
+      next_page_uri: null,
+      page: 0,
+      page_size: 20,
+      uri: '',
+    };
     await withTwilio([{ status: 200, body: page }], async (channel, mock) => {
       expect(await channel.findSent(message)).toEqual({ providerMessageId: 'SM8' });
       expect(await channel.findSent({ ...message, text: 'never sent' })).toBeUndefined();
