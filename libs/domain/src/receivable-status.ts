@@ -54,8 +54,8 @@ export function statusOf(facts: ReceivableFacts, today: string): ReceivableStatu
   if (facts.irrecoverable) return 'irrecoverable';
   if (facts.doubtful) return 'doubtful';
   if (facts.promisedUntil && today <= facts.promisedUntil) return 'promised';
-  const overdue = daysBetween(facts.dueDate, today);
-  return overdue < 0 ? 'not_due' : overdue === 0 ? 'due' : 'overdue';
+  // ISO dates compare as strings: no calendar arithmetic on this hot path (imports run it per row).
+  return today < facts.dueDate ? 'not_due' : today === facts.dueDate ? 'due' : 'overdue';
 }
 
 /** The local date (YYYY-MM-DD) of an instant in a time zone: "today" for a customer. */

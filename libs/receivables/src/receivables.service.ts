@@ -73,8 +73,10 @@ export class ReceivablesService {
   /** Invoices issued (created or imported), with their sales entries, in the caller's transaction. */
   async issue(receivables: NewReceivable[], db: Database = this.db) {
     const now = this.clock.now();
-    const rows = await this.invoices.insertMany(
-      receivables.map((r): NewInvoice => {
+    const todays = new Map<string, string>();
+    const todayIn = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, localToday(now, timeZone)).get(timeZone)!;
+    const rows = await this.invoices.insertIssued(
+      receivables.map((r) => {
         const receivable = issuedReceivable({
           number: r.number,
           currency: r.currency,
@@ -95,8 +97,8 @@ export class ReceivablesService {
           balance: r.amount,
           lateInterestRatePercent: r.lateInterestRatePercent ?? null,
           importBatchId: r.importBatchId,
-          status: receivableStatus(receivable, localToday(now, r.timeZone)),
-        };
+          status: receivableStatus(receivable, todayIn(r.timeZone)),
+        } satisfies NewInvoice;
       }),
       db,
     );

@@ -91,7 +91,22 @@ export class LedgerRepository {
         currency: entry.currency,
       }));
     });
-    for (let i = 0; i < rows.length; i += 5000) await db.insert(journalEntries).values(rows.slice(i, i + 5000));
+    if (rows.length < 50) {
+      if (rows.length > 0) await db.insert(journalEntries).values(rows);
+      return;
+    }
+    // Many lines (an import): one array per column through unnest, far cheaper to build and to parse
+    // than one placeholder per value.
+    for (let i = 0; i < rows.length; i += 20_000) {
+      const chunk = rows.slice(i, i + 20_000);
+      const column = <K extends keyof (typeof chunk)[number]>(key: K) => chunk.map((row) => row[key]);
+      await db.execute(sql`
+        insert into journal_entries (entry_id, event_id, journal, invoice_id, customer_id, piece_ref, piece_date, entry_date, account, label, debit, credit, currency)
+        select * from unnest(
+          ${sql.param(column('entryId'))}::uuid[], ${sql.param(column('eventId'))}::uuid[], ${sql.param(column('journal'))}::text[], ${sql.param(column('invoiceId'))}::uuid[], ${sql.param(column('customerId'))}::uuid[],
+          ${sql.param(column('pieceRef'))}::text[], ${sql.param(column('pieceDate'))}::date[], ${sql.param(column('entryDate'))}::date[], ${sql.param(column('account'))}::text[], ${sql.param(column('label'))}::text[],
+          ${sql.param(column('debit'))}::bigint[], ${sql.param(column('credit'))}::bigint[], ${sql.param(column('currency'))}::char(3)[])`);
+    }
   }
 
   async journal(from: string, to: string) {
