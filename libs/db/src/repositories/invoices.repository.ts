@@ -44,7 +44,9 @@ export class InvoicesRepository {
    * cheaper to build and to parse than one placeholder per value for every column of the table.
    */
   async insertIssued(
-    rows: Array<Pick<NewInvoice, 'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'>>,
+    rows: Array<
+      Pick<NewInvoice, 'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'>
+    >,
     db: Database = this.db,
   ): Promise<InvoiceRow[]> {
     if (rows.length < 50) return this.insertMany(rows, db);
@@ -58,7 +60,13 @@ export class InvoicesRepository {
       returning id`);
     const ids = (inserted as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
     const found: InvoiceRow[] = [];
-    for (let i = 0; i < ids.length; i += 1000) found.push(...(await db.select().from(invoices).where(inArray(invoices.id, ids.slice(i, i + 1000)))));
+    for (let i = 0; i < ids.length; i += 1000)
+      found.push(
+        ...(await db
+          .select()
+          .from(invoices)
+          .where(inArray(invoices.id, ids.slice(i, i + 1000)))),
+      );
     return found;
   }
 

@@ -148,10 +148,29 @@ describeOnEveryDatabase('repositories', (database) => {
 
   it('writes an import’s invoices and journal lines in bulk, the same as one by one', async () => {
     const r = repos();
-    const rows = Array.from({ length: 60 }, (_, i) => ({ number: `BULK-${i}`, customerId, issueDate: '2026-03-01', dueDate: '2026-04-01', amount: 100_00 + i, vatAmount: i, currency: 'EUR', balance: 100_00 + i, status: 'overdue' as const, lateInterestRatePercent: i % 2 ? 9.5 : null }));
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      number: `BULK-${i}`,
+      customerId,
+      issueDate: '2026-03-01',
+      dueDate: '2026-04-01',
+      amount: 100_00 + i,
+      vatAmount: i,
+      currency: 'EUR',
+      balance: 100_00 + i,
+      status: 'overdue' as const,
+      lateInterestRatePercent: i % 2 ? 9.5 : null,
+    }));
     const inserted = await r.invoices.insertIssued(rows);
-    expect(inserted.map((row) => [row.number, row.amount, row.vatAmount, row.status, row.lateInterestRatePercent]).sort()).toEqual(rows.map((row) => [row.number, row.amount, row.vatAmount, 'overdue', row.lateInterestRatePercent]).sort());
-    await r.ledger.post(inserted.map((row) => ({ entry: invoiceIssued({ number: row.number, date: row.issueDate, currency: 'EUR', total: row.amount, vat: row.vatAmount }), invoiceId: row.id, customerId })));
+    expect(inserted.map((row) => [row.number, row.amount, row.vatAmount, row.status, row.lateInterestRatePercent]).sort()).toEqual(
+      rows.map((row) => [row.number, row.amount, row.vatAmount, 'overdue', row.lateInterestRatePercent]).sort(),
+    );
+    await r.ledger.post(
+      inserted.map((row) => ({
+        entry: invoiceIssued({ number: row.number, date: row.issueDate, currency: 'EUR', total: row.amount, vat: row.vatAmount }),
+        invoiceId: row.id,
+        customerId,
+      })),
+    );
     const balances = new Map((await r.ledger.receivableBalances('2026-12-31')).map((b) => [b.invoiceId, b.balance]));
     for (const row of inserted) expect(balances.get(row.id)).toBe(row.amount);
     const lines = (await r.ledger.journal('2026-03-01', '2026-03-01')).filter((j) => j.invoiceNumber?.startsWith('BULK-'));
