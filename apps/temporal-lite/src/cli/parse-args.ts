@@ -16,7 +16,9 @@ export const USAGE = `Usage:
   temporal-lite server start-dev [--port 7233] [--ip 127.0.0.1] [--namespace NAME]... [--db-filename FILE]
                                  [--search-attribute NAME=TYPE]... [--log-level warn] [--log-format pretty]
                                  [--headless] [--ui-port PORT] [--dynamic-config-value KEY=VALUE]...
-  temporal-lite PORT            the time-skipping test server (as @temporalio/testing launches it)`;
+  temporal-lite PORT [--ip 127.0.0.1]   the time-skipping test server (as @temporalio/testing launches it)
+
+Both listen on loopback unless --ip says otherwise: they have no authentication.`;
 
 /**
  * Reads the command lines the Temporal SDK's ephemeral-server launcher uses for the CLI dev server
@@ -26,10 +28,13 @@ export const USAGE = `Usage:
 export function parseCliArgs(argv: string[]): CliOptions {
   if (argv[0] === 'server' && argv[1] === 'start-dev') return parseDevServer(argv.slice(2));
   if (argv[0] && /^\d+$/.test(argv[0])) {
+    const rest = argv.slice(1);
+    const ipAt = rest.indexOf('--ip');
     return {
       mode: 'test-server',
       port: parsePort(argv[0], 'PORT'),
-      ip: '0.0.0.0',
+      // Loopback unless asked: the test server has no authentication (the SDK connects to 127.0.0.1).
+      ip: ipAt >= 0 && rest[ipAt + 1] ? rest[ipAt + 1]! : '127.0.0.1',
       namespaces: [],
       searchAttributes: parseSearchAttributes(collectRepeated(argv.slice(1), '--search-attribute')),
       logLevel: 'warn',
