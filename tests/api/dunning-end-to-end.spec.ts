@@ -262,4 +262,20 @@ describe('API end to end: import, reminders under time skipping, payments, colle
     const snapshot = await harness.env.client.workflow.getHandle(created.body.workflowId).query('snapshot');
     expect(snapshot).toMatchObject({ balance: { amount: 45_000, currency: 'EUR' } });
   });
+
+  it('writes no journal cell a spreadsheet would run as a formula', async () => {
+    const customer = await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-CSV', name: '=HYPERLINK("http://evil.example")' }).expect(201);
+    const today = await harness.today();
+    await harness
+      .http()
+      .post('/api/invoices')
+      .set(as(manager))
+      .send({ number: '@SUM(1+1)', customerId: customer.body.id, issueDate: today, dueDate: datePlus(today, 30), amount: 100_00, currency: 'EUR' })
+      .expect(201);
+    const journal = await harness.http().get(`/api/reports/journal.csv?from=${today}&to=${today}`).set(as(manager)).expect(200);
+    const line = journal.text.split('\n').find((l) => l.includes('SUM(1+1)'))!;
+    expect(line).toContain(";'@SUM(1+1);");
+    expect(line).toContain(';Facture @SUM(1+1);');
+    expect(line.split(';').every((cell) => !/^[=+@]/.test(cell))).toBe(true);
+  });
 });

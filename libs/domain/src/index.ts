@@ -3,6 +3,7 @@ export * from './receivable-status';
 export * from './contact-roles';
 export * from './aging';
 export * from './risk-score';
+export * from './spreadsheet-safe';
 export * from './calendar';
 export * from './late-fees';
 export * from './accounting';

@@ -21,3 +21,18 @@ describe('money', () => {
     expect([minorUnitDigits('EUR'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
   });
 });
+
+describe('spreadsheet-safe cells', () => {
+  it('keeps a formula from running, and numbers and phones as they are', () => {
+    const { spreadsheetSafe } = jest.requireActual('./spreadsheet-safe') as typeof import('./spreadsheet-safe');
+    expect(['=HYPERLINK("http://x","y")', '@SUM(1+1)', '+cmd|calc', '-1+2', '\t=1', 'Boulangerie'].map(spreadsheetSafe)).toEqual([
+      `'=HYPERLINK("http://x","y")`,
+      `'@SUM(1+1)`,
+      `'+cmd|calc`,
+      `'-1+2`,
+      `'\t=1`,
+      'Boulangerie',
+    ]);
+    expect(['+33612345678', '-12.50', '1234,56'].map(spreadsheetSafe)).toEqual(['+33612345678', '-12.50', '1234,56']);
+  });
+});

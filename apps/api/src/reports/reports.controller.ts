@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res, UnprocessableEntityException } fro
 import type { Response } from 'express';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { AGING_BUCKETS, decimalAmount, fecFileName, localToday } from '@dunning/domain';
+import { AGING_BUCKETS, decimalAmount, fecFileName, localToday, spreadsheetSafe } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -19,9 +19,9 @@ const fecQuery = z
 /** The creditor's "today" for reports: Paris, where French books are kept. */
 const today = () => localToday(new Date(), 'Europe/Paris');
 
-/** A cell a spreadsheet could take for a formula (=, +, -, @, tab, CR) is quoted as text. */
+/** A journal cell: spreadsheet-safe (no formula runs), quoted when it holds the separator, a quote or a line break. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = spreadsheetSafe(value);
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

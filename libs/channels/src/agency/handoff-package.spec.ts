@@ -35,6 +35,16 @@ describe('the handoff package', () => {
     expect(Buffer.from(files['documents/letter-formal-notice.pdf']!).equals(letter.content)).toBe(true);
   });
 
+  it('writes no cell a spreadsheet would run as a formula (OWASP CSV injection)', async () => {
+    const hostile = sampleCaseFile();
+    hostile.debtor.legalName = '=HYPERLINK("http://evil.example","click")';
+    hostile.debtor.address.lines = ['@SUM(1+1)', '+cmd|calc'];
+    const csv = Buffer.from(unzipSync((await buildHandoffPackage(hostile, [])).content)['case.csv']!).toString('utf8');
+    const [row] = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect([row!.debtor_legal_name, row!.debtor_address_line_1, row!.debtor_address_line_2]).toEqual(['\'=HYPERLINK("http://evil.example","click")', "'@SUM(1+1)", "'+cmd|calc"]);
+    expect(row!.debtor_phone).toMatch(/^\+33/); // a phone number stays a phone number
+  });
+
   it('packs the same case to the same bytes', async () => {
     const [a, b] = await Promise.all([buildHandoffPackage(sampleCaseFile(), [letter]), buildHandoffPackage(sampleCaseFile(), [letter])]);
     expect(a.sha256).toBe(b.sha256);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { zipSync } from 'fflate';
 import { createMessage, encrypt, readKey } from 'openpgp';
-import { decimalAmount } from '@dunning/domain';
+import { decimalAmount, spreadsheetSafe } from '@dunning/domain';
 import type { CaseFile } from './case-file';
 import type { MessageFile } from '../message-channel';
 
@@ -95,7 +95,8 @@ export function caseCsv(caseFile: CaseFile): string {
     return row;
   });
   // A BOM so that Excel, which many agencies open these in, reads UTF-8 (accents in names).
-  return '\ufeff' + stringify(rows, { header: true, columns: [...CASE_CSV_COLUMNS], record_delimiter: 'windows' });
+  // Every text cell spreadsheet-safe: a debtor's name or address could hold a formula.
+  return '\ufeff' + stringify(rows, { header: true, columns: [...CASE_CSV_COLUMNS], record_delimiter: 'windows', cast: { string: spreadsheetSafe } });
 }
 
 /**
