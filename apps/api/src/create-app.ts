@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
+import { securityHeaders } from './common/security-headers';
 import { static as serveStatic } from 'express';
 import type { DatabaseHandle } from '@dunning/db';
 import { AgenciesModule } from './agencies/agencies.module';
@@ -74,6 +75,8 @@ function appModule({ config, database, temporal }: AppDependencies): DynamicModu
 /** The NestJS application: every feature module, OpenAPI at /api/docs, the built web app at /. */
 export async function createApp(dependencies: AppDependencies, options: { quiet?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(appModule(dependencies), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(cookieParser());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CurrentPrincipal, type Principal, Public } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { SESSION_COOKIE } from './auth.guard';
+import { CSRF_COOKIE, csrfTokenFor } from './csrf';
 import { newToken, tokenHash, verifyPassword } from './secrets';
 
 export const loginSchema = z.object({ email: z.string().email(), password: z.string().min(1, 'required') });
@@ -27,7 +28,9 @@ export class AuthController {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3_600_000);
     await this.users.createSession(user.id, tokenHash(token), expiresAt);
-    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.SECURE_COOKIES === 'true', expires: expiresAt, path: '/' });
+    const secure = secureCookies(this.config);
+    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires: expiresAt, path: '/' });
+    response.cookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, sameSite: 'strict', secure, expires: expiresAt, path: '/' });
     return { token, user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, agencyId: user.agencyId } };
   }
 
@@ -37,10 +40,20 @@ export class AuthController {
     const token = request.header('authorization')?.replace(/^Bearer\s+/i, '') ?? request.cookies?.[SESSION_COOKIE];
     if (token) await this.users.deleteSession(tokenHash(token));
     response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(CSRF_COOKIE, { path: '/' });
   }
 
+  /** Who is signed in; a browser session gets its CSRF cookie again (sessions opened before it existed). */
   @Get('me')
-  me(@CurrentPrincipal() principal: Principal) {
+  me(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const cookie = request.cookies?.[SESSION_COOKIE] as string | undefined;
+    if (cookie && !request.header('authorization'))
+      response.cookie(CSRF_COOKIE, csrfTokenFor(cookie), { httpOnly: false, sameSite: 'strict', secure: secureCookies(this.config), path: '/' });
     return principal;
   }
+}
+
+/** Secure cookies when told so, or whenever the public URL is HTTPS (production). */
+function secureCookies(config: ApiConfig): boolean {
+  return config.SECURE_COOKIES === 'true' || config.PUBLIC_URL.startsWith('https://');
 }

@@ -1,8 +1,10 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { type UserRole, UsersRepository } from '@dunning/db';
 import { PUBLIC_ROUTE, type Principal, REQUIRED_ROLES } from '../common/auth.decorators';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { checkCookieRequest } from './csrf';
 import { tokenHash } from './secrets';
 
 export const SESSION_COOKIE = 'dunning_session';
@@ -16,6 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,9 +42,12 @@ export class AuthGuard implements CanActivate {
       return agency ? { kind: 'agency-key', role: 'agency', agencyId: agency.id } : undefined;
     }
     const bearer = request.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const token = bearer ?? (request.cookies?.[SESSION_COOKIE] as string | undefined);
+    const cookie = request.cookies?.[SESSION_COOKIE] as string | undefined;
+    const token = bearer ?? cookie;
     if (!token) return undefined;
     const user = await this.users.userForSession(tokenHash(token));
+    // A browser's session cookie rides along on any site's request: state changes prove they come from ours.
+    if (user && !bearer) checkCookieRequest(request, token, this.config.PUBLIC_URL);
     return user ? { kind: 'user', userId: user.id, email: user.email, role: user.role, agencyId: user.agencyId ?? undefined } : undefined;
   }
 }

@@ -9,13 +9,23 @@ export class ApiError extends Error {
   }
 }
 
+/** The session's CSRF token, from the readable cookie the API sets at sign-in: a state change echoes it. */
+function csrfToken(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('dunning_csrf='))
+    ?.slice('dunning_csrf='.length);
+}
+
 /** Calls the API on the same origin with the session cookie; JSON in, JSON out. */
 export async function http<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  const unsafe = rest.method !== undefined && rest.method !== 'GET' && rest.method !== 'HEAD';
+  const token = unsafe ? csrfToken() : undefined;
   const response = await fetch(path, {
     credentials: 'same-origin',
     ...rest,
-    headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { 'X-CSRF-Token': token } : {}), ...headers },
     ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
   if (response.status === 204) return undefined as T;
