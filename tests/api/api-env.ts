@@ -35,7 +35,14 @@ export class ApiHarness {
     const harness = new ApiHarness();
     harness.env = await createTimeSkippingEnv();
     harness.database = await openDatabase();
-    const config = loadApiConfig({ ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true', TEMPORAL_TASK_QUEUE: TASK_QUEUE, ...options.config });
+    const config = loadApiConfig({
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: PASSWORD,
+      DEMO_PASSWORD: PASSWORD,
+      SEED_DEMO_USERS: 'true',
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      ...options.config,
+    });
     harness.app = await createApp({ config, database: harness.database, temporal: harness.env.client }, { quiet: true });
     const creditor = { name: 'Atelier Durand SAS', email: 'compta@atelier-durand.example', phone: '+33 1 23 45 67 89', addressLines: ['12 rue des Artisans', '69002 Lyon'] };
     harness.createWorker = async () =>

@@ -42,6 +42,7 @@ export class Stack {
         PGLITE_PORT: String(databasePort),
         PORT: String(apiPort),
         ADMIN_PASSWORD: PASSWORD,
+        DEMO_PASSWORD: PASSWORD,
         SEED_DEMO_USERS: 'true',
         MAILBOX_GATHER_MS: '0',
       },

@@ -10,6 +10,7 @@ import { securityHeaders } from './common/security-headers';
 import { static as serveStatic } from 'express';
 import type { DatabaseHandle } from '@dunning/db';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
 import { AccountsSeeder } from './auth/accounts.seeder';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -35,6 +36,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { DocumentsModule } from './documents/documents.module';
 import { TemplatesModule } from './templates/templates.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppDependencies {
   config: ApiConfig;
@@ -51,7 +53,9 @@ function appModule({ config, database, temporal }: AppDependencies): DynamicModu
     imports: [
       DatabaseModule.forDatabase(database),
       TemporalModule.forClient(temporal, config.TEMPORAL_TASK_QUEUE),
+      AuditModule,
       AuthModule,
+      UsersModule,
       HealthModule,
       CustomersModule,
       InvoicesModule,

@@ -1,46 +1,83 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { UsersRepository } from '@dunning/db';
+import { AuditService } from '../audit/audit.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CurrentPrincipal, type Principal, Public } from '../common/auth.decorators';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { SESSION_COOKIE } from './auth.guard';
 import { CSRF_COOKIE, csrfTokenFor } from './csrf';
-import { newToken, tokenHash, verifyPassword } from './secrets';
+import { LoginThrottleService } from './login-throttle.service';
+import { newPasswordSchema } from './new-password.schema';
+import { PasswordsService } from './passwords.service';
+import { newToken, tokenHash } from './secrets';
 
-export const loginSchema = z.object({ email: z.string().email(), password: z.string().min(1, 'required') });
+export const loginSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1, 'required').max(1024) });
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'required').max(1024), newPassword: newPasswordSchema });
 
 @Controller('api/auth')
 export class AuthController {
   constructor(
     private readonly users: UsersRepository,
+    private readonly throttle: LoginThrottleService,
+    private readonly passwords: PasswordsService,
+    private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Signs in: a session as an httpOnly cookie, and the same token for API clients (Bearer). */
+  /**
+   * Signs in: a session as an httpOnly cookie, and the same token for API clients (Bearer). Known
+   * and unknown emails take the same path and the same time (one bcrypt comparison each); repeated
+   * failures lock the account and the address for a while (429 with Retry-After).
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body(new ZodPipe(loginSchema)) body: z.infer<typeof loginSchema>, @Res({ passthrough: true }) response: Response) {
+  async login(@Body(new ZodPipe(loginSchema)) body: z.infer<typeof loginSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const lockedUntil = await this.throttle.lockedUntil(body.email, request.ip);
+    if (lockedUntil) {
+      await this.recordSignIn(request, body.email, HttpStatus.TOO_MANY_REQUESTS);
+      const seconds = Math.ceil((lockedUntil.getTime() - Date.now()) / 1000);
+      response.setHeader('Retry-After', String(seconds));
+      throw new HttpException({ message: `too many failed sign-ins: try again in ${describeWait(seconds)}`, retryAfterSeconds: seconds }, HttpStatus.TOO_MANY_REQUESTS);
+    }
     const user = await this.users.findByEmail(body.email);
-    if (!user || !(await verifyPassword(body.password, user.passwordHash))) throw new UnauthorizedException('wrong email or password');
+    const matches = await this.passwords.matches(body.password, user?.passwordHash);
+    if (!user || !matches) {
+      await this.throttle.failed(body.email, request.ip);
+      await this.recordSignIn(request, body.email, HttpStatus.UNAUTHORIZED, user?.id);
+      throw new UnauthorizedException('wrong email or password');
+    }
+    await this.throttle.succeeded(body.email);
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3_600_000);
     await this.users.createSession(user.id, tokenHash(token), expiresAt);
-    const secure = secureCookies(this.config);
-    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires: expiresAt, path: '/' });
-    response.cookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, sameSite: 'strict', secure, expires: expiresAt, path: '/' });
+    await this.recordSignIn(request, user.email, HttpStatus.OK, user.id, user.role);
+    this.setSessionCookies(response, token, expiresAt);
     return { token, user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, agencyId: user.agencyId } };
   }
 
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const token = request.header('authorization')?.replace(/^Bearer\s+/i, '') ?? request.cookies?.[SESSION_COOKIE];
+    const token = sessionToken(request);
     if (token) await this.users.deleteSession(tokenHash(token));
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     response.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  /** Changes one's own password (the current one proves it is you); every other session ends. */
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body(new ZodPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>, @Req() request: Request) {
+    if (principal.kind !== 'user' || !principal.userId) throw new HttpException('an agency API key has no password', HttpStatus.FORBIDDEN);
+    const user = await this.users.findById(principal.userId);
+    if (!user || !(await this.passwords.matches(body.currentPassword, user.passwordHash))) {
+      await this.throttle.failed(user?.email ?? principal.userId, request.ip);
+      throw new HttpException({ message: 'currentPassword: wrong password', problems: [{ field: 'currentPassword', message: 'wrong password' }] }, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+    await this.passwords.set(user, body.newPassword, { keepSession: tokenHash(sessionToken(request)!) });
   }
 
   /** Who is signed in; a browser session gets its CSRF cookie again (sessions opened before it existed). */
@@ -51,6 +88,34 @@ export class AuthController {
       response.cookie(CSRF_COOKIE, csrfTokenFor(cookie), { httpOnly: false, sameSite: 'strict', secure: secureCookies(this.config), path: '/' });
     return principal;
   }
+
+  private setSessionCookies(response: Response, token: string, expiresAt: Date): void {
+    const secure = secureCookies(this.config);
+    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires: expiresAt, path: '/' });
+    response.cookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, sameSite: 'strict', secure, expires: expiresAt, path: '/' });
+  }
+
+  private recordSignIn(request: Request, email: string, status: number, userId?: string, role?: string): Promise<void> {
+    return this.audit.record({
+      actorUserId: userId ?? null,
+      actorRole: status === HttpStatus.OK && role ? role : 'anonymous',
+      actorEmail: email.trim().toLowerCase(),
+      method: 'POST',
+      route: 'POST /api/auth/login',
+      params: {},
+      body: null,
+      status,
+      address: request.ip ?? null,
+    });
+  }
+}
+
+function sessionToken(request: Request): string | undefined {
+  return request.header('authorization')?.replace(/^Bearer\s+/i, '') ?? (request.cookies?.[SESSION_COOKIE] as string | undefined);
+}
+
+function describeWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 /** Secure cookies when told so, or whenever the public URL is HTTPS (production). */

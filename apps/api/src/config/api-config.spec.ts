@@ -6,6 +6,6 @@ describe('API configuration', () => {
   });
 
   it('names each invalid variable', () => {
-    expect(() => loadApiConfig({ DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toThrow(/DATABASE_URL: a postgres:\/\/ URL[\s\S]*ADMIN_PASSWORD: at least 10 characters/);
+    expect(() => loadApiConfig({ DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toThrow(/DATABASE_URL: a postgres:\/\/ URL[\s\S]*ADMIN_PASSWORD: at least 12 characters/);
   });
 });

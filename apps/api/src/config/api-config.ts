@@ -17,7 +17,13 @@ const apiEnvironment = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** First start: the admin account to create (its password is printed once when not given). */
   ADMIN_EMAIL: z.string().email().default('admin@example.com'),
-  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** Demo accounts' password (tests, scripted demos); unset: each gets its own, printed once. */
+  DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** Sign-in throttling: failures allowed per account and per address in 15 minutes, and the first lock (doubling each time). */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(5),
   /** Create demo users for each role at first start (embedded default). */
   SEED_DEMO_USERS: z.enum(['true', 'false']).default('true'),
   /** Built web app to serve at /, when present. */

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  AuditLogRepository,
   CallTasksRepository,
   CustomersRepository,
   type DatabaseHandle,
@@ -10,6 +11,7 @@ import {
   ImportBatchesRepository,
   InvoicesRepository,
   LedgerRepository,
+  LoginThrottlesRepository,
   MessagesRepository,
   SettingsRepository,
   UsersRepository,
@@ -20,6 +22,7 @@ import { ReceivablesService } from '@dunning/receivables';
 export const DATABASE = Symbol('DATABASE');
 
 const repositories = [
+  AuditLogRepository,
   CallTasksRepository,
   CustomersRepository,
   DocumentsRepository,
@@ -29,11 +32,11 @@ const repositories = [
   ImportBatchesRepository,
   InvoicesRepository,
   LedgerRepository,
+  LoginThrottlesRepository,
   MessagesRepository,
   SettingsRepository,
   UsersRepository,
   WorkflowSignalsRepository,
-  ExceptionsRepository,
 ];
 
 /** The opened database and one instance of each repository on it. */

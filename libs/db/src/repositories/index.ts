@@ -11,3 +11,5 @@ export * from './users.repository';
 export * from './exceptions.repository';
 export * from './settings.repository';
 export * from './workflow-signals.repository';
+export * from './login-throttles.repository';
+export * from './audit-log.repository';

@@ -41,6 +41,27 @@ export class UsersRepository {
     return row?.user;
   }
 
+  /** A new password; every session of the user but `keepTokenHash` (the one changing it) ends. */
+  async setPassword(userId: string, passwordHash: string, keepTokenHash?: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ passwordHash, updatedAt: sql`now()` })
+        .where(eq(users.id, userId));
+      await tx.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keepTokenHash}`) : eq(sessions.userId, userId));
+    });
+  }
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  async list(): Promise<Array<Omit<UserRow, 'passwordHash'>>> {
+    const rows = await this.db.select().from(users).orderBy(users.email);
+    return rows.map(({ passwordHash: _hash, ...user }) => user);
+  }
+
   async deleteSession(tokenHash: string): Promise<void> {
     await this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   }

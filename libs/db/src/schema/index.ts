@@ -13,3 +13,4 @@ export * from './documents.schema';
 export * from './exceptions.schema';
 export * from './settings.schema';
 export * from './workflow-signals.schema';
+export * from './security.schema';
