@@ -1,4 +1,5 @@
-import { checkColumns, parseCsv, validateRow } from './invoice-import.parser';
+import iconv from 'iconv-lite';
+import { checkColumns, parseCsv, toRows, validateRow } from './invoice-import.parser';
 
 const row = (values: Record<string, string>, line = 2) => ({
   line,
@@ -54,5 +55,44 @@ describe('invoice import lines', () => {
         { line: 1, field: 'amout', message: expect.stringMatching(/^unknown column/) },
       ]),
     );
+  });
+
+  it('reads a French Excel CSV: ";", Windows-1252, dd/mm/yyyy, "1 234,56"', () => {
+    const file = iconv.encode(
+      'invoice_number;issue_date;due_date;amount;currency;customer_reference;customer_name\r\nF-1;15/01/2026;14.02.2026;1 234,56 €;EUR;C-1;Crème Brûlée SARL\r\n',
+      'windows-1252',
+    );
+    const [line] = parseCsv(file);
+    expect(line!.values).toMatchObject({ customer_name: 'Crème Brûlée SARL', amount: '1 234,56 €' });
+    expect(validateRow(line!).invoice).toMatchObject({ issueDate: '2026-01-15', dueDate: '2026-02-14', amount: 123456, customer: { name: 'Crème Brûlée SARL' } });
+  });
+
+  it('reads French values on a line and names the impossible ones', () => {
+    expect(validateRow(row({ issue_date: '01/04/2026', due_date: '01-05-2026', amount: '1\u202f234,56\u00a0€' })).invoice).toMatchObject({
+      issueDate: '2026-04-01',
+      dueDate: '2026-05-01',
+      amount: 123456,
+    });
+    expect(validateRow(row({ issue_date: '31/04/2026', due_date: '01/05/2026' })).errors).toEqual([{ line: 2, field: 'issue_date', message: '"31/04/2026" is not a real date' }]);
+    expect(validateRow(row({ issue_date: '02/05/2026', due_date: '01/05/2026' })).errors).toEqual([
+      { line: 2, field: 'due_date', message: '01/05/2026 is before the issue date 02/05/2026' },
+    ]);
+  });
+
+  it('rounds spreadsheet numbers to the currency, reads date serials, and reports unreadable cells', () => {
+    const computed = validateRow({
+      ...row({ amount: '0.3', vat_amount: '0.05', issue_date: '46113' }),
+      numbers: { amount: 0.30000000000000004, vat_amount: 0.049999999, issue_date: 46113 },
+    });
+    expect(computed.invoice).toMatchObject({ amount: 30, vatAmount: 5, issueDate: '2026-04-01' });
+    const broken = validateRow({ ...row({ amount: '#DIV/0!' }), problems: { amount: 'is a formula whose result is the error #DIV/0!' } });
+    expect(broken.errors).toEqual([{ line: 2, field: 'amount', message: '"#DIV/0!" is a formula whose result is the error #DIV/0!' }]);
+  });
+
+  it('maps columns, and defaults the currency to EUR and the customer reference to its name when the file has no such column', () => {
+    const table = { header: ['N° facture', 'Client', 'Notes'], rows: [{ line: 2, cells: ['F-1', 'Martin', 'x'] }] };
+    expect(toRows(table, { 'N° facture': 'invoice_number', Client: 'customer_name', Notes: null })).toEqual([
+      { line: 2, values: { invoice_number: 'F-1', customer_name: 'Martin', currency: 'EUR', customer_reference: 'Martin' } },
+    ]);
   });
 });

@@ -1,14 +1,18 @@
 import { normalizePhoneNumber } from '@dunning/domain/phone';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { isKnownCurrency, parseAmount } from '@dunning/domain';
-import { localDate } from '../common/local-date.schema';
+import { isKnownCurrency } from '@dunning/domain';
+import { DEFAULT_CURRENCY, IMPORT_FIELDS, REQUIRED_FIELDS, normalizeHeader, recognizeHeader } from './import-columns';
+import { type ImportTable, decodeText, detectSeparator, readCsvTextSync, readXlsx } from './import-file.reader';
+import { excelSerialDate, readAmount, readDate, roundToMinor } from './import-values';
 
-/** One line of an import, with its line number in the file (the header is line 1). */
+/** One line of an import, with its line number in the file (the header is line 1), its cells by field. */
 export interface ImportRow {
   line: number;
   values: Record<string, string>;
+  /** XLSX: the numbers the cells hold (typed, or computed by a formula), rounded to the currency when they are amounts. */
+  numbers?: Record<string, number>;
+  /** XLSX: cells that cannot be read (a formula's error, a formula never computed). */
+  problems?: Record<string, string>;
 }
 
 export interface ImportLineError {
@@ -46,27 +50,9 @@ export interface ImportedInvoice {
   };
 }
 
-export const IMPORT_COLUMNS = [
-  'invoice_number',
-  'issue_date',
-  'due_date',
-  'amount',
-  'vat_amount',
-  'late_interest_rate',
-  'currency',
-  'customer_reference',
-  'customer_name',
-  'customer_email',
-  'customer_phone',
-  'customer_locale',
-  'customer_country',
-  'customer_time_zone',
-  'customer_risk_score',
-  'customer_segment',
-  'customer_legal_id',
-  'customer_type',
-  'customer_address',
-] as const;
+/** The fields of an invoice line, as the English template names its columns. */
+export const IMPORT_COLUMNS = IMPORT_FIELDS;
+/** Every line needs these (a file without a currency column is in EUR; without a customer reference, the name is the reference). */
 const REQUIRED = ['invoice_number', 'issue_date', 'due_date', 'amount', 'currency', 'customer_reference', 'customer_name'];
 
 const email = z.string().email();
@@ -86,39 +72,54 @@ function isTimeZone(zone: string): boolean {
   return known;
 }
 
-export function parseCsv(content: Buffer): ImportRow[] {
-  const records: string[][] = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  return toRows(records);
+/** A small CSV at once, its columns recognised by their usual names (others keep their header, lower case); no defaults. */
+export function parseCsv(content: Buffer, fileName = 'file.csv'): ImportRow[] {
+  const { text } = decodeText(fileName, content);
+  const table = readCsvTextSync(fileName, text, detectSeparator(text));
+  return toRows(table, automaticMapping(table.header), { defaults: false });
 }
 
-export async function parseXlsx(content: Buffer): Promise<ImportRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[]).slice(1).map((cell) => {
-      if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-      if (cell && typeof cell === 'object' && 'text' in cell) return String((cell as { text: unknown }).text);
-      return cell === null || cell === undefined ? '' : String(cell);
+/** An XLSX workbook's first sheet, its columns recognised by their usual names. */
+export async function parseXlsx(content: Buffer, fileName = 'file.xlsx'): Promise<ImportRow[]> {
+  const table = await readXlsx(fileName, content);
+  return toRows(table, automaticMapping(table.header), { defaults: false });
+}
+
+function automaticMapping(header: string[]): Record<string, string | null> {
+  return Object.fromEntries(header.map((h) => [h, recognizeHeader(h) ?? (normalizeHeader(h) ? h.trim().toLowerCase() : null)]));
+}
+
+/**
+ * The table's lines as invoice lines, each cell under the field its column is mapped to (columns
+ * mapped to null are left out). A file without a currency column is in EUR; without a customer
+ * reference column, a customer's name is its reference.
+ */
+export function toRows(table: Pick<ImportTable, 'header' | 'rows'>, mapping: Record<string, string | null>, options = { defaults: true }): ImportRow[] {
+  const columns = table.header.map((h) => mapping[h] ?? null);
+  const hasCurrency = columns.includes('currency');
+  const hasReference = columns.includes('customer_reference');
+  return table.rows.map((row) => {
+    const values: Record<string, string> = {};
+    let numbers: Record<string, number> | undefined;
+    let problems: Record<string, string> | undefined;
+    columns.forEach((field, i) => {
+      if (!field) return;
+      values[field] = (row.cells[i] ?? '').trim();
+      const number = row.numbers?.[i];
+      if (number !== undefined) (numbers ??= {})[field] = number;
+      const problem = row.problems?.[i];
+      if (problem !== undefined) (problems ??= {})[field] = problem;
     });
-    records.push(values);
+    if (options.defaults && !hasCurrency) values.currency = DEFAULT_CURRENCY;
+    if (options.defaults && !hasReference && values.customer_name !== undefined) values.customer_reference = values.customer_name;
+    return { line: row.line, values, ...(numbers ? { numbers } : {}), ...(problems ? { problems } : {}) };
   });
-  return toRows(records);
 }
 
-function toRows(records: string[][]): ImportRow[] {
-  const [header, ...lines] = records;
-  if (!header) return [];
-  const columns = header.map((h) => h.trim().toLowerCase());
-  return lines.map((cells, i) => ({ line: i + 2, values: Object.fromEntries(columns.map((c, j) => [c, (cells[j] ?? '').trim()])) }));
-}
-
-/** Problems with the header itself: missing required columns, unknown ones. */
+/** Problems with the header itself (after mapping): missing required columns, unknown ones. */
 export function checkColumns(rows: ImportRow[], header: string[]): ImportLineError[] {
   const problems: ImportLineError[] = [];
-  for (const column of REQUIRED) if (!header.includes(column)) problems.push({ line: 1, field: column, message: 'required column is missing' });
+  for (const column of REQUIRED_FIELDS) if (!header.includes(column)) problems.push({ line: 1, field: column, message: 'required column is missing' });
   for (const column of header) {
     if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) problems.push({ line: 1, field: column, message: `unknown column (expected: ${IMPORT_COLUMNS.join(', ')})` });
   }
@@ -131,41 +132,44 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   const v = row.values;
   const errors: ImportLineError[] = [];
   const fail = (field: string, message: string) => errors.push({ line: row.line, field, message });
-  for (const field of REQUIRED) if (!v[field]) fail(field, 'is required');
+  // A cell the spreadsheet could not give (a formula's error): that, rather than what its text is not.
+  const unreadable = new Set(Object.keys(row.problems ?? {}));
+  for (const [field, problem] of Object.entries(row.problems ?? {})) fail(field, v[field] ? `"${v[field]}" ${problem}` : problem);
+  for (const field of REQUIRED) if (!v[field] && !unreadable.has(field)) fail(field, 'is required');
 
   const currency = (v.currency ?? '').toUpperCase();
   if (v.currency && !isKnownCurrency(currency)) fail('currency', `"${v.currency}" is not an ISO 4217 currency`);
-  let amount = 0;
-  if (v.amount && isKnownCurrency(currency)) {
-    try {
-      amount = parseAmount(v.amount, currency);
-      if (amount <= 0) fail('amount', `${v.amount} must be positive`);
-    } catch (error) {
-      fail('amount', (error as Error).message);
-    }
-  }
-  let vatAmount = 0;
-  if (v.vat_amount && isKnownCurrency(currency)) {
-    try {
-      vatAmount = parseAmount(v.vat_amount, currency);
-      if (vatAmount < 0 || (amount > 0 && vatAmount >= amount)) fail('vat_amount', `${v.vat_amount} must be at least 0 and less than the amount`);
-    } catch (error) {
-      fail('vat_amount', (error as Error).message);
-    }
-  }
+  // Amounts: a number in a spreadsheet cell rounded to the currency's unit; text as people write it.
+  const money = (field: 'amount' | 'vat_amount'): number | undefined => {
+    if (!v[field] || unreadable.has(field) || !isKnownCurrency(currency)) return undefined;
+    const number = row.numbers?.[field];
+    if (number !== undefined) return roundToMinor(number, currency);
+    const read = readAmount(v[field]!, currency);
+    if (read.ok) return read.minor;
+    fail(field, read.message);
+    return undefined;
+  };
+  const amount = money('amount') ?? 0;
+  if (v.amount && amount <= 0 && !errors.some((e) => e.field === 'amount') && isKnownCurrency(currency)) fail('amount', `${v.amount} must be positive`);
+  const vatAmount = money('vat_amount') ?? 0;
+  if (v.vat_amount && (vatAmount < 0 || (amount > 0 && vatAmount >= amount)) && !errors.some((e) => e.field === 'vat_amount'))
+    fail('vat_amount', `${v.vat_amount} must be at least 0 and less than the amount`);
   let lateInterestRatePercent: number | undefined;
-  if (v.late_interest_rate) {
+  if (v.late_interest_rate && !unreadable.has('late_interest_rate')) {
     lateInterestRatePercent = Number(v.late_interest_rate.replace(',', '.').replace('%', '').trim());
     if (!Number.isFinite(lateInterestRatePercent) || lateInterestRatePercent < 0 || lateInterestRatePercent > 100)
       fail('late_interest_rate', `"${v.late_interest_rate}" is not an annual rate in percent`);
   }
+  // Dates: YYYY-MM-DD or day first (dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy); a date cell, or its serial number.
+  const dates: { issue_date?: string; due_date?: string } = {};
   for (const field of ['issue_date', 'due_date'] as const) {
-    if (v[field]) {
-      const checked = localDate.safeParse(v[field]);
-      if (!checked.success) fail(field, `"${v[field]}" is ${checked.error.issues[0]!.message}`);
-    }
+    if (!v[field] || unreadable.has(field)) continue;
+    const serial = row.numbers?.[field] !== undefined ? excelSerialDate(row.numbers[field]!) : undefined;
+    const read = serial ? { ok: true as const, date: serial } : readDate(v[field]!);
+    if (read.ok) dates[field] = read.date;
+    else fail(field, read.message);
   }
-  if (errors.every((e) => e.field !== 'issue_date' && e.field !== 'due_date') && v.issue_date && v.due_date && v.due_date < v.issue_date) {
+  if (dates.issue_date && dates.due_date && dates.due_date < dates.issue_date) {
     fail('due_date', `${v.due_date} is before the issue date ${v.issue_date}`);
   }
   const locale = v.customer_locale ? v.customer_locale.toLowerCase() : undefined;
@@ -200,8 +204,8 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
     invoice: {
       line: row.line,
       invoiceNumber: v.invoice_number!,
-      issueDate: v.issue_date!,
-      dueDate: v.due_date!,
+      issueDate: dates.issue_date!,
+      dueDate: dates.due_date!,
       amount,
       vatAmount,
       currency,

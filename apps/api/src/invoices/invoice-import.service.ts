@@ -1,17 +1,54 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Optional, UnprocessableEntityException } from '@nestjs/common';
 import { CustomersRepository, type Database, type DatabaseHandle, ImportBatchesRepository, type InvoiceRow, InvoicesRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { DATABASE } from '../database/database.module';
 import { WorkflowStarterService } from '../dunning/workflow-starter.service';
-import { type ImportLineError, type ImportRow, type ImportedInvoice, checkColumns, parseCsv, parseXlsx, validateRow } from './invoice-import.parser';
+import { type ColumnMapping, IMPORT_FIELDS, type MappingResolution, REQUIRED_FIELDS, normalizeHeader, resolveMapping } from './import-columns';
+import { ImportFileError, type ImportTable, readImportFile, yieldToEventLoop } from './import-file.reader';
+import { ImportMappingsService } from './import-mappings.service';
+import { type ImportLineError, type ImportedInvoice, checkColumns, toRows, validateRow } from './invoice-import.parser';
 
 const PROGRESS_EVERY = 500;
+/** Lines validated between two turns of the event loop (about 10 ms of work). */
+const VALIDATE_SLICE = 1000;
 const WRITE_CHUNK = 1000;
+
+/** A file read, its columns resolved: ready to import when `resolution.complete`. */
+export interface PreparedImport {
+  fileName: string;
+  table: ImportTable;
+  resolution: MappingResolution;
+}
+
+/** What the API answers an upload whose columns it cannot all map: nothing imported; the user maps them and sends the file again. */
+export interface NeedsMapping {
+  status: 'needs_mapping';
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  separator?: string;
+  totalRows: number;
+  fingerprint: string;
+  columns: MappingResolution['columns'];
+  missing: MappingResolution['missing'];
+  duplicates: MappingResolution['duplicates'];
+  undecided: string[];
+  /** Every field a column can be mapped to. */
+  fields: Array<{ field: string; required: boolean }>;
+  /** Saved mappings; `matches`: made for this very header. */
+  savedMappings: Array<{ name: string; matches: boolean; savedAt: string }>;
+  /** The saved mapping applied, if any. */
+  savedMapping?: string;
+}
 
 /**
  * Invoice imports from CSV or XLSX, as a job: validation of every line (each problem with its line
  * and field), then everything written in one transaction or nothing. Idempotent on invoice
  * number: a line for an invoice already imported with the same values changes nothing.
+ *
+ * The file is read and its columns mapped when it is uploaded (a file that cannot be read is
+ * refused then, naming it); the lines are validated and written in the background, in slices with
+ * a turn of the event loop between them so that the API keeps answering meanwhile.
  */
 @Injectable()
 export class InvoiceImportService {
@@ -25,14 +62,77 @@ export class InvoiceImportService {
     private readonly customers: CustomersRepository,
     private readonly receivables: ReceivablesService,
     private readonly starter: WorkflowStarterService,
+    @Optional() private readonly mappings?: ImportMappingsService,
   ) {}
 
-  async start(file: { originalname: string; buffer: Buffer }, userId?: string) {
-    const format = file.originalname.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const rows = format === 'xlsx' ? await parseXlsx(file.buffer) : parseCsv(file.buffer);
-    const batch = await this.batches.create({ fileName: file.originalname, format, totalRows: rows.length, createdBy: userId });
-    const header = rows[0] ? Object.keys(rows[0].values) : [];
-    const job = this.run(batch.id, rows, header).catch(async (error) => {
+  /** Reads the file and maps its columns: the given mapping, else a saved one (named, or made for this header), else the usual names. */
+  async prepare(file: { originalname: string; buffer: Buffer }, options: { mapping?: ColumnMapping; mappingName?: string } = {}): Promise<PreparedImport> {
+    let table: ImportTable;
+    try {
+      table = await readImportFile(file);
+    } catch (error) {
+      throw error instanceof ImportFileError ? fileProblem(error) : error;
+    }
+    if (!table.header.some((h) => normalizeHeader(h))) throw fileProblem(new ImportFileError(file.originalname, 'is empty: the first line must name the columns', 1));
+    const seen = new Map<string, number>();
+    for (const [i, header] of table.header.entries()) {
+      if (!normalizeHeader(header)) continue;
+      if (seen.has(header)) throw fileProblem(new ImportFileError(file.originalname, `the column "${header}" appears twice (columns ${seen.get(header)} and ${i + 1})`, 1));
+      seen.set(header, i + 1);
+    }
+    const unknown = Object.keys(options.mapping ?? {}).filter((h) => !seen.has(h));
+    if (unknown.length > 0) {
+      throw new BadRequestException({
+        message: `mapping: ${unknown.map((h) => `"${h}"`).join(', ')} is not a column of ${file.originalname}`,
+        problems: unknown.map((h) => ({ field: `mapping.${h}`, message: 'no such column in the file' })),
+      });
+    }
+    const saved = this.mappings ? await this.mappings.find(table.header, options.mappingName) : undefined;
+    if (options.mappingName && !saved)
+      throw new BadRequestException({
+        message: `mappingName: no saved mapping named "${options.mappingName}"`,
+        problems: [{ field: 'mappingName', message: 'no such saved mapping' }],
+      });
+    const samples = table.rows.slice(0, 5).map((r) => r.cells);
+    return { fileName: file.originalname, table, resolution: resolveMapping(table.header, samples, { explicit: options.mapping, saved }) };
+  }
+
+  /** What to show the user to map the columns of a prepared file. */
+  async needsMapping(prepared: PreparedImport): Promise<NeedsMapping> {
+    const { table, resolution } = prepared;
+    const saved = this.mappings ? await this.mappings.list() : [];
+    return {
+      status: 'needs_mapping',
+      fileName: prepared.fileName,
+      format: table.format,
+      encoding: table.encoding,
+      separator: table.separator,
+      totalRows: table.rows.length,
+      fingerprint: resolution.fingerprint,
+      columns: resolution.columns,
+      missing: resolution.missing,
+      duplicates: resolution.duplicates,
+      undecided: resolution.undecided,
+      fields: IMPORT_FIELDS.map((field) => ({ field, required: REQUIRED_FIELDS.includes(field) })),
+      savedMappings: saved.map((m) => ({ name: m.name, matches: m.fingerprint === resolution.fingerprint, savedAt: m.savedAt })),
+      savedMapping: resolution.savedMapping,
+    };
+  }
+
+  /** Reads the file and starts the import; its columns must all be known (by their usual names, or a saved mapping). */
+  async start(file: { originalname: string; buffer: Buffer }, userId?: string, options: { mapping?: ColumnMapping; mappingName?: string } = {}) {
+    const prepared = await this.prepare(file, options);
+    if (!prepared.resolution.complete) {
+      throw new UnprocessableEntityException({ message: `${file.originalname}: map the columns first`, ...(await this.needsMapping(prepared)) });
+    }
+    return this.begin(prepared, userId);
+  }
+
+  /** Starts the import job of a prepared file whose mapping is complete. */
+  async begin(prepared: PreparedImport, userId?: string) {
+    const { table, resolution } = prepared;
+    const batch = await this.batches.create({ fileName: prepared.fileName, format: table.format, totalRows: table.rows.length, createdBy: userId });
+    const job = this.run(batch.id, table, resolution.mapping).catch(async (error) => {
       this.logger.error(`import ${batch.id} failed: ${(error as Error).stack}`);
       await this.batches.finish(batch.id, { status: 'failed', errors: [{ line: 0, field: '(file)', message: 'the import failed; nothing was written' }] });
     });
@@ -54,26 +154,34 @@ export class InvoiceImportService {
     return batch;
   }
 
-  private async run(batchId: string, rows: ImportRow[], header: string[]): Promise<void> {
-    const errors: ImportLineError[] = rows.length === 0 ? [{ line: 1, field: '(file)', message: 'no invoice lines' }] : checkColumns(rows, header);
+  private async run(batchId: string, table: ImportTable, mapping: ColumnMapping): Promise<void> {
+    const total = table.rows.length;
+    const header = [...new Set(Object.values(mapping).filter((f) => f !== null))];
+    const errors: ImportLineError[] = total === 0 ? [{ line: 1, field: '(file)', message: 'no invoice lines' }] : checkColumns([], header);
     const valid: ImportedInvoice[] = [];
     const seen = new Map<string, number>();
-    for (const [index, row] of rows.entries()) {
-      const result = validateRow(row);
-      errors.push(...result.errors);
-      const number = row.values.invoice_number;
-      if (number) {
-        const first = seen.get(number);
-        if (first !== undefined) errors.push({ line: row.line, field: 'invoice_number', message: `${number} is also on line ${first}` });
-        else seen.set(number, row.line);
+    for (let from = 0; from < total; from += VALIDATE_SLICE) {
+      if (from > 0) await yieldToEventLoop();
+      const rows = toRows({ header: table.header, rows: table.rows.slice(from, from + VALIDATE_SLICE) }, mapping);
+      for (const [offset, row] of rows.entries()) {
+        const index = from + offset;
+        const result = validateRow(row);
+        errors.push(...result.errors);
+        const number = row.values.invoice_number;
+        if (number) {
+          const first = seen.get(number);
+          if (first !== undefined) errors.push({ line: row.line, field: 'invoice_number', message: `${number} is also on line ${first}` });
+          else seen.set(number, row.line);
+        }
+        if (result.invoice) valid.push(result.invoice);
+        if ((index + 1) % PROGRESS_EVERY === 0) await this.batches.progress(batchId, index + 1, 'validating');
       }
-      if (result.invoice) valid.push(result.invoice);
-      if ((index + 1) % PROGRESS_EVERY === 0) await this.batches.progress(batchId, index + 1, 'validating');
     }
 
     // Invoices already in the database: identical lines are no-ops; different ones are refused.
     const existing = new Map<string, InvoiceRow>();
     for (let i = 0; i < valid.length; i += 1000) {
+      await yieldToEventLoop();
       for (const row of await this.invoices.findByNumbers(valid.slice(i, i + 1000).map((v) => v.invoiceNumber))) existing.set(row.number, row);
     }
     const customerIds = new Map((await this.customers.findByReferences([...new Set(valid.map((v) => v.customer.reference))])).map((c) => [c.reference, c.id]));
@@ -96,14 +204,14 @@ export class InvoiceImportService {
       }
     }
     if (errors.length > 0) {
-      await this.batches.progress(batchId, rows.length);
+      await this.batches.progress(batchId, total);
       await this.batches.finish(batchId, { status: 'rejected', errors: errors.sort((a, b) => a.line - b.line) });
       return;
     }
 
     // Progress covers validation; the write is one transaction (PGlite allows no other writer
     // meanwhile), reported as "writing" until it commits.
-    await this.batches.progress(batchId, rows.length, 'writing');
+    await this.batches.progress(batchId, total, 'writing');
     const inserted = await this.database.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
       // The customers in bulk (one row each, by reference): what the file carries, never erasing the rest.
@@ -117,6 +225,8 @@ export class InvoiceImportService {
       const standing = new Map((await this.customers.findByReferences([...distinct.keys()], db)).map((c) => [c.id, c]));
       let count = 0;
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
+        // Other requests are answered between chunks (those that need the database wait for the commit).
+        await yieldToEventLoop();
         const chunk = fresh.slice(i, i + WRITE_CHUNK);
         // Issued through the books: each invoice, its sales entry and its status on the customer's day.
         const rows = await this.receivables.issue(
@@ -147,6 +257,15 @@ export class InvoiceImportService {
     // Workflows start after the commit; a crash before they all do is repaired at the next boot.
     void this.starter.startMissing().catch((error) => this.logger.error(`starting workflows after import ${batchId}: ${(error as Error).message}`));
   }
+}
+
+/** A file that cannot be read: 422, naming the file (and the line). */
+export function fileProblem(error: ImportFileError): UnprocessableEntityException {
+  return new UnprocessableEntityException({
+    message: error.message,
+    fileName: error.fileName,
+    problems: [{ ...(error.line !== undefined ? { line: error.line } : {}), field: '(file)', message: error.message }],
+  });
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
