@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './late-fees';
 export * from './accounting';
 export * from './receivables';
+export * from './vocabularies';

@@ -53,3 +53,10 @@ export function parseAmount(text: string, currency: string): number {
   if (!Number.isSafeInteger(minor)) throw new Error(`"${text}" is too large`);
   return sign ? -minor : minor;
 }
+
+/**
+ * The largest amount one document may carry: 10^11 minor units (a billion euros). Every total the
+ * books compute (a customer's, a ledger's, a trial balance over 90,000 such documents) then stays
+ * below 2^53 and exact in a JavaScript number.
+ */
+export const MAX_DOCUMENT_MINOR_UNITS = 100_000_000_000;

@@ -1,40 +1,53 @@
-import { CONTACT_ROLES, RECEIVABLE_STATUSES } from '@dunning/domain';
+import {
+  AGENCY_DELIVERY_METHODS,
+  CALL_OUTCOMES,
+  CALL_TASK_STATUSES,
+  CONTACT_ROLES,
+  DISPUTE_STATUSES,
+  DOCUMENT_KINDS,
+  HANDOFF_STATUSES,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  LOCALES,
+  MESSAGE_CHANNELS,
+  MESSAGE_EVENT_TYPES,
+  MESSAGE_STATUSES,
+  PROMISE_STATUSES,
+  RECEIVABLE_STATUSES,
+  USER_ROLES,
+} from '@dunning/domain';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-// Closed vocabularies live in the database as enums, so a typo in any writer fails loudly.
-export const USER_ROLES = ['admin', 'credit_manager', 'collector', 'agency'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export { CONTACT_ROLES, type ContactRole } from '@dunning/domain';
-
-/** `api`: the agency downloads from its portal (always possible); `sftp` and `webhook` also push it. */
-export const AGENCY_DELIVERY_METHODS = ['api', 'email', 'sftp', 'webhook'] as const;
-export type AgencyDeliveryMethod = (typeof AGENCY_DELIVERY_METHODS)[number];
-export const MESSAGE_CHANNELS = ['email', 'sms', 'letter'] as const;
-export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'opened', 'bounced', 'failed'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-export const MESSAGE_EVENT_TYPES = ['sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'failed'] as const;
-export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];
-
-export const CALL_TASK_STATUSES = ['open', 'claimed', 'done'] as const;
-export const CALL_OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact', 'sla_expired'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
-
-export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
-export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'cancelled'] as const;
-export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
-export const HANDOFF_STATUSES = ['pending', 'delivered', 'acknowledged', 'accepted', 'collecting', 'closed'] as const;
-export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
-export const DOCUMENT_KINDS = ['invoice', 'letter', 'handoff'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export const IMPORT_STATUSES = ['queued', 'validating', 'writing', 'succeeded', 'rejected', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+// Closed vocabularies (libs/domain/src/vocabularies.ts) live in the database as enums, so a typo in any writer fails loudly.
+export {
+  USER_ROLES,
+  type UserRole,
+  LOCALES,
+  type Locale,
+  AGENCY_DELIVERY_METHODS,
+  type AgencyDeliveryMethod,
+  MESSAGE_CHANNELS,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  MESSAGE_EVENT_TYPES,
+  type MessageEventType,
+  CALL_TASK_STATUSES,
+  CALL_OUTCOMES,
+  type CallOutcome,
+  DISPUTE_STATUSES,
+  PROMISE_STATUSES,
+  type PromiseStatus,
+  HANDOFF_STATUSES,
+  type HandoffStatus,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  IMPORT_STATUSES,
+  type ImportStatus,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  CONTACT_ROLES,
+  type ContactRole,
+} from '@dunning/domain';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const locale = pgEnum('locale', LOCALES);
