@@ -39,6 +39,7 @@ export class ApiHarness {
       ADMIN_EMAIL: 'admin@example.com',
       ADMIN_PASSWORD: PASSWORD,
       DEMO_PASSWORD: PASSWORD,
+      CHECK_RESPONSES: 'true',
       SEED_DEMO_USERS: 'true',
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       ...options.config,

@@ -34,7 +34,15 @@ describe('killing the API during a bulk import', () => {
 
   it('leaves all or none of the invoices', async () => {
     const port = await freePort();
-    const env = { DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, PORT: String(port), ADMIN_PASSWORD: PASSWORD, DEMO_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true' };
+    const env = {
+      DATABASE_URL: postgres.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      PORT: String(port),
+      ADMIN_PASSWORD: PASSWORD,
+      DEMO_PASSWORD: PASSWORD,
+      CHECK_RESPONSES: 'true',
+      SEED_DEMO_USERS: 'true',
+    };
     const header = 'invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email';
     const lines = Array.from({ length: LINES }, (_, i) => `CRASH-${i},2026-01-05,2026-02-04,${100 + (i % 900)}.50,EUR,C-${i % 500},Customer ${i % 500},c${i % 500}@example.com`);
     const csv = Buffer.from([header, ...lines].join('\n'));

@@ -134,6 +134,85 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.context().close();
   });
 
+  it('maps a column the import does not know, saves the mapping, and imports the next file with it; an unreadable file is named', async () => {
+    // Due in a year, numbered apart from WEB-1/WEB-2 (links are found by name): out of the other tests' way.
+    const now = await stack.now();
+    const french = (ms: number) => isoDate(ms).split('-').reverse().join('/');
+    const [issued, due] = [french(now), french(now + 365 * DAY)];
+    const header = 'Réf. facture;Émise le;Échéance;Mt TTC;Raison sociale;Commentaire';
+    const page = await signIn(browser, stack, 'manager@example.com');
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    await expectText(page.getByTestId('import-template'), /Download the template/);
+    expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/invoices/import/template?locale=en');
+    const file = page.locator('input[type="file"]');
+
+    // Bytes that are no text: refused, the file named.
+    await file.setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x02, 0x80, 0x1b, 0x00, 0x7f]) });
+    await page.getByTestId('import-submit').click();
+    await expectText(page.getByTestId('import-unreadable'), /This file cannot be read[\s\S]*scan\.csv: is not a text file/);
+
+    const first = [header, `MAPPED-1;${issued};${due};1 234,56;Crème Brûlée SARL;relancé deux fois`].join('\r\n');
+    await file.setInputFiles({ name: 'compta.csv', mimeType: 'text/csv', buffer: Buffer.from(first) });
+    await page.getByTestId('import-submit').click();
+    const mapping = page.getByTestId('import-mapping');
+    await expectText(mapping, /Which column is which\? \(compta\.csv\)/);
+    await expectText(mapping.getByTestId('mapping-row-4'), /Mt TTC[\s\S]*1 234,56/);
+    await expectText(page.getByTestId('mapping-missing'), /Required fields no column gives yet: Issue date, Amount incl\. VAT/);
+    await expectDisabled(page.getByTestId('mapping-submit'));
+
+    await page.getByTestId('mapping-field-2').click();
+    await page.getByRole('option', { name: 'Issue date *' }).click();
+    await page.getByTestId('mapping-field-4').click();
+    await page.getByRole('option', { name: 'Amount incl. VAT *' }).click();
+    await page.getByTestId('mapping-field-6').click();
+    await page.getByRole('option', { name: 'Ignore this column' }).click();
+    expect(await page.getByTestId('mapping-missing').count()).toBe(0);
+    await page.getByTestId('mapping-save-as').fill('Export compta');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'import-mapping.png') });
+    await page.getByTestId('mapping-submit').click();
+    await expectText(page.getByTestId('import-result'), /Imported 1 invoices/);
+    expect(await mapping.count()).toBe(0);
+
+    // The next export with the same columns, in another order: imported at once with the saved mapping.
+    const columns = header.split(';');
+    const order = [5, 4, 3, 2, 1, 0];
+    const line = (number: string, amount: string) => {
+      const cells = [number, issued, due, amount, 'Crème Brûlée SARL', ''];
+      return order.map((i) => cells[i]).join(';');
+    };
+    const second = [order.map((i) => columns[i]).join(';'), line('MAPPED-2', '99,90'), line('MAPPED-3', '1 000,00')].join('\r\n');
+    await file.setInputFiles({ name: 'compta-2.csv', mimeType: 'text/csv', buffer: Buffer.from(second) });
+    await page.getByTestId('import-submit').click();
+    await expectText(page.getByTestId('import-result'), /Imported 2 invoices/);
+    expect(await mapping.count()).toBe(0);
+
+    // Without the comment column the header is another one: the saved mapping is picked by name.
+    const third = [columns.slice(0, 5).join(';'), `MAPPED-4;${issued};${due};12,00;Crème Brûlée SARL`].join('\r\n');
+    await file.setInputFiles({ name: 'compta-3.csv', mimeType: 'text/csv', buffer: Buffer.from(third) });
+    await page.getByTestId('import-submit').click();
+    await expectText(page.getByTestId('mapping-missing'), /Issue date, Amount incl\. VAT/);
+    await page.getByTestId('import-saved-mapping').click();
+    await page.getByRole('option', { name: 'Export compta' }).click();
+    await expectText(mapping, /Saved mapping “Export compta” applied/);
+    expect(await page.getByTestId('mapping-missing').count()).toBe(0);
+    await page.getByTestId('mapping-submit').click();
+    await expectText(page.getByTestId('import-result'), /Imported 1 invoices/);
+
+    const saved = await page.evaluate(() => fetch('/api/invoices/import/mappings').then((r) => r.json()));
+    expect(saved).toContainEqual(
+      expect.objectContaining({ name: 'Export compta', columns: expect.objectContaining({ 'emise le': 'issue_date', 'mt ttc': 'amount', commentaire: null }) }),
+    );
+    const listed = await page.evaluate(() => fetch('/api/invoices?pageSize=500').then((r) => r.json()));
+    const imported = (listed.items as Array<{ number: string; amount: number; customerName: string }>).filter((i) => i.number.startsWith('MAPPED-'));
+    expect(imported.map((i) => [i.number, i.amount, i.customerName]).sort()).toEqual([
+      ['MAPPED-1', 123456, 'Crème Brûlée SARL'],
+      ['MAPPED-2', 9990, 'Crème Brûlée SARL'],
+      ['MAPPED-3', 100000, 'Crème Brûlée SARL'],
+      ['MAPPED-4', 1200, 'Crème Brûlée SARL'],
+    ]);
+    await page.context().close();
+  });
+
   it('lets a collector work a task from the queue and record a promise; the invoice shows promised, then takes a payment', async () => {
     // Just after the standard flow's D+7 call task, whose 48-hour SLA has not run out yet.
     await stack.advance(plan('call') + 3 * HOUR - (await stack.now()));
@@ -292,6 +371,100 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.getByRole('heading', { name: 'Anomalies' }).waitFor();
     await page.locator('[data-testid="exception-table"], [data-testid="exceptions-empty"]').first().waitFor();
     await page.context().close();
+  });
+
+  it('lets the admin open an account, reset its password and find both in the audit log; the user then signs in and changes the password', async () => {
+    const email = 'dana.petit@example.com';
+    // Passphrases that pass the policy (12+ characters, not breached, not guessable, nothing of the name or email).
+    const initial = 'copper kettle drifts sideways';
+    const reset = 'violet harbour swallows nine owls';
+    const own = 'granite meadow tickles orange whales';
+    const fieldError = (page: Page, testId: string) => page.locator(`[id="${testId}-error"]`);
+
+    const admin = await signIn(browser, stack, 'admin@example.com');
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByTestId('user-admin@example.com').waitFor();
+    await admin.getByTestId('new-user').click();
+    await admin.getByTestId('user-email').fill(email);
+    await admin.getByTestId('user-name').fill('Dana Petit');
+    await admin.getByTestId('user-role').click();
+    await admin.getByRole('option', { name: 'Credit manager' }).click();
+    await admin.getByTestId('user-password').fill(initial);
+    await admin.getByTestId('user-password-confirm').fill(initial);
+    await admin.getByTestId('create-user').click();
+    const row = admin.getByTestId(`user-${email}`);
+    await expectText(row, /Dana Petit[\s\S]*Credit manager/);
+
+    // The policy's refusal shows under the field it concerns, in words the UI knows.
+    await row.getByTestId('reset-password').click();
+    const resetInput = admin.getByTestId('reset-password-new');
+    await resetInput.fill('dana petit forever');
+    await admin.getByTestId('reset-password-new-confirm').fill('dana petit forever');
+    await admin.getByTestId('reset-password-submit').click();
+    await expectText(fieldError(admin, (await resetInput.getAttribute('id'))!), /^Must not contain the user’s name or email$/);
+    await resetInput.fill(reset);
+    await admin.getByTestId('reset-password-new-confirm').fill(reset);
+    await admin.getByTestId('reset-password-submit').click();
+    await admin.getByText(`Password of ${email} reset.`).waitFor();
+
+    await admin.getByRole('link', { name: 'Audit log' }).click();
+    const audit = admin.getByTestId('audit-table');
+    await expectText(audit.locator('tr', { hasText: 'Reset a password' }).first(), new RegExp(`admin@example\\.com[\\s\\S]*id: ${email.replace(/\./g, '\\.')}[\\s\\S]*204`));
+    // The body as the API kept it (jsonb orders keys its own way), the password never.
+    const created = audit.locator('tr', { hasText: 'Created a user' }).first();
+    await expectText(created, new RegExp(`email: ${email.replace(/\./g, '\\.')}`));
+    await expectText(created, /displayName: Dana Petit/);
+    await expectText(created, /password: \[redacted\]/);
+    // Narrowed to the new user, who has done nothing yet.
+    await admin.getByTestId('audit-user').click();
+    await admin.getByRole('option', { name: email }).click();
+    await admin.getByTestId('audit-empty').waitFor();
+    await admin.context().close();
+
+    // The first password no longer opens the account.
+    const refused = await fetch(`${stack.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: initial }),
+    });
+    expect(refused.status).toBe(401);
+
+    const user = await signIn(browser, stack, email, reset);
+    await user.getByRole('link', { name: 'Account' }).click();
+    await expectText(user.getByTestId('account-identity'), new RegExp(`${email.replace(/\./g, '\\.')}, Credit manager`));
+    const next = user.getByTestId('new-password');
+    await user.getByTestId('current-password').fill(reset);
+    await next.fill('too short');
+    await user.getByTestId('new-password-confirm').fill('too short');
+    await user.getByTestId('change-password-submit').click();
+    await expectText(fieldError(user, (await next.getAttribute('id'))!), /^At least 12 characters$/);
+    await next.fill(own);
+    await user.getByTestId('new-password-confirm').fill(own);
+    await user.getByTestId('change-password-submit').click();
+    await user.getByText('Password changed. Your other sessions are signed out.').waitFor();
+    await user.getByRole('button', { name: 'Sign out' }).click();
+    // Too many failed sign-ins lock the account for a while: the sign-in page says for how long.
+    const tryWrong = () =>
+      fetch(`${stack.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'locked@example.com', password: 'not the password' }),
+      });
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 429; i++) status = (await tryWrong()).status;
+    expect(status).toBe(429);
+    await user.getByLabel('Email').fill('locked@example.com');
+    await user.getByRole('textbox', { name: 'Password' }).fill('not the password');
+    await user.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(user.getByTestId('login-error'), /^Too many attempts: try again in \d+ (minutes|seconds)\.$/);
+    await user.getByLabel('Email').fill(email);
+    await user.getByRole('textbox', { name: 'Password' }).fill(own);
+    await user.getByRole('button', { name: 'Sign in' }).click();
+    await user.getByRole('navigation', { name: 'main' }).waitFor();
+    // Only the admin is offered the accounts and the audit log.
+    expect(await user.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(await user.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await user.context().close();
   });
 });
 

@@ -43,6 +43,7 @@ export class Stack {
         PORT: String(apiPort),
         ADMIN_PASSWORD: PASSWORD,
         DEMO_PASSWORD: PASSWORD,
+        CHECK_RESPONSES: 'true',
         SEED_DEMO_USERS: 'true',
         MAILBOX_GATHER_MS: '0',
       },
@@ -103,8 +104,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A new page signed in as one of the seeded users. */
-export async function signIn(browser: Browser, stack: Stack, email: string): Promise<Page> {
+/** A new page signed in as one of the seeded users (or as an account a test opened, with its own password). */
+export async function signIn(browser: Browser, stack: Stack, email: string, password = PASSWORD): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'Europe/Paris' });
   const page = await context.newPage();
   // A script error unmounts the app: say which, rather than only that the navigation never came.
@@ -112,7 +113,7 @@ export async function signIn(browser: Browser, stack: Stack, email: string): Pro
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
   await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page
     .getByRole('navigation', { name: 'main' })

@@ -1,24 +1,35 @@
 /**
  * `npm run bench:api`: the import of 100 000 invoices from CSV (parse, validate, one transaction),
- * and the aging report over 1 000 000 invoices, on embedded PGlite and on PostgreSQL.
+ * the API's responsiveness while such an import runs (GET /api/health latencies, against a baseline
+ * with no import in the same run), and the aging report over 1 000 000 invoices, on embedded PGlite
+ * and on PostgreSQL.
  */
 import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { CustomersRepository, type DatabaseHandle, ImportBatchesRepository, InvoicesRepository, openDatabase } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { PostgresServer } from '@dunning/db/src/testing/postgres-server';
-import type { WorkflowStarterService } from '../src/dunning/workflow-starter.service';
+import { loadApiConfig } from '../src/config/api-config';
+import { createApp } from '../src/create-app';
+import { WorkflowStarterService } from '../src/dunning/workflow-starter.service';
 import { InvoiceImportService } from '../src/invoices/invoice-import.service';
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const LATENCY_ROWS = Number(process.env.BENCH_LATENCY_ROWS ?? IMPORT_ROWS);
 const AGING_ROWS = Number(process.env.BENCH_AGING_ROWS ?? 1_000_000);
+/** How long the baseline of GET /api/health is measured, with no import running. */
+const BASELINE_MS = 5_000;
+const PASSWORD = 'bench-password-not-secret';
 
-function csv(rows: number): Buffer {
+function csv(rows: number, prefix = 'B'): Buffer {
   const lines = ['invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_risk_score'];
   for (let i = 0; i < rows; i++) {
     const day = 1 + (i % 28);
     lines.push(
-      `B-${i},2026-03-${String(day).padStart(2, '0')},2026-04-${String(day).padStart(2, '0')},${(100 + (i % 5000)).toFixed(2)},EUR,C-${i % 10_000},Customer ${i % 10_000},c${i % 10_000}@example.com,${1 + (i % 10)}`,
+      `${prefix}-${i},2026-03-${String(day).padStart(2, '0')},2026-04-${String(day).padStart(2, '0')},${(100 + (i % 5000)).toFixed(2)},EUR,C-${i % 10_000},Customer ${i % 10_000},c${i % 10_000}@example.com,${1 + (i % 10)}`,
     );
   }
   return Buffer.from(lines.join('\n'));
@@ -41,6 +52,82 @@ async function timeImport(handle: DatabaseHandle, file: Buffer): Promise<{ secon
   await service.settled(batch.id);
   const seconds = (performance.now() - started) / 1000;
   return { seconds, status: (await service.status(batch.id)).status };
+}
+
+interface Latencies {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function latencies(samples: number[]): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+
+/** One GET on a connection of its own (a keep-alive connection can be closed by the server as its loop resumes from a long stall). */
+function getOnce(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+  });
+}
+
+/** GET /api/health one after the other (10 ms apart, like a user's clicks) until `stop` resolves; each answer's latency. */
+async function probeHealth(baseUrl: string, stop: Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  let stopped = false;
+  const done = () => (stopped = true);
+  stop.then(done, done);
+  while (!stopped) {
+    const started = performance.now();
+    const status = await getOnce(`${baseUrl}/api/health`);
+    if (status !== 200) throw new Error(`GET /api/health answered ${status}`);
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return samples;
+}
+
+/**
+ * The whole API (NestJS app, HTTP on loopback) over this database: GET /api/health measured with no
+ * import, then during the upload and import of `file` through POST /api/invoices/import.
+ */
+async function timeResponsiveness(handle: DatabaseHandle, file: Buffer): Promise<{ baseline: Latencies; during: Latencies; seconds: number; status: string }> {
+  const config = loadApiConfig({ ADMIN_PASSWORD: PASSWORD, DEMO_PASSWORD: PASSWORD, SEED_DEMO_USERS: 'true' });
+  // Nothing here reaches Temporal: the connection is never opened, and workflows are not started after the import.
+  const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
+  const app = await createApp({ config, database: handle, temporal }, { quiet: true });
+  app.get(WorkflowStarterService).startMissing = async () => 0;
+  try {
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@example.com', password: PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+
+    const baseline = await probeHealth(baseUrl, new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
+
+    const form = new FormData();
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'bench.csv');
+    const started = performance.now();
+    const imported = fetch(`${baseUrl}/api/invoices/import?wait=true`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form }).then(
+      async (response) => (await response.json()) as { status: string },
+    );
+    const during = await probeHealth(baseUrl, imported);
+    const { status } = await imported;
+    return { baseline: latencies(baseline), during: latencies(during), seconds: (performance.now() - started) / 1000, status };
+  } finally {
+    await app.close();
+  }
 }
 
 async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; loadSeconds: number }> {
@@ -67,14 +154,21 @@ async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; loa
 
 async function main(): Promise<void> {
   const file = csv(IMPORT_ROWS);
-  console.log(`API benchmark: import of ${IMPORT_ROWS} invoices (${(file.length / 1e6).toFixed(1)} MB CSV), aging over ${AGING_ROWS} invoices`);
+  const latencyFile = csv(LATENCY_ROWS, 'R');
+  console.log(
+    `API benchmark: import of ${IMPORT_ROWS} invoices (${(file.length / 1e6).toFixed(1)} MB CSV), GET /api/health during an import of ${LATENCY_ROWS} through HTTP, aging over ${AGING_ROWS} invoices`,
+  );
   const results: string[] = [];
+  const responsiveness: string[] = [];
+  const ms = (l: Latencies) => `${l.count} | ${l.p50.toFixed(1)} / ${l.p95.toFixed(1)} / ${l.max.toFixed(0)}`;
   const postgres = await PostgresServer.start();
   try {
     for (const kind of ['PGlite (in process)', 'PostgreSQL'] as const) {
       const handle = kind === 'PostgreSQL' ? await openDatabase({ url: postgres.url }) : await openDatabase();
       try {
         const imported = await timeImport(handle, file);
+        const api = await timeResponsiveness(handle, latencyFile);
+        responsiveness.push(`| ${kind} | ${ms(api.baseline)} | ${api.seconds.toFixed(1)} s, ${api.status} | ${ms(api.during)} |`);
         const aging = await timeAging(handle);
         results.push(
           `| ${kind} | ${imported.seconds.toFixed(1)} s (${(IMPORT_ROWS / imported.seconds).toFixed(0)} rows/s, ${imported.status}) | ${aging.seconds.toFixed(2)} s | ${aging.loadSeconds.toFixed(1)} s |`,
@@ -86,8 +180,12 @@ async function main(): Promise<void> {
   } finally {
     await postgres.stop();
   }
-  console.log('\n| database | import 100k CSV | aging over 1M | (loading the 1M rows) |\n|---|---|---|---|');
+  console.log(`\n| database | import of ${IMPORT_ROWS} CSV | aging over ${AGING_ROWS} | (loading the rows) |\n|---|---|---|---|`);
   for (const line of results) console.log(line);
+  console.log(
+    `\n| database | no import: requests | GET /api/health p50 / p95 / max ms | import of ${LATENCY_ROWS} lines over HTTP | during it: requests | GET /api/health p50 / p95 / max ms |\n|---|---|---|---|---|---|`,
+  );
+  for (const line of responsiveness) console.log(line);
 }
 
 main().catch((error) => {

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { openApiDocument } from './common/contract/openapi-document';
+import { ResponseCheckInterceptor } from './common/contract/response-check.interceptor';
 import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import { securityHeaders } from './common/security-headers';
@@ -13,6 +15,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AccountsSeeder } from './auth/accounts.seeder';
 import { AuthModule } from './auth/auth.module';
+import { bodyParsing } from './common/body-parsing';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { CustomersModule } from './customers/customers.module';
@@ -44,7 +47,7 @@ export interface AppDependencies {
   temporal: Client;
 }
 
-function appModule({ config, database, temporal }: AppDependencies): DynamicModule {
+export function appModule({ config, database, temporal }: AppDependencies): DynamicModule {
   @Module({})
   class ConfigModule {}
   return {
@@ -78,16 +81,15 @@ function appModule({ config, database, temporal }: AppDependencies): DynamicModu
 
 /** The NestJS application: every feature module, OpenAPI at /api/docs, the built web app at /. */
 export async function createApp(dependencies: AppDependencies, options: { quiet?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule(dependencies), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(appModule(dependencies), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'], bodyParser: false });
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(securityHeaders());
   app.use(cookieParser());
+  app.use(bodyParsing());
   app.useGlobalFilters(new HttpErrorFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Dunning engine API').setVersion('0.1.0').addBearerAuth().addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }).build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  if (dependencies.config.CHECK_RESPONSES === 'true') app.useGlobalInterceptors(new ResponseCheckInterceptor());
+  // Swagger UI at /api/docs and the JSON at /api/docs-json, from the routes' own zod schemas.
+  SwaggerModule.setup('api/docs', app, openApiDocument(app) as unknown as OpenAPIObject);
   const webDist = dependencies.config.WEB_DIST ?? path.resolve(__dirname, '../../web/dist');
   if (existsSync(path.join(webDist, 'index.html'))) {
     const express = app.getHttpAdapter().getInstance();

@@ -33,3 +33,100 @@ export const IMPORT_STATUSES = ['queued', 'validating', 'writing', 'succeeded', 
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** The fields a column of an imported file can be mapped to (the English template's column names). */
+export const IMPORT_FIELDS = [
+  'invoice_number',
+  'issue_date',
+  'due_date',
+  'amount',
+  'vat_amount',
+  'late_interest_rate',
+  'currency',
+  'customer_reference',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'customer_locale',
+  'customer_country',
+  'customer_time_zone',
+  'customer_risk_score',
+  'customer_segment',
+  'customer_legal_id',
+  'customer_type',
+  'customer_address',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** The columns an imported file must have (without a currency column every line is in EUR; without a customer reference, a customer is known by its name). */
+export const REQUIRED_IMPORT_FIELDS = ['invoice_number', 'issue_date', 'due_date', 'amount', 'customer_name'] as const satisfies readonly ImportField[];
+/** How an import knew what a column of the file is: its usual name, a saved mapping, the mapping sent with the file, or no header (ignored). */
+export const IMPORT_COLUMN_SOURCES = ['recognized', 'saved', 'explicit', 'empty'] as const;
+export type ImportColumnSource = (typeof IMPORT_COLUMN_SOURCES)[number];
+/** The separators an imported CSV may use between its columns. */
+export const CSV_SEPARATORS = [',', ';', '\t'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/** What needs a person (the exceptions inbox): a bounce, a missing contact, a failed start or letter, an expired call, a configuration error, a send cap, a held flow, a failed delivery. */
+export const EXCEPTION_KINDS = [
+  'bounce',
+  'missing_contact',
+  'start_failed',
+  'letter_failed',
+  'call_sla_expired',
+  'configuration',
+  'send_cap',
+  'flow_held',
+  'delivery_failed',
+] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+export const EXCEPTION_STATUSES = ['open', 'resolved'] as const;
+
+/** Who calls the API: a signed-in user (cookie or bearer session), or a collections agency by its API key. */
+export const PRINCIPAL_KINDS = ['user', 'agency-key'] as const;
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+
+/** A company or a person (a consumer): only companies owe the fixed recovery indemnity. */
+export const CUSTOMER_TYPES = ['company', 'person'] as const;
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+
+/** What a provider's delivery webhook did: recorded on its message, a replay of one already recorded, about a message we never sent, or carried nothing to record. */
+export const DELIVERY_EVENT_RESULTS = ['recorded', 'duplicate', 'unknown_message', 'ignored'] as const;
+export type DeliveryEventResult = (typeof DELIVERY_EVENT_RESULTS)[number];
+
+/** What a collections agency reports on a case: `recovered` adds money without moving the case; `closed` ends it. */
+export const AGENCY_REPORT_STATUSES = ['accepted', 'collecting', 'recovered', 'closed'] as const;
+export type AgencyReportStatus = (typeof AGENCY_REPORT_STATUSES)[number];
+
+/** What a template is written for: the three message channels and the collector's call script. */
+export const TEMPLATE_CHANNELS = ['email', 'sms', 'letter', 'call'] as const;
+export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+
+/** What a line of an invoice's timeline records (libs/flow TimelineEntry), the same whether the workflow or the simulator wrote it. */
+export const TIMELINE_ENTRY_TYPES = [
+  'step',
+  'outcome',
+  'payment',
+  'credit_note',
+  'cancelled',
+  'dispute_opened',
+  'dispute_resolved',
+  'promise',
+  'promise_kept',
+  'promise_broken',
+  'paused',
+  'resumed',
+  'invoice_changed',
+  'bounced',
+  /** A provider's delivery event on a message (delivered, opened, bounced…), recorded by the API. */
+  'delivery',
+  /** A collections agency's news on the case (accepted, collecting, recovered, closed). */
+  'agency_update',
+  'finished',
+  /** A step not performed: caught up by a later one, or no longer needed when it was due. */
+  'skipped',
+  /** The flow stopped at a step for a person (see the exceptions inbox), then went on. */
+  'held',
+  'released',
+  'balance_changed',
+  'written_off',
+] as const;
+export type TimelineEntryType = (typeof TIMELINE_ENTRY_TYPES)[number];

@@ -61,6 +61,9 @@ export async function applyInvoiceEvent(tx: Database, now: Date, policy: (tx: Da
   const invoices = new InvoicesRepository(tx);
   const ledger = new LedgerRepository(tx);
   const signals = new WorkflowSignalsRepository(tx);
+  // The invoice first: an unknown one is "not found", not a broken reference in the event's row.
+  const row = await invoices.lockReceivable(spec.invoiceId, tx);
+  if (!row) throw new ReceivableNotFound('invoiceId', `invoice ${spec.invoiceId} not found`);
   const claim = await ledger.claimEvent({ eventKey: spec.eventKey, kind: spec.kind, invoiceId: spec.invoiceId, content: spec.content }, tx);
   if (!claim.claimed) {
     if (claim.kind !== spec.kind || !sameContent(claim.content, spec.content)) {
@@ -70,8 +73,6 @@ export async function applyInvoiceEvent(tx: Database, now: Date, policy: (tx: Da
     const result = claim.result as { balance: number; revision: number; allocated: number; excess: number; delta: number };
     return { invoice, after: { balance: result.balance, revision: result.revision }, allocated: result.allocated, excess: result.excess, delta: result.delta, replayed: true };
   }
-  const row = await invoices.lockReceivable(spec.invoiceId, tx);
-  if (!row) throw new ReceivableNotFound('invoiceId', `invoice ${spec.invoiceId} not found`);
   const today = localToday(spec.at ?? now, row.timeZone);
   const applied = applyToReceivable(receivableOf(row, row.customerType), spec.event(today, row), await policy(tx));
   const status = receivableStatus(applied.receivable, localToday(now, row.timeZone));

@@ -1,4 +1,5 @@
 import {
+  type AgencyReportStatus,
   ECB_REFINANCING_RATES,
   type FlowSetStatus,
   type ReceivablePolicy,
@@ -10,7 +11,18 @@ import {
   paymentReceived,
   receivableStatus,
 } from '@dunning/domain';
-import { CustomersRepository, type Database, HandoffsRepository, InvoicesRepository, LedgerRepository, type NewInvoice, SettingsRepository, UsersRepository } from '@dunning/db';
+import {
+  CustomersRepository,
+  type Database,
+  type HandoffRow,
+  HandoffsRepository,
+  type InvoiceRow,
+  InvoicesRepository,
+  LedgerRepository,
+  type NewInvoice,
+  SettingsRepository,
+  UsersRepository,
+} from '@dunning/db';
 import { type EventOutcome, applyInvoiceEvent, runInvoiceEvent, sameContent } from './event-transaction';
 import { ReceivableNotFound } from './receivable-errors';
 import { refreshDatedStatuses } from './status-refresh';
@@ -305,68 +317,96 @@ export class ReceivablesService {
   }
 
   /**
-   * An agency's report of money recovered on a case: allocated to its invoices oldest due first,
-   * net of the agency's commission; more than the case owes is refused. Once per report reference.
+   * An agency's report on a case, in one transaction: the money it recovered allocated to the
+   * case's invoices oldest due first, net of its commission (more than the case owes is refused),
+   * the case's status and the invoices' timelines. With a reference it is recorded once: the same
+   * report again answers what the first one left (`replayed`), the reference reused for another
+   * report is a conflict. Reports on one case are taken one at a time.
    */
-  async recordAgencyRecovery(request: { handoffId: string; amount: number; reference: string; at: Date }): Promise<{ outcomes: EventOutcome[]; replayed: boolean }> {
+  async recordAgencyReport(report: AgencyReport): Promise<{ snapshot: AgencyReportSnapshot; outcomes: EventOutcome[]; replayed: boolean }> {
+    if (report.amount > 0 && report.reference === undefined) throw new ReceivableRefusal('invalid', 'reference', 'required with a recovered amount');
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       const handoffs = new HandoffsRepository(tx);
       const ledger = new LedgerRepository(tx);
-      const handoff = await handoffs.findForAgency(request.handoffId, undefined, tx);
-      if (!handoff) throw new ReceivableNotFound('handoffId', `case ${request.handoffId} not found`);
-      const content = { handoffId: handoff.id, amount: request.amount };
-      const claim = await ledger.claimEvent({ eventKey: `agency-report:${handoff.id}:${request.reference}`, kind: 'agency_report', customerId: handoff.customerId, content }, tx);
-      if (!claim.claimed) {
-        if (!sameContent(claim.content, content)) throw new ReceivableRefusal('conflict', 'reference', `report ${request.reference} was already recorded with another amount`);
-        return { outcomes: [], replayed: true };
+      const handoff = await handoffs.lockCase(report.handoffId, tx);
+      if (!handoff) throw new ReceivableNotFound('handoffId', `case ${report.handoffId} not found`);
+      let claimId: string | undefined;
+      if (report.reference !== undefined) {
+        const content = { handoffId: handoff.id, amount: report.amount, status: report.status };
+        const claim = await ledger.claimEvent({ eventKey: `agency-report:${handoff.id}:${report.reference}`, kind: 'agency_report', customerId: handoff.customerId, content }, tx);
+        if (!claim.claimed) {
+          if (!sameContent(claim.content, content))
+            throw new ReceivableRefusal('conflict', 'reference', `report ${report.reference} was already recorded with another amount or status`);
+          const first = claim.result as Partial<AgencyReportSnapshot>;
+          const snapshot = first.handoff && first.invoices ? (first as AgencyReportSnapshot) : reportSnapshot(handoff, await handoffs.invoicesOf(handoff.id, tx));
+          return { snapshot, outcomes: [], replayed: true };
+        }
+        claimId = claim.id;
       }
-      const agency = (await new UsersRepository(tx).agency(handoff.agencyId))!;
       const cases = await handoffs.invoicesOf(handoff.id, tx);
-      const owed = cases.reduce((sum, c) => sum + c.invoice.balance, 0);
-      if (request.amount > owed) throw new ReceivableRefusal('invalid', 'recoveredAmount', `more than the case still owes (${owed})`);
-      let left = request.amount;
       const outcomes: EventOutcome[] = [];
-      for (const { invoice } of cases) {
-        const share = Math.min(left, invoice.balance);
-        if (share <= 0) continue;
-        left -= share;
-        outcomes.push(
-          await applyInvoiceEvent(tx, this.clock.now(), (db) => this.policy(db), {
-            invoiceId: invoice.id,
-            eventKey: `agency-recovery:${handoff.id}:${request.reference}:${invoice.id}`,
-            kind: 'agency_recovery',
-            content: { invoiceId: invoice.id, amount: share },
-            at: request.at,
-            event: (date) => ({
+      if (report.amount > 0) {
+        const owed = cases.reduce((sum, c) => sum + c.invoice.balance, 0);
+        if (report.amount > owed) throw new ReceivableRefusal('invalid', 'recoveredAmount', `more than the case still owes (${owed})`);
+        const agency = (await new UsersRepository(tx).agency(handoff.agencyId))!;
+        const reference = report.reference!;
+        let left = report.amount;
+        for (const { invoice } of cases) {
+          const share = Math.min(left, invoice.balance);
+          if (share <= 0) continue;
+          left -= share;
+          outcomes.push(
+            await applyInvoiceEvent(tx, this.clock.now(), (db) => this.policy(db), {
+              invoiceId: invoice.id,
+              eventKey: `agency-recovery:${handoff.id}:${reference}:${invoice.id}`,
               kind: 'agency_recovery',
-              reference: request.reference,
-              amount: share,
-              date,
-              commissionPercent: agency.commissionPercent,
-              commissionVatPercent: agency.commissionVatPercent,
+              content: { invoiceId: invoice.id, amount: share },
+              at: report.at,
+              event: (date) => ({
+                kind: 'agency_recovery',
+                reference,
+                amount: share,
+                date,
+                commissionPercent: agency.commissionPercent,
+                commissionVatPercent: agency.commissionVatPercent,
+              }),
+              // Money received (through the agency): in the invoice's payments, with the report's reference.
+              record: (db, applied, row) =>
+                this.invoices.insertPayment(
+                  {
+                    invoiceId: row.id,
+                    amount: share,
+                    currency: row.currency,
+                    receivedAt: report.at,
+                    source: 'agency',
+                    externalId: `agency:${handoff.id}:${reference}:${row.id}`,
+                    allocated: applied.allocated,
+                    excess: 0,
+                  },
+                  db,
+                ),
+              signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: share, reference }, outcome) }),
             }),
-            // Money received (through the agency): in the invoice's payments, with the report's reference.
-            record: (db, applied, row) =>
-              this.invoices.insertPayment(
-                {
-                  invoiceId: row.id,
-                  amount: share,
-                  currency: row.currency,
-                  receivedAt: request.at,
-                  source: 'agency',
-                  externalId: `agency:${handoff.id}:${request.reference}:${row.id}`,
-                  allocated: applied.allocated,
-                  excess: 0,
-                },
-                db,
-              ),
-            signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: share, reference: request.reference }, outcome) }),
-          }),
-        );
+          );
+        }
       }
-      await handoffs.recordReport(handoff.id, request.amount, 'recovered', tx);
-      return { outcomes, replayed: false };
+      const updated = await handoffs.recordReport(handoff.id, report.amount, report.status, tx);
+      for (const { invoice } of cases) {
+        await ledger.appendTimeline(invoice.id, [
+          {
+            at: report.at.toISOString(),
+            type: 'agency_update',
+            status: 'with_agency',
+            outcome: report.status,
+            ...(report.amount > 0 ? { amount: report.amount } : {}),
+            ...(report.note !== undefined ? { detail: report.note } : {}),
+          },
+        ]);
+      }
+      const snapshot = reportSnapshot(updated, await handoffs.invoicesOf(handoff.id, tx));
+      if (claimId) await ledger.setEventResult(claimId, snapshot as unknown as Record<string, unknown>, tx);
+      return { snapshot, outcomes, replayed: false };
     });
   }
 
@@ -460,4 +500,42 @@ export class ReceivablesService {
   refreshStatuses(now: Date = this.clock.now()): Promise<number> {
     return refreshDatedStatuses(this.db, now);
   }
+}
+
+/** An agency's report on a case (libs/domain AGENCY_REPORT_STATUSES); `amount`: minor units recovered since its last report. */
+export interface AgencyReport {
+  handoffId: string;
+  status: AgencyReportStatus;
+  amount: number;
+  /** The agency's own id for the report: required with money, and then it is recorded once. */
+  reference?: string;
+  note?: string;
+  at: Date;
+}
+
+type OnTheWire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** What a report left the case at, as JSON: stored with the report, so that the same report again answers it unchanged. */
+export interface AgencyReportSnapshot {
+  handoff: OnTheWire<Omit<HandoffRow, 'caseFile' | 'idempotencyKey'>>;
+  /** Oldest due first. */
+  invoices: Array<Pick<InvoiceRow, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amount' | 'balance' | 'paidAmount' | 'status'>>;
+}
+
+function reportSnapshot(handoff: HandoffRow, cases: Array<{ invoice: InvoiceRow }>): AgencyReportSnapshot {
+  const { caseFile: _caseFile, idempotencyKey: _key, ...row } = handoff;
+  return {
+    handoff: JSON.parse(JSON.stringify(row)) as AgencyReportSnapshot['handoff'],
+    invoices: cases.map(({ invoice: i }) => ({
+      id: i.id,
+      number: i.number,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      currency: i.currency,
+      amount: i.amount,
+      balance: i.balance,
+      paidAmount: i.paidAmount,
+      status: i.status,
+    })),
+  };
 }

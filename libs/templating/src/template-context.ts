@@ -1,4 +1,4 @@
-import type { Money } from '@dunning/domain';
+import type { Money, TemplateChannel } from '@dunning/domain';
 
 /** The one contract between the dunning steps and every template: what a template may use. */
 export interface ReminderTemplateContext {
@@ -34,7 +34,8 @@ export interface ReminderTemplateContext {
   promise?: { date: string; amount: Money };
 }
 
-export type TemplateChannel = 'email' | 'sms' | 'letter' | 'call';
+/** The channels templates are written for (the domain's vocabulary). */
+export type { TemplateChannel };
 
 /** The files of each channel: an email has a subject, HTML and text; an SMS a body… */
 export const CHANNEL_PARTS: Record<TemplateChannel, readonly string[]> = {

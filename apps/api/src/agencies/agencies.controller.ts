@@ -1,59 +1,26 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { z } from 'zod';
-import { AGENCY_DELIVERY_METHODS, DocumentsRepository, HandoffsRepository, InvoicesRepository, LedgerRepository, UsersRepository } from '@dunning/db';
+import {
+  type AgencyBody,
+  type RecoveryReportAnswer,
+  type RecoveryReportBody,
+  agency,
+  agencyBody,
+  agencyList,
+  handoffList,
+  handoffWithFile,
+  recoveryReportAnswer,
+  recoveryReportBody,
+} from '@dunning/api-contract';
+import { DocumentsRepository, type HandoffRow, HandoffsRepository, UsersRepository } from '@dunning/db';
+import { ReceivablesService } from '@dunning/receivables';
 import { sendDocument } from '../documents/documents.controller';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-import { ReceivablesService } from '@dunning/receivables';
+import { IdParam, Returns, ValidBody } from '../common/contract/contract.decorators';
 import { DunningActionsService } from '../dunning/dunning-actions.service';
 
-const recoveryBody = z
-  .object({
-    status: z.enum(['accepted', 'collecting', 'recovered', 'closed']),
-    /** Minor units the agency collected since its last report. */
-    recoveredAmount: z.number().int().min(0).default(0),
-    /** The agency's own id for this report: the same report sent twice is recorded once (required with money). */
-    reference: z.string().min(1).max(200).optional(),
-    note: z.string().max(2000).optional(),
-  })
-  .refine((r) => r.recoveredAmount === 0 || r.reference !== undefined, {
-    path: ['reference'],
-    message: 'required with a recovered amount: the same report sent twice must be recognised',
-  });
-
-const secretEnvName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'the NAME of an environment variable holding the secret, not the secret');
-const agencyBody = z
-  .object({
-    name: z.string().min(1).max(200),
-    deliveryMethod: z.enum(AGENCY_DELIVERY_METHODS).default('api'),
-    deliveryAddress: z.string().max(500).optional(),
-    deliveryConfig: z
-      .object({
-        sftp: z
-          .object({
-            host: z.string().min(1),
-            port: z.number().int().min(1).max(65535).optional(),
-            username: z.string().min(1),
-            directory: z.string().optional(),
-            privateKeyEnv: secretEnvName.optional(),
-            passwordEnv: secretEnvName.optional(),
-          })
-          .optional(),
-        webhook: z.object({ url: z.string().url().startsWith('https://', 'an https:// URL'), secretEnv: secretEnvName }).optional(),
-      })
-      .default({}),
-    pgpPublicKey: z.string().includes('BEGIN PGP PUBLIC KEY BLOCK', { message: 'an ASCII-armoured OpenPGP public key' }).optional(),
-    /** The agency's fee on what it recovers, percent before VAT, and the VAT on that fee. */
-    commissionPercent: z.number().min(0).max(100).default(0),
-    commissionVatPercent: z.number().min(0).max(100).default(20),
-  })
-  .superRefine((agency, context) => {
-    if (agency.deliveryMethod === 'sftp' && !agency.deliveryConfig.sftp)
-      context.addIssue({ code: 'custom', path: ['deliveryConfig', 'sftp'], message: 'required for SFTP delivery' });
-    if (agency.deliveryMethod === 'webhook' && !agency.deliveryConfig.webhook)
-      context.addIssue({ code: 'custom', path: ['deliveryConfig', 'webhook'], message: 'required for webhook delivery' });
-  });
+/** A case on the wire: its internal idempotency key stays on the server. */
+const onTheWire = <T extends Pick<HandoffRow, 'idempotencyKey'>>({ idempotencyKey: _key, ...handoff }: T) => handoff;
 
 /**
  * Collections agencies: each sees only its own handoffs (another agency's answers 404, as if it
@@ -64,19 +31,18 @@ const agencyBody = z
 export class HandoffsController {
   constructor(
     private readonly handoffs: HandoffsRepository,
-    private readonly invoices: InvoicesRepository,
     private readonly receivables: ReceivablesService,
     private readonly dunning: DunningActionsService,
     private readonly documents: DocumentsRepository,
-    private readonly ledger: LedgerRepository,
   ) {}
 
   @Get()
+  @Returns(handoffList, { summary: 'The cases handed to agencies (an agency: its own), newest first, without their case files' })
   async list(@CurrentPrincipal() principal: Principal) {
     const rows = principal.role === 'agency' ? await this.handoffs.forAgency(principal.agencyId!) : await this.handoffs.all();
     // The list without each case file (GET /:id/file has it).
     return rows.map(({ handoff: { caseFile: _caseFile, ...handoff }, ...r }) => ({
-      ...handoff,
+      ...onTheWire(handoff),
       customerName: r.customerName,
       invoiceNumbers: r.invoiceNumbers ?? [],
       invoiceNumber: r.invoiceNumbers?.[0] ?? null,
@@ -85,13 +51,15 @@ export class HandoffsController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.visible(id, principal);
+  @Returns(handoffWithFile, { summary: 'One case with its case file' })
+  async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
+    return onTheWire(await this.visible(id, principal));
   }
 
   /** The case file, as a JSON download. */
   @Get(':id/file')
-  async download(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
+  @Returns.file('application/json', { summary: 'The case file as a JSON download (debtor, invoices, amounts, reminders and their outcomes, disputes)' })
+  async download(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
     const handoff = await this.visible(id, principal);
     response.setHeader('Content-Disposition', `attachment; filename="handoff-${handoff.id}.json"`);
     response.json(handoff.caseFile);
@@ -99,7 +67,11 @@ export class HandoffsController {
 
   /** The package the agency works from: case.csv, case.json and the documents, zipped (and encrypted if it asked). */
   @Get(':id/package')
-  async downloadPackage(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
+  @Returns.file('application/zip', {
+    summary: 'The case package: case.csv, case.json and the documents, zipped',
+    description: 'Encrypted for the agency (application/pgp-encrypted, a .zip.pgp) when it gave an OpenPGP key. 404 while the package is still being prepared.',
+  })
+  async downloadPackage(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response) {
     await this.visible(id, principal);
     const pack = await this.documents.packageOf(id);
     if (!pack) throw new NotFoundException(`handoff ${id}: its package is still being prepared`);
@@ -107,48 +79,40 @@ export class HandoffsController {
   }
 
   @Post(':id/acknowledge')
-  @HttpCode(204)
   @Roles('agency')
-  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  @Returns(null, { status: 204, summary: 'The agency took the case' })
+  async acknowledge(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     await this.visible(id, principal);
     await this.handoffs.acknowledge(id);
   }
 
   /**
    * The agency's news on a case: what it recovered is allocated to the case's invoices (oldest due
-   * first) in the books, net of its commission; more than the case owes is refused; the same report
-   * (reference) twice is recorded once.
+   * first) in the books, net of its commission; more than the case owes is refused (422); the same
+   * report (reference) again answers the first result and counts nothing (409 if the reference
+   * comes with another amount or status).
    */
   @Post(':id/recoveries')
   @Roles('agency')
-  async recovery(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(recoveryBody)) body: z.infer<typeof recoveryBody>, @CurrentPrincipal() principal: Principal) {
-    const handoff = await this.visible(id, principal);
-    let duplicate = false;
-    if (body.recoveredAmount > 0) {
-      const recovery = await this.receivables.recordAgencyRecovery({ handoffId: id, amount: body.recoveredAmount, reference: body.reference!, at: new Date() });
-      duplicate = recovery.replayed;
-      await this.dunning.flush();
-    }
-    if (!duplicate) {
-      const updated = body.status === 'recovered' ? handoff : await this.handoffs.recordReport(id, 0, body.status);
-      const invoices = await this.handoffs.invoicesOf(id);
-      for (const { invoice } of invoices) {
-        await this.ledger.appendTimeline(invoice.id, [
-          {
-            at: new Date().toISOString(),
-            type: 'agency_update',
-            status: 'with_agency',
-            outcome: body.status,
-            ...(body.recoveredAmount ? { amount: body.recoveredAmount } : {}),
-            detail: body.note,
-          },
-        ]);
-      }
-      void updated;
-    }
-    const current = (await this.handoffs.findForAgency(id, undefined))!;
-    const invoices = (await this.handoffs.invoicesOf(id)).map((i) => i.invoice);
-    return { ...current, invoice: invoices[0], invoices, duplicate };
+  @Returns(recoveryReportAnswer, {
+    errors: [409, 422],
+    summary: 'Reports on a case: its status and the money recovered since the last report',
+    description:
+      'The money is allocated to the case’s invoices, oldest due first, net of the agency’s commission. More than the case still owes is refused (422, `recoveredAmount`). The `reference` makes the report idempotent: the same report again answers the first result with `duplicate: true` and counts nothing; the reference with another amount or status is refused (409).',
+  })
+  async recovery(@IdParam() id: string, @ValidBody(recoveryReportBody) body: RecoveryReportBody, @CurrentPrincipal() principal: Principal): Promise<RecoveryReportAnswer> {
+    await this.visible(id, principal);
+    const { snapshot, replayed } = await this.receivables.recordAgencyReport({
+      handoffId: id,
+      status: body.status,
+      amount: body.recoveredAmount,
+      reference: body.reference,
+      note: body.note,
+      at: new Date(),
+    });
+    // The invoices' workflows hear of the money (a replay flushes too: the first one may have stopped short of it).
+    if (body.recoveredAmount > 0) await this.dunning.flush();
+    return { ...snapshot.handoff, invoice: snapshot.invoices[0]!, invoices: snapshot.invoices, duplicate: replayed };
   }
 
   private async visible(id: string, principal: Principal) {
@@ -164,14 +128,16 @@ export class AgenciesController {
   constructor(private readonly users: UsersRepository) {}
 
   @Get()
+  @Returns(agencyList, { summary: 'The collections agencies, by name' })
   async list() {
     return (await this.users.agencies()).map(({ apiKeyHash: _secret, ...agency }) => agency);
   }
 
   /** A new agency and how it wants its cases; secrets stay in the environment, named here. */
   @Post()
-  async create(@Body(new ZodPipe(agencyBody)) body: z.infer<typeof agencyBody>) {
-    const { apiKeyHash: _secret, ...agency } = await this.users.createAgency(body);
-    return agency;
+  @Returns(agency, { errors: [409], summary: 'A new collections agency (409: the name is taken)' })
+  async create(@ValidBody(agencyBody) body: AgencyBody) {
+    const { apiKeyHash: _secret, ...created } = await this.users.createAgency(body);
+    return created;
   }
 }

@@ -1,14 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Get } from '@nestjs/common';
+import type { z } from 'zod';
+import { auditLog, auditQuery } from '@dunning/api-contract';
 import { AuditLogRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-
-export const auditQuerySchema = z.object({
-  userId: z.string().uuid().optional(),
-  before: z.coerce.date().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { Returns, ValidQuery } from '../common/contract/contract.decorators';
 
 /** The audit log, newest first: only the admin reads it. */
 @Controller('api/audit')
@@ -17,7 +12,8 @@ export class AuditController {
   constructor(private readonly log: AuditLogRepository) {}
 
   @Get()
-  list(@Query(new ZodPipe(auditQuerySchema)) query: z.infer<typeof auditQuerySchema>) {
-    return this.log.list(query);
+  @Returns(auditLog, { summary: 'The audit log, newest first (one user’s entries, before an instant)' })
+  list(@ValidQuery(auditQuery) query: z.infer<typeof auditQuery>) {
+    return this.log.list({ userId: query.userId, before: query.before === undefined ? undefined : new Date(query.before), limit: query.limit });
   }
 }

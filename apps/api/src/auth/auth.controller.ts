@@ -1,20 +1,17 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { changePasswordBody, loginBody, loginResult, principal as principalSchema } from '@dunning/api-contract';
 import { UsersRepository } from '@dunning/db';
 import { AuditService } from '../audit/audit.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CurrentPrincipal, type Principal, Public } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
+import { Returns, ValidBody } from '../common/contract/contract.decorators';
 import { SESSION_COOKIE } from './auth.guard';
 import { CSRF_COOKIE, csrfTokenFor } from './csrf';
 import { LoginThrottleService } from './login-throttle.service';
-import { newPasswordSchema } from './new-password.schema';
 import { PasswordsService } from './passwords.service';
 import { newToken, tokenHash } from './secrets';
-
-export const loginSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1, 'required').max(1024) });
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, 'required').max(1024), newPassword: newPasswordSchema });
 
 @Controller('api/auth')
 export class AuthController {
@@ -33,8 +30,8 @@ export class AuthController {
    */
   @Public()
   @Post('login')
-  @HttpCode(200)
-  async login(@Body(new ZodPipe(loginSchema)) body: z.infer<typeof loginSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @Returns(loginResult, { status: 200, errors: [401, 429], summary: 'Signs in: a session cookie (with its CSRF cookie) and the same token for API clients' })
+  async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const lockedUntil = await this.throttle.lockedUntil(body.email, request.ip);
     if (lockedUntil) {
       await this.recordSignIn(request, body.email, HttpStatus.TOO_MANY_REQUESTS);
@@ -59,7 +56,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @HttpCode(204)
+  @Returns(null, { status: 204, summary: 'Signs out: the session ends and its cookies are cleared' })
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const token = sessionToken(request);
     if (token) await this.users.deleteSession(tokenHash(token));
@@ -69,8 +66,8 @@ export class AuthController {
 
   /** Changes one's own password (the current one proves it is you); every other session ends. */
   @Post('password')
-  @HttpCode(204)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Body(new ZodPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>, @Req() request: Request) {
+  @Returns(null, { status: 204, errors: [422], summary: 'Changes one’s own password; every other session of the user ends' })
+  async changePassword(@CurrentPrincipal() principal: Principal, @ValidBody(changePasswordBody) body: z.infer<typeof changePasswordBody>, @Req() request: Request) {
     if (principal.kind !== 'user' || !principal.userId) throw new HttpException('an agency API key has no password', HttpStatus.FORBIDDEN);
     const user = await this.users.findById(principal.userId);
     if (!user || !(await this.passwords.matches(body.currentPassword, user.passwordHash))) {
@@ -82,6 +79,7 @@ export class AuthController {
 
   /** Who is signed in; a browser session gets its CSRF cookie again (sessions opened before it existed). */
   @Get('me')
+  @Returns(principalSchema, { summary: 'Who is calling: a user or an agency’s API key' })
   me(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const cookie = request.cookies?.[SESSION_COOKIE] as string | undefined;
     if (cookie && !request.header('authorization'))

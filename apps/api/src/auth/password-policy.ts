@@ -2,6 +2,7 @@ import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 import * as french from '@zxcvbn-ts/language-fr';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@dunning/api-contract';
 
 /**
  * The password policy (OWASP ASVS V2.1): 12 characters at least, at most 72 bytes (what bcrypt
@@ -9,8 +10,7 @@ import * as french from '@zxcvbn-ts/language-fr';
  * public breaches), and not guessable from English or French words, names, keyboard patterns or
  * the account's own email (zxcvbn score 3 of 4 at least). No composition rules (ASVS 2.1.9).
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_BYTES = 72;
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH };
 const MIN_SCORE = 3;
 
 const breached = new Set(common.dictionary.passwords);

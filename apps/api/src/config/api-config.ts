@@ -43,6 +43,8 @@ const apiEnvironment = z.object({
   CREDITOR_PHONE: z.string().default(''),
   CREDITOR_ADDRESS: z.string().default(''),
   /** The creditor's SIREN (9 digits): the FEC export's file name (LPF A47 A-1). */
+  /** Check every JSON response against its published schema (a mismatch answers 500): the test harnesses turn it on. */
+  CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
   CREDITOR_SIREN: z
     .string()
     .regex(/^\d{9}$/, '9 digits')

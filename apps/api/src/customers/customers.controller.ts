@@ -1,72 +1,23 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { z } from 'zod';
-import { normalizePhoneNumber } from '@dunning/domain/phone';
-import { isKnownCurrency } from '@dunning/domain';
+import { Controller, Get, NotFoundException, Patch, Post, UnprocessableEntityException } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  creditAllocationBody,
+  creditAllocationResult,
+  customerDetail,
+  customerList,
+  customerListQuery,
+  customerMoneyBody,
+  customerMoneyResult,
+  customerPatchBody,
+  customer as customerSchema,
+  customerWithContacts,
+} from '@dunning/api-contract';
 import { CustomersRepository, InvoicesRepository, LedgerRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { DunningActionsService, moneyOutcome } from '../dunning/dunning-actions.service';
 import { Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-
-const contact = z.object({
-  role: z.enum(['billing', 'accounting', 'management', 'other']).default('billing'),
-  name: z.string().max(200).optional(),
-  email: z.string().email().optional(),
-  /** Any way people write it; stored in E.164 (national numbers read in the customer's country). */
-  phone: z.string().optional(),
-});
-const customerFields = z.object({
-  reference: z.string().min(1).max(100),
-  name: z.string().min(1).max(300),
-  legalId: z.string().max(50).optional(),
-  locale: z.enum(['fr', 'en']).optional(),
-  timeZone: z
-    .string()
-    .optional()
-    .refine((zone) => {
-      if (zone === undefined) return true;
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not a time zone'),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code')
-    .optional(),
-  riskScore: z.number().int().min(1).max(10).optional(),
-  segment: z.string().max(100).optional(),
-  customerType: z.enum(['company', 'person']).optional(),
-  addressLines: z.array(z.string().max(200)).max(6).optional(),
-  contacts: z.array(contact).default([]),
-});
-export const customerBody = customerFields.superRefine((customer, context) => {
-  customer.contacts.forEach((c, index) => {
-    if (c.phone === undefined) return;
-    const checked = normalizePhoneNumber(c.phone, customer.country ?? 'FR');
-    if (checked.ok) c.phone = checked.e164;
-    else context.addIssue({ code: 'custom', path: ['contacts', index, 'phone'], message: checked.message });
-  });
-});
-const customerMoneyBody = z.object({
-  amount: z.number().int('an integer amount of minor units (cents)').positive('must be positive'),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
-    .refine(isKnownCurrency, 'not a known currency'),
-  /** The bank's or the payer's reference: the same one twice is recorded once. */
-  reference: z.string().min(1).max(200),
-});
-const allocationBody = z.object({ invoiceId: z.string().uuid(), amount: z.number().int().positive(), reference: z.string().min(1).max(200) });
-const listQuery = z.object({
-  search: z.string().optional(),
-  segment: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  afterName: z.string().optional(),
-  afterId: z.string().uuid().optional(),
-});
+import { IdParam, Returns, ValidBody, ValidQuery } from '../common/contract/contract.decorators';
+import { type CustomerBody, customerBodyWithPhones } from './customer-phones';
 
 @Controller('api/customers')
 @Roles('credit_manager')
@@ -81,12 +32,13 @@ export class CustomersController {
 
   @Get()
   @Roles('credit_manager', 'collector')
-  list(@Query(new ZodPipe(listQuery)) query: z.infer<typeof listQuery>) {
+  @Returns(customerList, { summary: 'Customers by name (keyset pages: afterName and afterId of the last one seen)' })
+  list(@ValidQuery(customerListQuery) query: z.infer<typeof customerListQuery>) {
     return this.customers.list({
       search: query.search,
       segment: query.segment,
       limit: query.limit,
-      after: query.afterName && query.afterId ? { name: query.afterName, id: query.afterId } : undefined,
+      after: query.afterName !== undefined && query.afterId !== undefined ? { name: query.afterName, id: query.afterId } : undefined,
     });
   }
 
@@ -95,7 +47,8 @@ export class CustomersController {
    * erasing what the request does not carry (defaults apply on creation only). PATCH edits by id.
    */
   @Post()
-  async create(@Body(new ZodPipe(customerBody)) body: z.infer<typeof customerBody>) {
+  @Returns(customerWithContacts, { status: 201, summary: 'Creates a customer, or updates the one with that reference with the fields given' })
+  async create(@ValidBody(customerBodyWithPhones) body: CustomerBody) {
     const { contacts, ...customer } = body;
     const row = await this.customers.upsert(customer, contacts);
     return this.customers.findById(row.id);
@@ -104,16 +57,17 @@ export class CustomersController {
   /** The customer with its contacts, its open invoices and its unallocated credit (4191) per currency. */
   @Get(':id')
   @Roles('credit_manager', 'collector')
-  async get(@Param('id', ParseUUIDPipe) id: string) {
-    const customer = await this.customers.findById(id);
-    if (!customer) throw new NotFoundException(`customer ${id} not found`);
+  @Returns(customerDetail, { summary: 'The customer with its contacts, open invoices and unallocated credit per currency' })
+  async get(@IdParam() id: string) {
+    const customer = await this.existing(id);
     const [openInvoices, credit] = await Promise.all([this.invoices.openForCustomer(id), this.ledger.customerCredit(id)]);
     return { ...customer, openInvoices, credit };
   }
 
   /** Money received from the customer that settles no invoice yet: its credit. Once per reference. */
   @Post(':id/payments')
-  async payment(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(customerMoneyBody)) body: z.infer<typeof customerMoneyBody>) {
+  @Returns(customerMoneyResult, { status: 201, errors: [409, 422], summary: 'Money received from the customer that settles no invoice yet (its credit); once per reference' })
+  async payment(@IdParam() id: string, @ValidBody(customerMoneyBody) body: z.infer<typeof customerMoneyBody>) {
     await this.existing(id);
     const { replayed } = await this.receivables.recordCustomerPayment({ customerId: id, ...body, receivedAt: new Date() });
     return { recorded: !replayed, credit: await this.ledger.customerCredit(id) };
@@ -121,8 +75,17 @@ export class CustomersController {
 
   /** Part of the customer's credit settles one of its invoices. */
   @Post(':id/credit/allocations')
-  async allocate(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(allocationBody)) body: z.infer<typeof allocationBody>) {
+  @Returns(creditAllocationResult, {
+    status: 201,
+    errors: [409, 422],
+    summary: 'Part of the customer’s credit settles one of its invoices (422: no such invoice, another customer’s, more than the credit or than the invoice owes)',
+  })
+  async allocate(@IdParam() id: string, @ValidBody(creditAllocationBody) body: z.infer<typeof creditAllocationBody>) {
     await this.existing(id);
+    // Named in the body, so a missing one is the input's fault (422), refused before the books are touched.
+    if (!(await this.invoices.findById(body.invoiceId))) {
+      throw new UnprocessableEntityException({ message: 'invoiceId: no such invoice', problems: [{ field: 'invoiceId', message: 'no such invoice' }] });
+    }
     const outcome = await this.receivables.allocateCredit({ customerId: id, ...body });
     await this.dunning.flush();
     return { ...moneyOutcome(outcome), credit: await this.ledger.customerCredit(id) };
@@ -130,25 +93,24 @@ export class CustomersController {
 
   /** The customer's credit paid back to it. */
   @Post(':id/credit/refunds')
-  async refund(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(customerMoneyBody)) body: z.infer<typeof customerMoneyBody>) {
+  @Returns(customerMoneyResult, { status: 201, errors: [409, 422], summary: 'The customer’s credit paid back to it (422: more than the credit)' })
+  async refund(@IdParam() id: string, @ValidBody(customerMoneyBody) body: z.infer<typeof customerMoneyBody>) {
     await this.existing(id);
     const { replayed } = await this.receivables.refundCredit({ customerId: id, ...body });
     return { recorded: !replayed, credit: await this.ledger.customerCredit(id) };
+  }
+
+  @Patch(':id')
+  @Returns(customerSchema, { summary: 'Changes the fields given, keeps the others' })
+  async update(@IdParam() id: string, @ValidBody(customerPatchBody) body: z.infer<typeof customerPatchBody>) {
+    const row = await this.customers.update(id, body);
+    if (!row) throw new NotFoundException(`customer ${id} not found`);
+    return row;
   }
 
   private async existing(id: string) {
     const customer = await this.customers.findById(id);
     if (!customer) throw new NotFoundException(`customer ${id} not found`);
     return customer;
-  }
-
-  @Patch(':id')
-  async update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(new ZodPipe(customerFields.omit({ reference: true, contacts: true }).partial())) body: Partial<z.infer<typeof customerBody>>,
-  ) {
-    const row = await this.customers.update(id, body);
-    if (!row) throw new NotFoundException(`customer ${id} not found`);
-    return row;
   }
 }

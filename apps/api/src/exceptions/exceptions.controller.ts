@@ -1,19 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { EXCEPTION_KINDS } from '@dunning/db';
+import { exceptionEntry, exceptionListQuery, exceptionPage, exceptionResolutionBody, exceptionSkipBody } from '@dunning/api-contract';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
+import { IdParam, Returns, ValidBody, ValidQuery } from '../common/contract/contract.decorators';
 import { ExceptionsService } from './exceptions.service';
-
-const listQuery = z.object({
-  status: z.enum(['open', 'resolved']).optional(),
-  kind: z.enum(EXCEPTION_KINDS).optional(),
-  invoiceId: z.string().uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
-const resolutionBody = z.object({ resolution: z.string().min(1, 'say what was done').max(2000) });
-const skipBody = z.object({ reason: z.string().min(1, 'say why the step is skipped').max(2000) });
 
 /** What needs a person: bounces, missing contacts, failed starts, letters, expired calls, configuration, caps, held flows. */
 @Controller('api/exceptions')
@@ -22,7 +12,8 @@ export class ExceptionsController {
   constructor(private readonly exceptions: ExceptionsService) {}
 
   @Get()
-  async list(@Query(new ZodPipe(listQuery)) query: z.infer<typeof listQuery>) {
+  @Returns(exceptionPage, { summary: 'The exceptions inbox, most recently updated first' })
+  async list(@ValidQuery(exceptionListQuery) query: z.infer<typeof exceptionListQuery>) {
     const { rows, total } = await this.exceptions.list({
       status: query.status,
       kind: query.kind,
@@ -34,20 +25,20 @@ export class ExceptionsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(200)
-  retry(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  @Returns(exceptionEntry, { status: 200, errors: [409], summary: 'Retries the held step (the flow resumes there)' })
+  retry(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     return this.exceptions.retry(id, principal.userId);
   }
 
   @Post(':id/skip')
-  @HttpCode(200)
-  skip(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(skipBody)) body: z.infer<typeof skipBody>, @CurrentPrincipal() principal: Principal) {
+  @Returns(exceptionEntry, { status: 200, errors: [409], summary: 'Skips the held step (the flow goes on after it)' })
+  skip(@IdParam() id: string, @ValidBody(exceptionSkipBody) body: z.infer<typeof exceptionSkipBody>, @CurrentPrincipal() principal: Principal) {
     return this.exceptions.skip(id, body.reason, principal.userId);
   }
 
   @Post(':id/resolve')
-  @HttpCode(200)
-  resolve(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(resolutionBody)) body: z.infer<typeof resolutionBody>, @CurrentPrincipal() principal: Principal) {
+  @Returns(exceptionEntry, { status: 200, errors: [409], summary: 'Marks the exception resolved, saying what was done' })
+  resolve(@IdParam() id: string, @ValidBody(exceptionResolutionBody) body: z.infer<typeof exceptionResolutionBody>, @CurrentPrincipal() principal: Principal) {
     return this.exceptions.resolve(id, body.resolution, principal.userId);
   }
 }

@@ -1,52 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Get, Post, Put } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  assignmentRuleList,
+  assignmentsBody,
+  flowCreateBody,
+  flowDetail,
+  flowDraftBody,
+  flowList,
+  flowSimulation,
+  flowValidateBody,
+  flowValidation,
+  flowVersion,
+  flowVersionList,
+  flowVersionNumber,
+  flowWithProblems,
+  simulateBody,
+} from '@dunning/api-contract';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-import { localDate } from '../common/local-date.schema';
+import { IdParam, Returns, ValidBody, ValidParam } from '../common/contract/contract.decorators';
 import { FlowsService } from './flows.service';
-
-const createBody = z.object({ name: z.string().min(1).max(120), graph: z.unknown().optional() });
-const draftBody = z.object({ name: z.string().min(1).max(120).optional(), graph: z.unknown() });
-const assignmentsBody = z.object({
-  rules: z.array(
-    z.object({
-      flowId: z.string().uuid(),
-      priority: z.number().int(),
-      riskMin: z.number().int().min(1).max(10).nullish(),
-      riskMax: z.number().int().min(1).max(10).nullish(),
-      segment: z.string().min(1).nullish(),
-      amountMin: z.number().int().min(0).nullish(),
-      amountMax: z.number().int().min(0).nullish(),
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
-        .nullish(),
-    }),
-  ),
-});
-const simulateBody = z.object({
-  graph: z.unknown(),
-  invoice: z.object({
-    amount: z.number().int().positive(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .default('EUR'),
-    issueDate: localDate,
-    dueDate: localDate,
-    riskScore: z.number().int().min(1).max(10).default(5),
-    segment: z.string().default(''),
-    customerType: z.enum(['company', 'person']).default('company'),
-  }),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .default('FR'),
-  timeZone: z.string().default('Europe/Paris'),
-  start: z.string().datetime().optional(),
-  events: z.array(z.record(z.string(), z.unknown())).optional(),
-  callOutcomes: z.record(z.string(), z.object({ outcome: z.string(), afterHours: z.number().optional() })).optional(),
-});
 
 /** Flows for credit managers: drafts, validation, publishing, versions, assignment, simulation. */
 @Controller('api/flows')
@@ -56,24 +28,26 @@ export class FlowsController {
 
   @Get()
   @Roles('credit_manager', 'collector')
+  @Returns(flowList, { summary: 'Every flow with its draft and latest published version, by name' })
   list() {
     return this.flows.list();
   }
 
   @Post()
-  create(@Body(new ZodPipe(createBody)) body: z.infer<typeof createBody>) {
+  @Returns(flowWithProblems, { errors: [409], summary: 'Creates a flow (its draft given, or a start step alone); the draft’s problems are answered' })
+  create(@ValidBody(flowCreateBody) body: z.infer<typeof flowCreateBody>) {
     return this.flows.create(body.name, body.graph);
   }
 
   @Post('validate')
-  @HttpCode(200)
-  validate(@Body(new ZodPipe(z.object({ graph: z.unknown() }))) body: { graph: unknown }) {
+  @Returns(flowValidation, { status: 200, summary: 'Every problem of a flow, on the step it concerns' })
+  validate(@ValidBody(flowValidateBody) body: z.infer<typeof flowValidateBody>) {
     return this.flows.validate(body.graph);
   }
 
   @Post('simulate')
-  @HttpCode(200)
-  simulate(@Body(new ZodPipe(simulateBody)) body: z.infer<typeof simulateBody>) {
+  @Returns(flowSimulation, { status: 200, errors: [422], summary: 'The dated timeline a valid flow would produce for a sample invoice (business days, holidays, sending window)' })
+  simulate(@ValidBody(simulateBody) body: z.infer<typeof simulateBody>) {
     const { invoice } = body;
     return this.flows.simulate(
       body.graph,
@@ -93,44 +67,51 @@ export class FlowsController {
         country: body.country,
         timeZone: body.timeZone,
         start: body.start ?? `${invoice.issueDate}T08:00:00.000Z`,
-        events: body.events as never,
-        callOutcomes: body.callOutcomes as never,
+        events: body.events,
+        callOutcomes: body.callOutcomes,
       },
     );
   }
 
   @Get('assignments')
+  @Returns(assignmentRuleList, { summary: 'The assignment rules, by priority' })
   assignments() {
     return this.flows.assignments();
   }
 
   @Put('assignments')
-  replaceAssignments(@Body(new ZodPipe(assignmentsBody)) body: z.infer<typeof assignmentsBody>) {
+  @Returns(assignmentRuleList, { errors: [422], summary: 'Replaces every assignment rule at once (each flow must have a published version)' })
+  replaceAssignments(@ValidBody(assignmentsBody) body: z.infer<typeof assignmentsBody>) {
     return this.flows.replaceAssignments(body.rules);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @Returns(flowDetail, { summary: 'A flow, its draft’s problems and its versions, newest first' })
+  get(@IdParam() id: string) {
     return this.flows.get(id);
   }
 
   @Put(':id/draft')
-  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodPipe(draftBody)) body: z.infer<typeof draftBody>) {
+  @Returns(flowWithProblems, { errors: [409], summary: 'Saves the draft as it is (it may have problems while being edited); its problems are answered' })
+  saveDraft(@IdParam() id: string, @ValidBody(flowDraftBody) body: z.infer<typeof flowDraftBody>) {
     return this.flows.saveDraft(id, body.graph, body.name);
   }
 
   @Post(':id/publish')
-  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  @Returns(flowVersion, { errors: [422], summary: 'Publishes the draft as the next immutable version (refused while it has problems)' })
+  publish(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     return this.flows.publish(id, principal.userId);
   }
 
   @Get(':id/versions')
-  versions(@Param('id', ParseUUIDPipe) id: string) {
+  @Returns(flowVersionList, { summary: 'The published versions, newest first' })
+  versions(@IdParam() id: string) {
     return this.flows.versions(id);
   }
 
   @Get(':id/versions/:version')
-  version(@Param('id', ParseUUIDPipe) id: string, @Param('version', ParseIntPipe) version: number) {
+  @Returns(flowVersion, { summary: 'One published version' })
+  version(@IdParam() id: string, @ValidParam('version', flowVersionNumber) version: number) {
     return this.flows.version(id, version);
   }
 }

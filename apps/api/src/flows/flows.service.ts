@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { AssignmentRuleInput, FlowSimulation } from '@dunning/api-contract';
 import { riskScoreOrDefault } from '@dunning/domain';
 import { publicHolidays } from '@dunning/domain/holidays';
 import { type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
@@ -7,16 +8,8 @@ import { loadTemplateCatalog } from '@dunning/templating';
 
 const TEMPLATES = loadTemplateCatalog();
 
-export interface AssignmentRule {
-  flowId: string;
-  priority: number;
-  riskMin?: number | null;
-  riskMax?: number | null;
-  segment?: string | null;
-  amountMin?: number | null;
-  amountMax?: number | null;
-  currency?: string | null;
-}
+/** A draft as the contract takes it: flow-shaped, possibly with problems. */
+type DraftGraph = Record<string, unknown>;
 
 /** Flows: drafts, validation, immutable versions, assignment rules, simulation. */
 @Injectable()
@@ -49,15 +42,18 @@ export class FlowsService {
     return { ...flow, problems: validateFlow(flow.draftGraph, { templates: TEMPLATES }), versions: await this.flows.versions(id) };
   }
 
-  async create(name: string, graph: unknown) {
-    if (await this.flows.findByName(name)) throw new ConflictException(`a flow named “${name}” exists`);
-    const row = await this.flows.create({ name, draftGraph: (graph ?? emptyFlow(name)) as Record<string, unknown> });
+  async create(name: string, graph: DraftGraph | undefined) {
+    if (await this.flows.findByName(name)) throw nameTaken(name);
+    const row = await this.flows.create({ name, draftGraph: graph ?? (emptyFlow(name) as unknown as DraftGraph) });
     return { ...row, problems: validateFlow(row.draftGraph, { templates: TEMPLATES }) };
   }
 
   /** Saves a draft as it is (drafts may be invalid while being edited); returns its problems. */
-  async saveDraft(id: string, graph: unknown, name?: string) {
-    const row = await this.flows.saveDraft(id, { draftGraph: graph as Record<string, unknown>, ...(name ? { name } : {}) });
+  async saveDraft(id: string, graph: DraftGraph, name?: string) {
+    if (!(await this.flows.findById(id))) throw new NotFoundException(`flow ${id} not found`);
+    const namesake = name ? await this.flows.findByName(name) : undefined;
+    if (namesake && namesake.id !== id) throw nameTaken(name!);
+    const row = await this.flows.saveDraft(id, { draftGraph: graph, ...(name ? { name } : {}) });
     if (!row) throw new NotFoundException(`flow ${id} not found`);
     return { ...row, problems: validateFlow(graph, { templates: TEMPLATES }) };
   }
@@ -75,7 +71,8 @@ export class FlowsService {
     return this.flows.publish(id, flowSchema.parse(flow.draftGraph) as unknown as Record<string, unknown>, userId);
   }
 
-  versions(id: string) {
+  async versions(id: string) {
+    if (!(await this.flows.findById(id))) throw new NotFoundException(`flow ${id} not found`);
     return this.flows.versions(id);
   }
 
@@ -89,10 +86,13 @@ export class FlowsService {
     return this.flows.assignments();
   }
 
-  async replaceAssignments(rules: AssignmentRule[]) {
-    for (const rule of rules) {
-      if (!(await this.flows.latestVersion(rule.flowId))) throw new BadRequestException(`flow ${rule.flowId} has no published version to assign`);
+  /** Replaces every rule at once; nothing changes when a rule names a flow that has no published version. */
+  async replaceAssignments(rules: AssignmentRuleInput[]) {
+    const problems: Array<{ field: string; message: string }> = [];
+    for (const [index, rule] of rules.entries()) {
+      if (!(await this.flows.latestVersion(rule.flowId))) problems.push({ field: `rules.${index}.flowId`, message: `flow ${rule.flowId} has no published version to assign` });
     }
+    if (problems.length > 0) throw new UnprocessableEntityException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems });
     return this.flows.replaceAssignments(rules);
   }
 
@@ -104,18 +104,27 @@ export class FlowsService {
     return version;
   }
 
+  /** The flow's timeline for a sample invoice; a flow with problems, or a country without a holiday calendar, is refused (422). */
   async simulate(
-    graph: unknown,
+    flow: Flow,
     invoice: InvoiceFacts,
     options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome> },
-  ) {
-    const parsed = flowSchema.safeParse(graph);
-    if (!parsed.success || validateFlow(parsed.data).length > 0) {
-      throw new UnprocessableEntityException({ message: 'the flow is not valid', problems: validateFlow(graph, { templates: TEMPLATES }) });
+  ): Promise<FlowSimulation> {
+    const problems = validateFlow(flow);
+    if (problems.length > 0) {
+      throw new UnprocessableEntityException({ message: `the flow has ${problems.length} problem(s)`, problems });
     }
     const year = new Date(options.start).getUTCFullYear();
-    const calendar = { timeZone: options.timeZone, holidays: publicHolidays(options.country, year, year + 2) };
-    return simulate(parsed.data as Flow, invoice, { calendar, start: options.start, events: options.events, callOutcomes: options.callOutcomes });
+    let holidays: string[];
+    try {
+      holidays = publicHolidays(options.country, year, year + 2);
+    } catch {
+      throw new UnprocessableEntityException({
+        message: `country ${options.country}: no public holiday calendar`,
+        problems: [{ field: 'country', message: 'no public holiday calendar for this country' }],
+      });
+    }
+    return simulate(flow, invoice, { calendar: { timeZone: options.timeZone, holidays }, start: options.start, events: options.events, callOutcomes: options.callOutcomes });
   }
 }
 
@@ -140,4 +149,8 @@ function emptyFlow(name: string): Flow {
     nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }],
     edges: [],
   };
+}
+
+function nameTaken(name: string): ConflictException {
+  return new ConflictException({ message: `a flow named “${name}” exists`, problems: [{ field: 'name', message: 'another flow has this name' }] });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { IMPORT_FIELDS, type ImportColumnSource, type ImportField, REQUIRED_IMPORT_FIELDS } from '@dunning/domain';
 
 /**
  * Which column of a user's file is which field of an invoice line. Headers are recognised by their
@@ -7,34 +8,14 @@ import { createHash } from 'node:crypto';
  * mapping can be saved and is applied again to files with the same header.
  */
 
-export const IMPORT_FIELDS = [
-  'invoice_number',
-  'issue_date',
-  'due_date',
-  'amount',
-  'vat_amount',
-  'late_interest_rate',
-  'currency',
-  'customer_reference',
-  'customer_name',
-  'customer_email',
-  'customer_phone',
-  'customer_locale',
-  'customer_country',
-  'customer_time_zone',
-  'customer_risk_score',
-  'customer_segment',
-  'customer_legal_id',
-  'customer_type',
-  'customer_address',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** The fields a column can be mapped to, shared with the web app (libs/domain). */
+export { IMPORT_FIELDS, type ImportField };
 
 /**
  * The columns a file must have. Without a currency column every line is in EUR; without a
  * customer reference column a customer is known by its name.
  */
-export const REQUIRED_FIELDS: readonly ImportField[] = ['invoice_number', 'issue_date', 'due_date', 'amount', 'customer_name'];
+export const REQUIRED_FIELDS: readonly ImportField[] = REQUIRED_IMPORT_FIELDS;
 export const DEFAULT_CURRENCY = 'EUR';
 
 /** Each field's names in files, French then English (the first French and English names head the template). */
@@ -182,7 +163,7 @@ export interface SavedMapping {
   savedAt: string;
 }
 
-export type ColumnSource = 'recognized' | 'saved' | 'explicit' | 'empty';
+export type ColumnSource = ImportColumnSource;
 
 export interface ColumnReport {
   /** The header as written in the file. */

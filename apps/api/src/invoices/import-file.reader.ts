@@ -3,6 +3,7 @@ import { type CsvError, type Info, type Options as CsvOptions, parse } from 'csv
 import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { CsvSeparator } from '@dunning/domain';
 import { numberText } from './import-values';
 
 /**
@@ -39,7 +40,7 @@ export interface ImportTable {
   /** CSV: the encoding the bytes were read in. */
   encoding?: string;
   /** CSV: the separator found on the header line. */
-  separator?: ',' | ';' | '\t';
+  separator?: CsvSeparator;
   header: string[];
   rows: TableRow[];
 }
@@ -152,7 +153,7 @@ function isLatin9(bytes: Buffer): boolean {
 // CSV
 
 /** The separator of a CSV: the most frequent of ";", ",", tab on the header line (outside quotes); "," when there is none. */
-export function detectSeparator(text: string): ',' | ';' | '\t' {
+export function detectSeparator(text: string): CsvSeparator {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -161,7 +162,7 @@ export function detectSeparator(text: string): ',' | ';' | '\t' {
     else if (!quoted && (c === '\n' || c === '\r')) break;
     else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
   }
-  const [best, count] = (Object.entries(counts) as Array<[',' | ';' | '\t', number]>).sort((a, b) => b[1] - a[1])[0]!;
+  const [best, count] = (Object.entries(counts) as Array<[CsvSeparator, number]>).sort((a, b) => b[1] - a[1])[0]!;
   return count > 0 ? best : ',';
 }
 

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
+import { savedImportMappings } from '@dunning/api-contract';
 import { SettingsRepository } from '@dunning/db';
-import { type ColumnMapping, IMPORT_FIELDS, type SavedMapping, headerFingerprint, normalizeHeader } from './import-columns';
+import { type ColumnMapping, type SavedMapping, headerFingerprint, normalizeHeader } from './import-columns';
 
 /** The settings key the saved column mappings are kept under (no table of their own). */
 export const MAPPINGS_SETTING = 'invoiceImportMappings';
 const MAX_SAVED = 50;
-
-const savedMappings = z.array(
-  z.object({
-    name: z.string(),
-    fingerprint: z.string(),
-    columns: z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()),
-    savedAt: z.string(),
-  }),
-);
 
 /** Users' column mappings, by name and by the fingerprint of the header they were made for. */
 @Injectable()
@@ -22,7 +13,7 @@ export class ImportMappingsService {
   constructor(private readonly settings: SettingsRepository) {}
 
   async list(): Promise<SavedMapping[]> {
-    const parsed = savedMappings.safeParse((await this.settings.all())[MAPPINGS_SETTING]);
+    const parsed = savedImportMappings.safeParse((await this.settings.all())[MAPPINGS_SETTING]);
     return parsed.success ? parsed.data : [];
   }
 

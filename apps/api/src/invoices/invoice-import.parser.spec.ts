@@ -36,6 +36,13 @@ describe('invoice import lines', () => {
     expect(validateRow(row({ vat_amount: '1500' })).errors).toEqual([{ line: 2, field: 'vat_amount', message: '1500 must be at least 0 and less than the amount' }]);
   });
 
+  it('refuses an amount larger than one invoice may carry (the books would lose precision)', () => {
+    expect(validateRow(row({ amount: '1 000 000 000,00' })).invoice).toMatchObject({ amount: 100_000_000_000 });
+    expect(validateRow(row({ amount: '90 000 000 000 000,00' })).errors).toEqual([
+      { line: 2, field: 'amount', message: '90 000 000 000 000,00 is more than one invoice may carry (100000000000 minor units)' },
+    ]);
+  });
+
   it('names every problem of a line with its field', () => {
     const { errors } = validateRow(row({ amount: '12.345', due_date: '2026-13-01', customer_email: 'nope', customer_risk_score: '11', customer_locale: 'de' }, 7));
     expect(errors).toEqual([

@@ -1,6 +1,6 @@
 import { normalizePhoneNumber } from '@dunning/domain/phone';
 import { z } from 'zod';
-import { isKnownCurrency } from '@dunning/domain';
+import { MAX_DOCUMENT_MINOR_UNITS, isKnownCurrency } from '@dunning/domain';
 import { DEFAULT_CURRENCY, IMPORT_FIELDS, REQUIRED_FIELDS, normalizeHeader, recognizeHeader } from './import-columns';
 import { type ImportTable, decodeText, detectSeparator, readCsvTextSync, readXlsx } from './import-file.reader';
 import { excelSerialDate, readAmount, readDate, roundToMinor } from './import-values';
@@ -150,6 +150,8 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
     return undefined;
   };
   const amount = money('amount') ?? 0;
+  // The books' totals stay exact only up to this much per document (a typo of a few digits must not become a 90-trillion invoice).
+  if (amount > MAX_DOCUMENT_MINOR_UNITS) fail('amount', `${v.amount} is more than one invoice may carry (${MAX_DOCUMENT_MINOR_UNITS} minor units)`);
   if (v.amount && amount <= 0 && !errors.some((e) => e.field === 'amount') && isKnownCurrency(currency)) fail('amount', `${v.amount} must be positive`);
   const vatAmount = money('vat_amount') ?? 0;
   if (v.vat_amount && (vatAmount < 0 || (amount > 0 && vatAmount >= amount)) && !errors.some((e) => e.field === 'vat_amount'))

@@ -1,14 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Get } from '@nestjs/common';
+import type { z } from 'zod';
+import { messageList, outboxQuery } from '@dunning/api-contract';
 import { MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-
-const outboxQuery = z.object({
-  channel: z.enum(['email', 'sms', 'letter']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { Returns, ValidQuery } from '../common/contract/contract.decorators';
 
 /** Every message the product "sent" (the dev outbox in the embedded default), newest first, rendered. */
 @Controller('api/messages')
@@ -17,7 +12,8 @@ export class OutboxController {
   constructor(private readonly messages: MessagesRepository) {}
 
   @Get()
-  list(@Query(new ZodPipe(outboxQuery)) query: z.infer<typeof outboxQuery>) {
+  @Returns(messageList, { summary: 'Every message sent (the dev outbox in the embedded default), newest first, rendered' })
+  list(@ValidQuery(outboxQuery) query: z.infer<typeof outboxQuery>) {
     return this.messages.outbox({ channel: query.channel, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   }
 }

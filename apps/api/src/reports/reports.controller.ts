@@ -1,20 +1,29 @@
-import { Controller, Get, Inject, Query, Res, UnprocessableEntityException } from '@nestjs/common';
+import { Controller, Get, Inject, Res, UnprocessableEntityException } from '@nestjs/common';
 import type { Response } from 'express';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
+import {
+  agedBalanceReport,
+  agingReport,
+  dsoPeriodQuery,
+  dsoReport,
+  dsoTrendReport,
+  fecQuery,
+  messageCountsReport,
+  recoveryByStepReport,
+  reportAsOfQuery,
+  reportPeriodQuery,
+  trialBalanceReport,
+} from '@dunning/api-contract';
 import { AGING_BUCKETS, decimalAmount, fecFileName, localToday, spreadsheetSafe } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-import { localDate } from '../common/local-date.schema';
+import { Returns, ValidQuery } from '../common/contract/contract.decorators';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { BooksReportsService } from './books-reports.service';
 
-const periodQuery = z.object({ from: localDate, to: localDate }).refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
-const asOfQuery = z.object({ asOf: localDate.optional() });
-const fecQuery = z
-  .object({ from: localDate, to: localDate, separator: z.enum(['tab', 'pipe']).default('tab') })
-  .refine((p) => p.from <= p.to, { message: 'from is after to', path: ['from'] });
+type Period = z.infer<typeof reportPeriodQuery>;
+type AsOf = z.infer<typeof reportAsOfQuery>;
 
 /** The creditor's "today" for reports: Paris, where French books are kept. */
 const today = () => localToday(new Date(), 'Europe/Paris');
@@ -39,7 +48,8 @@ export class ReportsController {
 
   /** Every bucket, in order (not yet due, 1–30 days late… 90+), per currency, zero when empty. */
   @Get('aging')
-  async aging(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+  @Returns(agingReport, { summary: 'What is outstanding by how late it is, every bucket in order, per currency' })
+  async aging(@ValidQuery(reportAsOfQuery) query: AsOf) {
     const asOf = query.asOf ?? today();
     const rows = await this.invoices.aging(asOf);
     const currencies = [...new Set(rows.map((r) => r.currency))];
@@ -54,39 +64,46 @@ export class ReportsController {
   }
 
   @Get('dso')
-  dso(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>) {
+  @Returns(dsoReport, { summary: 'DSO over a period (at most ten years), per currency' })
+  dso(@ValidQuery(dsoPeriodQuery) query: Period) {
     return this.books.dso(query.from, query.to);
   }
 
   /** DSO month by month from the books' history (receivables at each month's end, not today's). */
   @Get('dso-trend')
-  dsoTrend(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>) {
+  @Returns(dsoTrendReport, { summary: 'DSO month by month from the books (a period of at most ten years)' })
+  dsoTrend(@ValidQuery(dsoPeriodQuery) query: Period) {
     return this.books.dsoTrend(query.from, query.to);
   }
 
   @Get('trial-balance')
-  trialBalance(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+  @Returns(trialBalanceReport, { summary: 'Debit, credit and balance per account and currency up to a date' })
+  trialBalance(@ValidQuery(reportAsOfQuery) query: AsOf) {
     return this.books.trialBalance(query.asOf ?? today());
   }
 
   @Get('aged-balance')
-  agedBalance(@Query(new ZodPipe(asOfQuery)) query: { asOf?: string }) {
+  @Returns(agedBalanceReport, { summary: 'What each customer owes by the books up to a date, by how late each invoice is' })
+  agedBalance(@ValidQuery(reportAsOfQuery) query: AsOf) {
     return this.books.agedBalance(query.asOf ?? today());
   }
 
   @Get('recovery-by-step')
+  @Returns(recoveryByStepReport, { summary: 'Money received, by the flow step last run before it' })
   recoveryByStep() {
     return this.ledger.recoveryByStep();
   }
 
   @Get('messages')
+  @Returns(messageCountsReport, { summary: 'Messages sent per channel' })
   messagesPerChannel() {
     return this.messages.countsByChannel();
   }
 
   /** The journal as CSV (date; journal; entry; account; label; debit; credit; currency; invoice; customer), amounts in units. */
   @Get('journal.csv')
-  async journal(@Query(new ZodPipe(periodQuery)) query: z.infer<typeof periodQuery>, @Res() response: Response) {
+  @Returns.file('text/csv', { summary: 'The journal of a period as CSV (spreadsheet-safe cells, amounts in units)' })
+  async journal(@ValidQuery(reportPeriodQuery) query: Period, @Res() response: Response) {
     const rows = await this.ledger.journal(query.from, query.to);
     const lines = ['date;journal;entry;account;label;debit;credit;currency;invoice;customer'];
     for (const { line, invoiceNumber, customerReference } of rows) {
@@ -117,7 +134,12 @@ export class ReportsController {
    * the X-Fec-Excluded-Currencies header.
    */
   @Get('fec')
-  async fec(@Query(new ZodPipe(fecQuery)) query: z.infer<typeof fecQuery>, @Res() response: Response) {
+  @Returns.file('text/plain', {
+    errors: [422],
+    summary: 'The FEC of a period (ISO 8859-15, tab or | separated), named <SIREN>FEC<closing date>.txt',
+    description: 'Lines in a currency other than the euro are left out and named in the X-Fec-Excluded-Currencies header. 422 when CREDITOR_SIREN is not configured.',
+  })
+  async fec(@ValidQuery(fecQuery) query: z.infer<typeof fecQuery>, @Res() response: Response) {
     if (!this.config.CREDITOR_SIREN)
       throw new UnprocessableEntityException({
         message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) to name the FEC file',

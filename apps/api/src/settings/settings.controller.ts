@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Put, UnprocessableEntityException } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Delete, Get, NotFoundException, Put, UnprocessableEntityException } from '@nestjs/common';
+import type { z } from 'zod';
+import { type Settings, type SettingsBody, halfYearStart, lateRateBody, lateRateList, settings, settingsBody } from '@dunning/api-contract';
 import { legalLateRatePercent, localToday } from '@dunning/domain';
 import { SettingsRepository, UsersRepository } from '@dunning/db';
 import { DEFAULT_PROVISION_RATE_PERCENT } from '@dunning/receivables';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-import { lateRateBody, settingsBody } from './settings.schema';
+import { Returns, ValidBody, ValidParam } from '../common/contract/contract.decorators';
 
 /** The same defaults the worker applies (apps/worker sending-policy.ts). */
 const DEFAULTS = { provisionRatePercent: DEFAULT_PROVISION_RATE_PERCENT, dailyCap: { email: 5, sms: 3, letter: 2 }, defaultAgencyId: null };
@@ -20,8 +20,14 @@ export class SettingsController {
   ) {}
 
   @Get()
-  async get() {
+  @Returns(settings, { summary: 'Every setting (defaults where none is stored), the legal rates table and today’s legal rate' })
+  async get(): Promise<Settings> {
     const stored = await this.settings.all();
+    // Only this module's keys (the settings table keeps others too, e.g. saved import mappings), each as validated when it was set.
+    const storedValue = <K extends keyof SettingsBody>(key: K): SettingsBody[K] => {
+      const parsed = settingsBody.shape[key].safeParse(stored[key]);
+      return parsed.success ? (parsed.data as SettingsBody[K]) : undefined;
+    };
     const rates = await this.settings.lateRates();
     const today = localToday(new Date(), 'Europe/Paris');
     // No rate dated on or before today (an admin deleted them): say there is none rather than fail.
@@ -32,9 +38,9 @@ export class SettingsController {
       legal = undefined;
     }
     return {
-      ...DEFAULTS,
-      ...stored,
-      dailyCap: { ...DEFAULTS.dailyCap, ...(stored.dailyCap as object | undefined) },
+      provisionRatePercent: storedValue('provisionRatePercent') ?? DEFAULTS.provisionRatePercent,
+      dailyCap: storedValue('dailyCap') ?? DEFAULTS.dailyCap,
+      defaultAgencyId: storedValue('defaultAgencyId') ?? DEFAULTS.defaultAgencyId,
       lateRates: rates,
       legalLateRateToday: legal ? { ratePercent: legal.ratePercent, from: legal.from, missingHalfYear: legal.missingHalfYear ?? null } : null,
     };
@@ -42,7 +48,8 @@ export class SettingsController {
 
   @Put()
   @Roles('admin', 'credit_manager')
-  async put(@Body(new ZodPipe(settingsBody)) body: z.infer<typeof settingsBody>, @CurrentPrincipal() principal: Principal) {
+  @Returns(settings, { errors: [422], summary: 'Changes the settings given (the others stay); answers them all' })
+  async put(@ValidBody(settingsBody) body: z.infer<typeof settingsBody>, @CurrentPrincipal() principal: Principal) {
     if (body.defaultAgencyId && !(await this.users.agency(body.defaultAgencyId)))
       throw new UnprocessableEntityException({ message: 'defaultAgencyId: no such agency', problems: [{ field: 'defaultAgencyId', message: 'no such agency' }] });
     await this.settings.set(body, principal.userId);
@@ -52,15 +59,16 @@ export class SettingsController {
   /** Adds or corrects the ECB rate of a half-year (published by the Banque de France each January and July). */
   @Put('late-rates')
   @Roles('admin', 'credit_manager')
-  async putLateRate(@Body(new ZodPipe(lateRateBody)) body: z.infer<typeof lateRateBody>) {
+  @Returns(lateRateList, { summary: 'Adds or corrects the ECB rate of a half-year; answers the whole table' })
+  async putLateRate(@ValidBody(lateRateBody) body: z.infer<typeof lateRateBody>) {
     await this.settings.setLateRate(body.from, body.ecbRatePercent);
     return this.settings.lateRates();
   }
 
   @Delete('late-rates/:from')
-  @HttpCode(204)
   @Roles('admin', 'credit_manager')
-  async deleteLateRate(@Param('from') from: string) {
+  @Returns(null, { status: 204, summary: 'Removes the ECB rate of a half-year' })
+  async deleteLateRate(@ValidParam('from', halfYearStart) from: string) {
     if (!(await this.settings.deleteLateRate(from))) throw new NotFoundException(`no rate from ${from}`);
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { OutcomeBody } from '@dunning/api-contract';
 import { daysOverdue, localToday } from '@dunning/domain';
-import { CallTasksRepository, CustomersRepository, type Database, type DatabaseHandle, MessagesRepository } from '@dunning/db';
-import type { CallOutcome } from '@dunning/flow';
+import { type CallTaskRow, CallTasksRepository, CustomersRepository, type Database, type DatabaseHandle, type InvoiceRow, MessagesRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { TemplateRenderer } from '@dunning/templating';
 import { randomUUID } from 'node:crypto';
@@ -67,7 +67,7 @@ export class TasksService {
           daysOverdue: Math.max(0, ...invoices.map((i) => i.daysOverdue)),
           script: this.script(customer, contact?.name ?? undefined, invoices, now),
           history: history.map(({ task: done, collector }) => ({
-            at: done.completedAt?.toISOString(),
+            at: done.completedAt?.toISOString() ?? null,
             outcome: done.outcome,
             notes: (done.outcomeDetails?.notes as string | undefined) ?? null,
             collector,
@@ -121,29 +121,20 @@ export class TasksService {
 
   /**
    * Records the call's outcome for every invoice it covered: a promise is recorded on each (the
-   * amount allocated to the oldest first), and each invoice's flow takes the outcome's edge.
+   * amount allocated to the oldest first), and each invoice's flow takes the outcome's edge. A
+   * promise the books cannot take is refused (422) before anything is written.
    */
-  async complete(
-    id: string,
-    userId: string,
-    body: { outcome: Exclude<CallOutcome, 'sla_expired'>; promise?: { date: string; amount: number }; reason?: string; notes?: string },
-  ): Promise<boolean> {
+  async complete(id: string, userId: string, body: OutcomeBody, now = new Date()): Promise<boolean> {
     const task = await this.existing(id);
     if (task.status !== 'claimed' || task.claimedBy !== userId) return false;
     const waiting = (await this.tasks.waitingInvoices([id])).map((w) => w.invoice);
-    const promises = new Map<string, number>();
-    if (body.promise) {
-      let left = body.promise.amount;
-      for (const invoice of waiting) {
-        const share = Math.min(left, invoice.balance);
-        if (share > 0) promises.set(invoice.id, share);
-        left -= share;
-      }
-      for (const [invoiceId, amount] of promises) await this.receivables.recordPromise({ invoiceId, date: body.promise.date, amount, userId, key: randomUUID(), signal: false });
-    }
+    const promise = body.outcome === 'promise_to_pay' ? body.promise : undefined;
+    const reason = body.outcome === 'dispute' ? body.reason : undefined;
+    const promises = promise ? await this.sharedPromise(task, waiting, promise, now) : new Map<string, number>();
+    for (const [invoiceId, amount] of promises) await this.receivables.recordPromise({ invoiceId, date: promise!.date, amount, userId, key: randomUUID(), signal: false });
     if (body.outcome === 'dispute')
       for (const invoice of waiting)
-        await this.receivables.openDispute({ invoiceId: invoice.id, reason: body.reason ?? 'raised on a call', userId, key: randomUUID() }).catch(() => undefined);
+        await this.receivables.openDispute({ invoiceId: invoice.id, reason: reason ?? 'raised on a call', userId, key: randomUUID() }).catch(() => undefined);
     const done = await this.database.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       const links = await this.tasks.complete(id, userId, body.outcome, body as Record<string, unknown>, tx);
@@ -154,8 +145,8 @@ export class TasksService {
           workflowId: link.workflowId,
           nodeId: link.nodeId,
           outcome: body.outcome,
-          promise: promises.has(link.invoiceId) ? { date: body.promise!.date, amount: promises.get(link.invoiceId)! } : undefined,
-          reason: body.reason,
+          promise: promises.has(link.invoiceId) ? { date: promise!.date, amount: promises.get(link.invoiceId)! } : undefined,
+          reason,
         })),
         tx,
       );
@@ -163,5 +154,29 @@ export class TasksService {
     });
     await this.dunning.flush();
     return done;
+  }
+
+  /**
+   * A promise made on a call, shared out over the invoices it covered, oldest due first. Refused
+   * (422, naming the field) when dated before today in the customer's calendar, or above what those
+   * invoices owe together.
+   */
+  private async sharedPromise(task: CallTaskRow, waiting: InvoiceRow[], promise: { date: string; amount: number }, now: Date): Promise<Map<string, number>> {
+    const customerId = task.customerId ?? waiting[0]?.customerId;
+    const customer = customerId ? await this.customers.findById(customerId) : undefined;
+    const today = localToday(now, customer?.timeZone ?? 'Europe/Paris');
+    const owed = waiting.reduce((sum, invoice) => sum + Math.max(0, invoice.balance), 0);
+    const problems: Array<{ field: string; message: string }> = [];
+    if (promise.date < today) problems.push({ field: 'promise.date', message: `a promise to pay is dated today or later (${promise.date} is before ${today})` });
+    if (promise.amount > owed) problems.push({ field: 'promise.amount', message: `more than the invoices of this call owe together (${owed})` });
+    if (problems.length > 0) throw new UnprocessableEntityException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems });
+    const shares = new Map<string, number>();
+    let left = promise.amount;
+    for (const invoice of waiting) {
+      const share = Math.min(left, invoice.balance);
+      if (share > 0) shares.set(invoice.id, share);
+      left -= Math.max(0, share);
+    }
+    return shares;
   }
 }

@@ -1,15 +1,9 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Get, UnprocessableEntityException } from '@nestjs/common';
+import type { z } from 'zod';
+import { renderedTemplate, templateList, templatePreviewQuery } from '@dunning/api-contract';
 import { TemplateError, TemplateRenderer, sampleTemplateContext } from '@dunning/templating';
 import { Roles } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
-
-const previewQuery = z.object({
-  channel: z.enum(['email', 'sms', 'letter', 'call']),
-  name: z.string().regex(/^[a-z0-9-]+$/, 'a template name'),
-  locale: z.enum(['fr', 'en']),
-  invoices: z.coerce.number().int().min(1).max(5).default(1),
-});
+import { Returns, ValidQuery } from '../common/contract/contract.decorators';
 
 /** The templates flows can use, and their rendering on sample data: the editor's live preview. */
 @Controller('api/templates')
@@ -18,17 +12,20 @@ export class TemplatesController {
   private readonly renderer = new TemplateRenderer();
 
   @Get()
+  @Returns(templateList, { summary: 'Every template on disk, with the sample text of each SMS' })
   list() {
     return this.renderer.list();
   }
 
   @Get('preview')
-  preview(@Query(new ZodPipe(previewQuery)) query: z.infer<typeof previewQuery>) {
-    if (!this.renderer.has(query.channel, query.name, query.locale)) throw new BadRequestException(`no ${query.channel} template "${query.name}" in ${query.locale}`);
+  @Returns(renderedTemplate, { errors: [422], summary: 'A template rendered on sample data' })
+  preview(@ValidQuery(templatePreviewQuery) query: z.infer<typeof templatePreviewQuery>) {
+    const refused = (message: string) => new UnprocessableEntityException({ message, problems: [{ field: 'name', message }] });
+    if (!this.renderer.has(query.channel, query.name, query.locale)) throw refused(`no ${query.channel} template "${query.name}" in ${query.locale}`);
     try {
       return this.renderer.render(query.channel, query.name, query.locale, sampleTemplateContext(query.locale, query.invoices));
     } catch (error) {
-      if (error instanceof TemplateError) throw new BadRequestException(error.message);
+      if (error instanceof TemplateError) throw refused(error.message);
       throw error;
     }
   }

@@ -1,43 +1,13 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Post, UseGuards } from '@nestjs/common';
+import { type PostmarkWebhookBody as PostmarkWebhook, postmarkWebhookBody, webhookResult } from '@dunning/api-contract';
 import { MessagesRepository } from '@dunning/db';
 import { Public } from '../common/auth.decorators';
-import { ZodPipe } from '../common/zod-body.pipe';
+import { Returns, ValidBody } from '../common/contract/contract.decorators';
 import { type DeliveryEvent, DeliveryEventsService } from './delivery-events.service';
 import { PostmarkBasicAuthGuard } from './postmark-basic-auth.guard';
 
 /** Bounce types after which the address will not receive (Postmark's bounce types reference). */
 const DEAD_ADDRESS_BOUNCES = new Set(['HardBounce', 'BadEmailAddress', 'ManuallyDeactivated', 'Blocked', 'SpamNotification']);
-
-/** Postmark's timestamps (ISO 8601 with up to 7 decimals and an offset); anything else is a 400, not an Invalid Date. */
-const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'a date and time (ISO 8601)');
-const common = { MessageID: z.string().min(1), Metadata: z.record(z.string(), z.string()).optional(), MessageStream: z.string().optional(), Tag: z.string().optional() };
-/** The webhook payloads Postmark posts, one per RecordType (only the fields we use are required). */
-const postmarkWebhook = z.discriminatedUnion('RecordType', [
-  z.object({ RecordType: z.literal('Delivery'), Recipient: z.string(), DeliveredAt: timestamp, Details: z.string().optional(), ...common }),
-  z.object({
-    RecordType: z.literal('Bounce'),
-    ID: z.number(),
-    Type: z.string(),
-    Email: z.string(),
-    BouncedAt: timestamp,
-    Description: z.string().optional(),
-    Inactive: z.boolean().optional(),
-    ...common,
-  }),
-  z.object({ RecordType: z.literal('SpamComplaint'), ID: z.number(), Email: z.string(), BouncedAt: timestamp, ...common }),
-  z.object({ RecordType: z.literal('Open'), Recipient: z.string(), ReceivedAt: timestamp, FirstOpen: z.boolean().optional(), ...common }),
-  z.object({ RecordType: z.literal('Click'), Recipient: z.string(), ReceivedAt: timestamp, OriginalLink: z.string(), ...common }),
-  z.object({
-    RecordType: z.literal('SubscriptionChange'),
-    Recipient: z.string(),
-    ChangedAt: timestamp,
-    SuppressSending: z.boolean(),
-    SuppressionReason: z.string().nullable().optional(),
-    ...common,
-  }),
-]);
-type PostmarkWebhook = z.infer<typeof postmarkWebhook>;
 
 /**
  * Postmark's delivery, bounce, spam complaint, open, click and subscription webhooks, behind the
@@ -50,11 +20,17 @@ export class PostmarkWebhookController {
     private readonly events: DeliveryEventsService,
   ) {}
 
+  /** The guard checks the credentials before the body is validated (guards run before pipes). */
   @Post()
   @Public()
   @UseGuards(PostmarkBasicAuthGuard)
-  @HttpCode(200)
-  async receive(@Body(new ZodPipe(postmarkWebhook)) body: PostmarkWebhook) {
+  @Returns(webhookResult, {
+    status: 200,
+    errors: [401, 404],
+    security: [{ postmarkBasic: [] }],
+    summary: 'Postmark’s delivery, bounce, spam complaint, open, click and subscription events (404 when the webhook is not configured)',
+  })
+  async receive(@ValidBody(postmarkWebhookBody) body: PostmarkWebhook) {
     const message =
       (await this.messages.findByProviderId('postmark', body.MessageID)) ??
       (body.Metadata?.idempotency_key ? await this.messages.findByKey(body.Metadata.idempotency_key) : undefined);

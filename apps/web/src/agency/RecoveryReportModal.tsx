@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { AGENCY_REPORT_STATUSES, type AgencyReportStatus } from '@dunning/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHandoffAction } from '../api/queries';
@@ -6,8 +7,6 @@ import type { Handoff, RecoveryReport } from '../api/types';
 import { currencyDigits, formatMoney, toMinorUnits } from '../common/format';
 import { useLabels } from '../common/labels';
 import { notifySuccess, useNotifyError } from '../common/notify';
-
-const REPORT_STATUSES: RecoveryReport['status'][] = ['accepted', 'collecting', 'recovered', 'closed'];
 
 /**
  * An agency's report on a case: its status and what it recovered since the last report. With money
@@ -19,7 +18,7 @@ export function RecoveryReportModal({ handoff, onClose }: { handoff: Handoff; on
   const labels = useLabels();
   const action = useHandoffAction();
   const notifyError = useNotifyError();
-  const [status, setStatus] = useState<RecoveryReport['status']>('collecting');
+  const [status, setStatus] = useState<AgencyReportStatus>('collecting');
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
@@ -50,9 +49,9 @@ export function RecoveryReportModal({ handoff, onClose }: { handoff: Handoff; on
         />
         <Select
           label={t('common.status')}
-          data={REPORT_STATUSES.map((s) => ({ value: s, label: labels.handoffStatus(s) }))}
+          data={AGENCY_REPORT_STATUSES.map((s) => ({ value: s, label: labels.handoffStatus(s) }))}
           value={status}
-          onChange={(v) => v && setStatus(v as RecoveryReport['status'])}
+          onChange={(v) => setStatus((current) => AGENCY_REPORT_STATUSES.find((s) => s === v) ?? current)}
           allowDeselect={false}
           data-testid="report-status"
         />

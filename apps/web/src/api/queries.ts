@@ -1,31 +1,48 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Flow, FlowProblem } from '@dunning/flow';
+import type { Flow } from '@dunning/flow';
 import { http } from './http';
 import type {
   AgedBalance,
   Agency,
   Aging,
   AssignmentRule,
+  AssignmentRuleInput,
   CallTask,
   CompleteTaskBody,
+  CreditAllocationBody,
+  CreditAllocationResult,
   CustomerDetail,
+  DunningException,
+  Dso,
   DsoPoint,
-  ExceptionKind,
+  ExceptionActionBody,
   ExceptionList,
+  ExceptionQuery,
   FlowDetail,
   FlowSummary,
+  FlowVersion,
+  FlowWithProblems,
   Handoff,
   ImportStatus,
   InvoiceList,
   InvoiceState,
   LateRate,
+  LateRateBody,
+  LoginBody,
   Message,
+  MessageCounts,
   MoneyOutcome,
   Principal,
+  RecoveryByStep,
   RecoveryReport,
+  RecoveryReportAnswer,
+  RenderedTemplate,
   Settings,
   SettingsChange,
+  SimulationBody,
   SimulationResult,
+  TemplatePreviewQuery,
+  TemplateRef,
   TrialBalance,
 } from './types';
 
@@ -52,14 +69,23 @@ export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => http<Pri
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => http('/api/auth/login', { method: 'POST', json: body }),
+    mutationFn: (body: LoginBody) => http('/api/auth/login', { method: 'POST', json: body }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.me }),
   });
 }
 
 export function useLogout() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: () => http('/api/auth/logout', { method: 'POST' }), onSuccess: () => client.clear() });
+  return useMutation({
+    mutationFn: () => http('/api/auth/logout', { method: 'POST' }),
+    onSuccess: () => {
+      // Mounted queries keep showing what they had when the cache is cleared: say "nobody" first, so
+      // the app falls back to the sign-in page, then forget everything the session read.
+      client.setQueryData<Principal | null>(keys.me, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
+      client.getMutationCache().clear();
+    },
+  });
 }
 
 export interface InvoiceFilter {
@@ -106,8 +132,7 @@ export const useCustomer = (id: string | undefined) => useQuery({ queryKey: keys
 export function useApplyCredit(customerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { invoiceId: string; amount: number; reference: string }) =>
-      http<MoneyOutcome>(`/api/customers/${customerId}/credit/allocations`, { method: 'POST', json: body }),
+    mutationFn: (body: CreditAllocationBody) => http<CreditAllocationResult>(`/api/customers/${customerId}/credit/allocations`, { method: 'POST', json: body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -126,17 +151,17 @@ export const useFlow = (id: string) => useQuery({ queryKey: keys.flow(id), query
 export function useCreateFlow() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => http<FlowDetail>('/api/flows', { method: 'POST', json: { name } }),
+    mutationFn: (name: string) => http<FlowWithProblems>('/api/flows', { method: 'POST', json: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.flows }),
   });
 }
 
-export const saveDraft = (id: string, graph: Flow) => http<{ problems: FlowProblem[] }>(`/api/flows/${id}/draft`, { method: 'PUT', json: { graph, name: graph.name } });
+export const saveDraft = (id: string, graph: Flow) => http<FlowWithProblems>(`/api/flows/${id}/draft`, { method: 'PUT', json: { graph, name: graph.name } });
 
 export function usePublish(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => http<{ version: number }>(`/api/flows/${id}/publish`, { method: 'POST' }),
+    mutationFn: () => http<FlowVersion>(`/api/flows/${id}/publish`, { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.flow(id) }),
   });
 }
@@ -145,19 +170,18 @@ export const useAssignments = () => useQuery({ queryKey: keys.assignments, query
 export function useSaveAssignments() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (rules: AssignmentRule[]) => http('/api/flows/assignments', { method: 'PUT', json: { rules } }),
+    mutationFn: (rules: AssignmentRuleInput[]) => http<AssignmentRule[]>('/api/flows/assignments', { method: 'PUT', json: { rules } }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.assignments }),
   });
 }
 
-export const simulateFlow = (body: unknown) => http<SimulationResult>('/api/flows/simulate', { method: 'POST', json: body });
+export const simulateFlow = (body: SimulationBody) => http<SimulationResult>('/api/flows/simulate', { method: 'POST', json: body });
 
-export const useTemplates = () =>
-  useQuery({ queryKey: keys.templates, queryFn: () => http<Array<{ channel: string; name: string; locale: string; sampleText?: string }>>('/api/templates'), staleTime: Infinity });
-export const useTemplatePreview = (channel: string, name: string, locale: string) =>
+export const useTemplates = () => useQuery({ queryKey: keys.templates, queryFn: () => http<TemplateRef[]>('/api/templates'), staleTime: Infinity });
+export const useTemplatePreview = (channel: TemplateRef['channel'], name: string, locale: TemplatePreviewQuery['locale']) =>
   useQuery({
     queryKey: ['preview', channel, name, locale],
-    queryFn: () => http<{ subject?: string; html?: string; text?: string; body?: string }>(`/api/templates/preview?${new URLSearchParams({ channel, name, locale })}`),
+    queryFn: () => http<RenderedTemplate>(`/api/templates/preview?${new URLSearchParams({ channel, name, locale })}`),
     enabled: !!name,
     retry: false,
   });
@@ -172,7 +196,7 @@ export function useTaskAction() {
   });
 }
 
-export const useOutbox = (channel?: string) =>
+export const useOutbox = (channel?: Message['channel']) =>
   useQuery({ queryKey: keys.outbox(channel), queryFn: () => http<Message[]>(`/api/messages?pageSize=100${channel ? `&channel=${channel}` : ''}`), refetchInterval: 5000 });
 
 export const useHandoffs = () => useQuery({ queryKey: keys.handoffs, queryFn: () => http<Handoff[]>('/api/handoffs') });
@@ -180,30 +204,25 @@ export function useHandoffAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action, body }: { id: string; action: 'acknowledge' | 'recoveries'; body?: RecoveryReport }) =>
-      http<{ duplicate?: boolean } | undefined>(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+      http<RecoveryReportAnswer | undefined>(`/api/handoffs/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.handoffs }),
   });
 }
 
 export const useAging = () => useQuery({ queryKey: ['aging'], queryFn: () => http<Aging>('/api/reports/aging') });
-export const useDso = (from: string, to: string) =>
-  useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Array<{ currency: string; dso: number | null }>>(`/api/reports/dso?from=${from}&to=${to}`) });
+export const useDso = (from: string, to: string) => useQuery({ queryKey: ['dso', from, to], queryFn: () => http<Dso>(`/api/reports/dso?from=${from}&to=${to}`) });
 /** DSO month by month from the books' history (receivables at each month's end, not today's balances). */
 export const useDsoTrend = (from: string, to: string) =>
   useQuery({ queryKey: ['dso-trend', from, to], queryFn: () => http<DsoPoint[]>(`/api/reports/dso-trend?${new URLSearchParams({ from, to })}`) });
 
-export const useRecoveryByStep = () =>
-  useQuery({ queryKey: ['recovery'], queryFn: () => http<Array<{ nodeId: string; currency: string; payments: number; amount: number }>>('/api/reports/recovery-by-step') });
-export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<Array<{ channel: string; count: number }>>('/api/reports/messages') });
+export const useRecoveryByStep = () => useQuery({ queryKey: ['recovery'], queryFn: () => http<RecoveryByStep>('/api/reports/recovery-by-step') });
+export const useMessageCounts = () => useQuery({ queryKey: ['message-counts'], queryFn: () => http<MessageCounts>('/api/reports/messages') });
 
 const asOfQuery = (asOf: string) => (asOf ? `?${new URLSearchParams({ asOf })}` : '');
 export const useTrialBalance = (asOf: string) => useQuery({ queryKey: ['trial-balance', asOf], queryFn: () => http<TrialBalance>(`/api/reports/trial-balance${asOfQuery(asOf)}`) });
 export const useAgedBalance = (asOf: string) => useQuery({ queryKey: ['aged-balance', asOf], queryFn: () => http<AgedBalance>(`/api/reports/aged-balance${asOfQuery(asOf)}`) });
 
-export interface ExceptionFilter {
-  status?: 'open' | 'resolved';
-  kind?: ExceptionKind;
-  invoiceId?: string;
+export interface ExceptionFilter extends Pick<ExceptionQuery, 'status' | 'kind' | 'invoiceId'> {
   page: number;
   pageSize?: number;
 }
@@ -224,8 +243,8 @@ export const useOpenExceptionCount = (enabled: boolean) =>
 export function useExceptionAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'retry' | 'skip' | 'resolve'; body?: { reason: string } | { resolution: string } }) =>
-      http(`/api/exceptions/${id}/${action}`, { method: 'POST', json: body ?? {} }),
+    mutationFn: ({ id, action, body }: { id: string; action: 'retry' | 'skip' | 'resolve'; body?: ExceptionActionBody }) =>
+      http<DunningException>(`/api/exceptions/${id}/${action}`, { method: 'POST', json: body ?? {} }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.exceptions });
       void client.invalidateQueries({ queryKey: ['invoice'] });
@@ -244,9 +263,9 @@ export function useSaveSettings() {
 export function useLateRateAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (change: { put: LateRate } | { delete: string }) =>
+    mutationFn: (change: { put: LateRateBody } | { delete: string }) =>
       'put' in change
-        ? http('/api/settings/late-rates', { method: 'PUT', json: change.put })
+        ? http<LateRate[]>('/api/settings/late-rates', { method: 'PUT', json: change.put })
         : http(`/api/settings/late-rates/${encodeURIComponent(change.delete)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.settings }),
   });

@@ -2,6 +2,9 @@ import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AccountPage } from '../account/AccountPage';
+import { AuditLogPage } from '../admin/AuditLogPage';
+import { UsersPage } from '../admin/UsersPage';
 import { AgencyPortalPage } from '../agency/AgencyPortalPage';
 import { LoginPage } from '../auth/LoginPage';
 import { useMe } from '../api/queries';
@@ -50,6 +53,10 @@ function Routed() {
         <Route path="/exceptions" element={<ExceptionsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/books" element={<BooksPage />} />
+        <Route path="/account" element={<AccountPage principal={me.data} />} />
+        {/* The API refuses them to anyone else; the screens are not offered either. */}
+        {me.data.role === 'admin' && <Route path="/users" element={<UsersPage />} />}
+        {me.data.role === 'admin' && <Route path="/audit" element={<AuditLogPage />} />}
         <Route path="*" element={<Navigate to={home(me.data.role)} replace />} />
       </Routes>
     </Shell>

@@ -1,5 +1,18 @@
-import { AppShell, Badge, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBook, IconBriefcase, IconChartBar, IconFileInvoice, IconHierarchy3, IconInbox, IconPhoneCall, IconSettings } from '@tabler/icons-react';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, SegmentedControl, Title } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconBook,
+  IconBriefcase,
+  IconChartBar,
+  IconFileInvoice,
+  IconHierarchy3,
+  IconInbox,
+  IconListDetails,
+  IconPhoneCall,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -17,6 +30,9 @@ const NAV = [
   { to: '/books', label: 'nav.books', icon: IconBook, roles: ['admin', 'credit_manager'] },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, roles: ['admin', 'credit_manager'] },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase, roles: ['agency'] },
+  { to: '/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
+  { to: '/audit', label: 'nav.audit', icon: IconListDetails, roles: ['admin'] },
+  { to: '/account', label: 'nav.account', icon: IconUserCircle, roles: ['admin', 'credit_manager', 'collector', 'agency'] },
 ] as const;
 
 /** The frame around every screen: navigation for the user's role, language, sign-out. */
@@ -32,9 +48,9 @@ export function Shell({ principal, children }: { principal: Principal; children:
         <Group h="100%" px="md" justify="space-between">
           <Title order={4}>{t('app.title')}</Title>
           <Group>
-            <Text size="sm" c="dimmed">
+            <Anchor component={Link} to="/account" size="sm" c="dimmed" data-testid="account-link">
               {principal.email ?? principal.role}
-            </Text>
+            </Anchor>
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}

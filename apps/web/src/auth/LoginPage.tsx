@@ -2,18 +2,25 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/queries';
+import { formatWait, signInRetryAfter } from './sign-in-wait';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Too many failures lock the account and the address for a while (429): say for how long.
+  const wait = signInRetryAfter(login.error);
   return (
     <Center h="100vh" bg="gray.0">
       <Paper component="form" w={360} p="xl" shadow="sm" withBorder onSubmit={(e) => (e.preventDefault(), login.mutate({ email, password }))}>
         <Stack>
           <Title order={3}>{t('login.title')}</Title>
-          {login.isError && <Alert color="red">{t('login.failed')}</Alert>}
+          {login.isError && (
+            <Alert color="red" data-testid="login-error">
+              {wait !== undefined ? t('login.tooMany', { wait: formatWait(wait, i18n.language) }) : t('login.failed')}
+            </Alert>
+          )}
           <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={login.isPending}>

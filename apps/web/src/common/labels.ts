@@ -1,3 +1,4 @@
+import type { ReceivableStatus } from '@dunning/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,4 +45,4 @@ export const STATUS_COLORS: Record<string, string> = {
   written_off: 'dark',
   with_agency: 'grape',
   cancelled: 'gray',
-};
+} satisfies Record<ReceivableStatus, string>;

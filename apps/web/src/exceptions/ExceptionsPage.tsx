@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, Group, Pagination, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { EXCEPTION_KINDS } from '@dunning/domain';
 import { type ExceptionFilter, useExceptions } from '../api/queries';
-import { EXCEPTION_KINDS, type ExceptionKind } from '../api/types';
 import { formatDate } from '../common/format';
 import { useLabels } from '../common/labels';
 import { ExceptionActions } from './ExceptionActions';
@@ -18,7 +18,7 @@ export function ExceptionsPage() {
   const [params, setParams] = useSearchParams();
   const filter: ExceptionFilter = {
     status: params.get('status') === 'resolved' ? 'resolved' : 'open',
-    kind: (params.get('kind') as ExceptionKind | null) ?? undefined,
+    kind: EXCEPTION_KINDS.find((kind) => kind === params.get('kind')),
     invoiceId: params.get('invoiceId') ?? undefined,
     page: Number(params.get('page') ?? 1) || 1,
   };

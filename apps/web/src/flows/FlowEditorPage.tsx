@@ -1,14 +1,16 @@
-import { ActionIcon, Badge, Box, Button, Group, Loader, ScrollArea, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Loader, ScrollArea, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowForwardUp, IconLayoutDistributeHorizontal, IconZoomScan } from '@tabler/icons-react';
-import { type Flow, type FlowNode, type NodeKind, type TemplateRef } from '@dunning/flow';
+import type { Flow, FlowNode, NodeKind } from '@dunning/flow';
 import { ReactFlowProvider, type ReactFlowInstance } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
+import type { FlowVersion } from '../api/types';
 import { autoLayout } from './editor/auto-layout';
 import { cachedValidation } from './editor/cached-validation';
+import { editableFlow } from './editor/editable-draft';
 import { FlowCanvas } from './editor/FlowCanvas';
 import type { StepNode } from './editor/graph-conversion';
 import { nextNodeId, removeNodes, updateNode } from './editor/graph-conversion';
@@ -23,17 +25,20 @@ const AUTOSAVE_MS = 800;
 
 export function FlowEditorPage() {
   const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation();
   const detail = useFlow(id!);
   if (!detail.data) return <Loader />;
+  const initial = editableFlow(detail.data.draftGraph);
+  if (!initial) return <Alert color="red">{t('flows.draftUnreadable')}</Alert>;
   return (
     <ReactFlowProvider>
-      <Editor flowId={id!} initial={detail.data.draftGraph} versions={detail.data.versions} />
+      <Editor flowId={id!} initial={initial} versions={detail.data.versions} />
     </ReactFlowProvider>
   );
 }
 
 /** The flow editor: palette, canvas, and a side panel (step, simulation, versions and assignment). */
-function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; versions: import('../api/types').FlowVersion[] }) {
+function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; versions: FlowVersion[] }) {
   const { t } = useTranslation();
   const history = useRef(new History<Flow>(initial));
   const [flow, setFlow] = useState(initial);
@@ -46,7 +51,7 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
 
   // The same validation the API runs before publishing, on every edit (not on every drag frame).
   const [validate] = useState(cachedValidation);
-  const problems = useMemo(() => validate(flow, templates.data as TemplateRef[] | undefined), [validate, flow, templates.data]);
+  const problems = useMemo(() => validate(flow, templates.data), [validate, flow, templates.data]);
 
   const change = useCallback((next: Flow, tag?: string) => {
     history.current.push(next, tag);

@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Group, NumberInput, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import type { Flow, TimelineEntry } from '@dunning/flow';
+import type { Flow } from '@dunning/flow';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulateFlow } from '../api/queries';
+import type { TimelineEntry } from '../api/types';
 import { formatDate, toMinorUnits } from '../common/format';
 
 const DAY = 86_400_000;

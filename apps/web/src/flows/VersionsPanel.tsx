@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAssignments, useSaveAssignments } from '../api/queries';
-import type { AssignmentRule, FlowVersion } from '../api/types';
+import type { AssignmentRuleInput, FlowVersion } from '../api/types';
 import { diffFlows } from './flow-diff';
 
 /** Published versions, a side-by-side comparison of two, and the rules that send invoices to this flow. */
@@ -69,7 +69,7 @@ function AssignmentEditor({ flowId }: { flowId: string }) {
   const [priority, setPriority] = useState<number>(0);
   const mine = (assignments.data ?? []).filter((r) => r.flowId === flowId);
   const assign = () => {
-    const rule: AssignmentRule = { flowId, priority, segment: segment || null, riskMin: riskMin === '' ? null : riskMin, riskMax: riskMax === '' ? null : riskMax };
+    const rule: AssignmentRuleInput = { flowId, priority, segment: segment || null, riskMin: riskMin === '' ? null : riskMin, riskMax: riskMax === '' ? null : riskMax };
     save.mutate([rule, ...(assignments.data ?? [])], {
       onSuccess: () => notifications.show({ message: t('flows.saveRule'), color: 'green' }),
       onError: (e) => notifications.show({ message: (e as Error).message, color: 'red' }),

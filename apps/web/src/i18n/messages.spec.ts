@@ -1,6 +1,4 @@
-import { AGING_BUCKETS, RECEIVABLE_STATUSES } from '@dunning/domain';
-import { CALL_OUTCOMES } from '@dunning/flow';
-import { EXCEPTION_KINDS } from '../api/types';
+import { AGING_BUCKETS, CALL_OUTCOMES, EXCEPTION_KINDS, RECEIVABLE_STATUSES } from '@dunning/domain';
 import { en, fr } from './messages';
 
 /** Every leaf key of a messages tree ("a.b.c"). */

@@ -1,3 +1,5 @@
+import { accountScreensEn, accountScreensFr } from './account-messages';
+import { importScreensEn, importScreensFr } from './import-messages';
 import { moneyScreensEn, moneyScreensFr } from './money-messages';
 import { vocabularyEn, vocabularyFr } from './vocabulary';
 
@@ -14,9 +16,12 @@ const screensEn = {
     exceptions: 'Exceptions',
     settings: 'Settings',
     books: 'Books',
+    account: 'Account',
+    users: 'Users',
+    audit: 'Audit log',
     openExceptions: '{{count}} open',
   },
-  login: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Wrong email or password' },
+  login: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Wrong email or password', tooMany: 'Too many attempts: try again in {{wait}}.' },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -112,6 +117,7 @@ const screensEn = {
     simulate: 'Simulate',
     runs: 'Invoices on this flow',
     noSelection: 'Select a step to edit it, or drag one in from the palette.',
+    draftUnreadable: 'This flow’s draft was saved in a shape the editor cannot show.',
     preview: 'Preview',
     segment: 'Segment',
     riskMin: 'Risk from',
@@ -186,7 +192,7 @@ const screensEn = {
   },
 };
 
-export const en = { ...screensEn, ...moneyScreensEn, ...vocabularyEn };
+export const en = { ...screensEn, ...moneyScreensEn, ...accountScreensEn, ...importScreensEn, ...vocabularyEn };
 export type Messages = typeof en;
 
 const screensFr: typeof screensEn = {
@@ -201,9 +207,19 @@ const screensFr: typeof screensEn = {
     exceptions: 'Anomalies',
     settings: 'Paramètres',
     books: 'Comptabilité',
+    account: 'Mon compte',
+    users: 'Utilisateurs',
+    audit: 'Journal d’audit',
     openExceptions: '{{count}} ouvertes',
   },
-  login: { title: 'Connexion', email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter', failed: 'E-mail ou mot de passe incorrect' },
+  login: {
+    title: 'Connexion',
+    email: 'E-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    failed: 'E-mail ou mot de passe incorrect',
+    tooMany: 'Trop de tentatives : réessayez dans {{wait}}.',
+  },
   common: {
     save: 'Enregistrer',
     cancel: 'Annuler',
@@ -299,6 +315,7 @@ const screensFr: typeof screensEn = {
     simulate: 'Simuler',
     runs: 'Factures sur ce scénario',
     noSelection: 'Sélectionnez une étape pour la modifier, ou glissez-en une depuis la palette.',
+    draftUnreadable: 'Le brouillon de ce scénario a été enregistré sous une forme que l’éditeur ne sait pas afficher.',
     preview: 'Aperçu',
     segment: 'Segment',
     riskMin: 'Risque de',
@@ -373,4 +390,4 @@ const screensFr: typeof screensEn = {
   },
 };
 
-export const fr: Messages = { ...screensFr, ...moneyScreensFr, ...vocabularyFr };
+export const fr: Messages = { ...screensFr, ...moneyScreensFr, ...accountScreensFr, ...importScreensFr, ...vocabularyFr };

@@ -1,30 +1,83 @@
-import { Alert, Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { http } from '../api/http';
 import { useImportStatus } from '../api/queries';
-import type { ImportStatus } from '../api/types';
+import type { ImportAnswer, ImportPreview } from '../api/types';
+import { describeError } from '../common/errors';
+import { ImportMappingStep } from './ImportMappingStep';
+import { type Choices, type NeedsMapping, buildMapping, importForm, initialChoices, isNeedsMapping, templateUrl, unreadableFile } from './import-mapping';
 
-/** Uploads a CSV/XLSX; shows the import's progress, then what was imported or every bad line. */
+type Problem = { kind: 'unreadable'; message: string } | { kind: 'other'; message: string };
+
+/**
+ * Uploads a CSV/XLSX. When the API does not recognise every column, the mapping step asks which
+ * field each column is (and can save the answer); then the import's progress, and what was
+ * imported or every bad line. A file the API cannot read is named, with what to do about it.
+ */
 export function ImportPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [batchId, setBatchId] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
+  const [analysis, setAnalysis] = useState<NeedsMapping>();
+  const [choices, setChoices] = useState<Choices>({});
+  const [saveAs, setSaveAs] = useState('');
+  const [busy, setBusy] = useState(false);
   const status = useImportStatus(batchId);
-  const upload = async () => {
+
+  const showAnalysis = (next: NeedsMapping) => {
+    setAnalysis(next);
+    setChoices(initialChoices(next.columns));
+  };
+  const fail = (error: unknown) => {
+    const unreadable = unreadableFile(error);
+    setProblem(unreadable ? { kind: 'unreadable', message: unreadable.message } : { kind: 'other', message: describeError(error).message });
+  };
+  const send = async (options: Parameters<typeof importForm>[1] = {}) => {
     if (!file) return;
-    setError(undefined);
-    const form = new FormData();
-    form.append('file', file);
+    setProblem(undefined);
+    setBusy(true);
     try {
-      const batch = await http<ImportStatus>('/api/invoices/import', { method: 'POST', body: form });
-      setBatchId(batch.id);
+      const answer = await http<ImportAnswer>('/api/invoices/import', { method: 'POST', body: importForm(file, { fileName: file.name, ...options }) });
+      if (isNeedsMapping(answer)) {
+        setBatchId(undefined);
+        showAnalysis(answer);
+      } else {
+        setAnalysis(undefined);
+        setSaveAs('');
+        setBatchId(answer.id);
+      }
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
+    } finally {
+      setBusy(false);
     }
+  };
+  const upload = () => {
+    setAnalysis(undefined);
+    void send();
+  };
+  const importMapped = () => {
+    if (analysis) void send({ mapping: buildMapping(analysis.columns, choices), saveMappingAs: saveAs });
+  };
+  // A saved mapping fills the form (through the preview: nothing is imported until the user confirms).
+  const applySaved = async (name: string) => {
+    if (!file) return;
+    setProblem(undefined);
+    try {
+      const preview = await http<ImportPreview>('/api/invoices/import/preview', { method: 'POST', body: importForm(file, { fileName: file.name, mappingName: name }) });
+      showAnalysis({ ...preview, savedMapping: name });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const chooseFile = (next: File | null) => {
+    setFile(next);
+    setAnalysis(undefined);
+    setProblem(undefined);
   };
   const data = status.data;
   const done = data && ['succeeded', 'rejected', 'failed'].includes(data.status);
@@ -36,13 +89,42 @@ export function ImportPanel() {
   return (
     <Stack gap="xs">
       <Group align="end">
-        <FileInput label={t('invoices.import')} accept=".csv,.xlsx" value={file} onChange={setFile} w={320} data-testid="import-file" />
-        <Button onClick={upload} disabled={!file} data-testid="import-submit">
+        <FileInput label={t('invoices.import')} accept=".csv,.xlsx" value={file} onChange={chooseFile} w={320} data-testid="import-file" />
+        <Button onClick={upload} disabled={!file} loading={busy && !analysis} data-testid="import-submit">
           {t('invoices.import')}
         </Button>
+        <Anchor href={templateUrl(i18n.language)} download size="sm" data-testid="import-template">
+          {t('imports.template')}
+        </Anchor>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      {data && (
+      <Text size="xs" c="dimmed">
+        {t('imports.templateHelp')}
+      </Text>
+      {problem?.kind === 'unreadable' && (
+        <Alert color="red" title={t('imports.unreadable')} data-testid="import-unreadable">
+          <Text size="sm">{problem.message}</Text>
+          <Text size="sm">{t('imports.unreadableHelp')}</Text>
+        </Alert>
+      )}
+      {problem?.kind === 'other' && (
+        <Alert color="red" data-testid="import-error">
+          {problem.message}
+        </Alert>
+      )}
+      {analysis && (
+        <ImportMappingStep
+          analysis={analysis}
+          choices={choices}
+          onChoose={(header, choice) => setChoices((current) => ({ ...current, [header]: choice }))}
+          saveAs={saveAs}
+          onSaveAs={setSaveAs}
+          onApplySaved={(name) => void applySaved(name)}
+          onSubmit={importMapped}
+          onCancel={() => setAnalysis(undefined)}
+          busy={busy}
+        />
+      )}
+      {data && !analysis && (
         <Stack gap={4} data-testid="import-progress">
           <Text size="sm">
             {t('invoices.importing')}: {data.processedRows}/{data.totalRows} ({t(`invoices.importStatuses.${data.status}`)})

@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { MESSAGE_CHANNELS } from '@dunning/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutbox } from '../api/queries';
@@ -10,7 +11,7 @@ export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   const [channel, setChannel] = useState('all');
-  const messages = useOutbox(channel === 'all' ? undefined : channel);
+  const messages = useOutbox(MESSAGE_CHANNELS.find((c) => c === channel));
   return (
     <Stack>
       <Group justify="space-between">
@@ -18,7 +19,7 @@ export function OutboxPage() {
         <SegmentedControl
           value={channel}
           onChange={setChannel}
-          data={[{ value: 'all', label: t('outbox.all') }, ...(['email', 'sms', 'letter'] as const).map((c) => ({ value: c, label: labels.channel(c) }))]}
+          data={[{ value: 'all', label: t('outbox.all') }, ...MESSAGE_CHANNELS.map((c) => ({ value: c, label: labels.channel(c) }))]}
         />
       </Group>
       {(messages.data ?? []).map((m) => (

@@ -1,12 +1,11 @@
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { MESSAGE_CHANNELS } from '@dunning/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveSettings } from '../api/queries';
 import type { Agency, Settings } from '../api/types';
 import { useLabels } from '../common/labels';
 import { notifySuccess, useNotifyError } from '../common/notify';
-
-const CHANNELS = ['email', 'sms', 'letter'] as const;
 
 /** The admin's policy: the provision rate on doubtful receivables, the daily caps, the default agency. */
 export function PolicySettingsCard({ settings, agencies }: { settings: Settings; agencies: Agency[] }) {
@@ -37,7 +36,7 @@ export function PolicySettingsCard({ settings, agencies }: { settings: Settings;
             {t('settings.capsHelp')}
           </Text>
           <SimpleGrid cols={3} maw={480}>
-            {CHANNELS.map((channel) => (
+            {MESSAGE_CHANNELS.map((channel) => (
               <NumberInput
                 key={channel}
                 label={labels.channel(channel)}

@@ -2,7 +2,7 @@ import { Button, Group, Radio, Stack, TextInput, Textarea } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import type { CallTask } from '../api/types';
 import { currencyDigits, toDecimalText } from '../common/format';
-import { OUTCOMES, type Outcome, type OutcomeForm as Form } from './outcome-body';
+import { OUTCOMES, type OutcomeForm as Form } from './outcome-body';
 
 /** The call's outcome: 1–5 pick it, a promise takes a date and an amount in euros, a dispute its reason, any the notes. */
 export function OutcomeForm(props: {
@@ -19,7 +19,14 @@ export function OutcomeForm(props: {
   const total = task.totalBalance;
   return (
     <Stack gap="xs">
-      <Radio.Group label={t('queue.outcome')} value={form.outcome} onChange={(value) => onChange({ outcome: value as Outcome })}>
+      <Radio.Group
+        label={t('queue.outcome')}
+        value={form.outcome}
+        onChange={(value) => {
+          const outcome = OUTCOMES.find((o) => o === value);
+          if (outcome) onChange({ outcome });
+        }}
+      >
         <Stack gap={4}>
           {OUTCOMES.map((o, i) => (
             <Radio key={o} value={o} label={`${i + 1}. ${t(`outcomes.${o}`)}`} data-testid={`outcome-${o}`} />

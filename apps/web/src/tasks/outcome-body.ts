@@ -1,8 +1,10 @@
+import { CALL_OUTCOMES } from '@dunning/domain';
 import type { CompleteTaskBody } from '../api/types';
 import { toMinorUnits } from '../common/format';
 
-export const OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+/** What a collector can record (`sla_expired` is the API's, when nobody called in time). */
+export type Outcome = CompleteTaskBody['outcome'];
+export const OUTCOMES = CALL_OUTCOMES.filter((outcome): outcome is Outcome => outcome !== 'sla_expired');
 
 export interface OutcomeForm {
   outcome: Outcome;

@@ -25,12 +25,15 @@ export class FlowsRepository {
     return row;
   }
 
+  /** Every flow by name, with its latest published version (null: never published). */
   async list(): Promise<Array<FlowRow & { latestVersion: number | null }>> {
-    const rows = await this.db
-      .select({ flow: flows, latestVersion: sql<number | null>`(select max(${flowVersions.version}) from ${flowVersions} where ${flowVersions.flowId} = ${flows.id})` })
-      .from(flows)
-      .orderBy(asc(flows.name));
-    return rows.map((r) => ({ ...r.flow, latestVersion: r.latestVersion === null ? null : Number(r.latestVersion) }));
+    const rows = await this.db.select().from(flows).orderBy(asc(flows.name));
+    const latest = await this.db
+      .select({ flowId: flowVersions.flowId, version: sql<number>`max(${flowVersions.version})::int` })
+      .from(flowVersions)
+      .groupBy(flowVersions.flowId);
+    const latestOf = new Map(latest.map((l) => [l.flowId, Number(l.version)]));
+    return rows.map((row) => ({ ...row, latestVersion: latestOf.get(row.id) ?? null }));
   }
 
   async saveDraft(id: string, draft: { name?: string; description?: string; draftGraph: Record<string, unknown> }): Promise<FlowRow | undefined> {

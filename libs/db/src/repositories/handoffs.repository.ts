@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { AgencyReportStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
 import { customers, handoffInvoices, handoffs, invoices } from '../schema';
 
@@ -79,6 +80,12 @@ export class HandoffsRepository {
     return row;
   }
 
+  /** The case, locked until the caller's transaction ends: one agency report at a time per case. */
+  async lockCase(id: string, db: Database): Promise<HandoffRow | undefined> {
+    const [row] = await db.select().from(handoffs).where(eq(handoffs.id, id)).for('update');
+    return row;
+  }
+
   async setCaseFile(id: string, caseFile: object): Promise<void> {
     await this.db
       .update(handoffs)
@@ -111,7 +118,7 @@ export class HandoffsRepository {
   }
 
   /** The agency's report: what it recovered adds up; accepted/collecting/closed move the case on. */
-  async recordReport(id: string, amount: number, status: 'accepted' | 'collecting' | 'recovered' | 'closed', db: Database = this.db): Promise<HandoffRow> {
+  async recordReport(id: string, amount: number, status: AgencyReportStatus, db: Database = this.db): Promise<HandoffRow> {
     const [row] = await db
       .update(handoffs)
       .set({

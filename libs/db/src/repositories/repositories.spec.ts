@@ -184,6 +184,11 @@ describeOnEveryDatabase('repositories', (database) => {
     const v1 = await r.flows.publish(flow.id, { nodes: [1] });
     const v2 = await r.flows.publish(flow.id, { nodes: [2] });
     expect([v1.version, v2.version]).toEqual([1, 2]);
+    await r.flows.create({ name: 'Unpublished', draftGraph: { nodes: [] } });
+    expect((await r.flows.list()).map((f) => [f.name, f.latestVersion])).toEqual([
+      ['Standard', 2],
+      ['Unpublished', null],
+    ]);
     const error: { message: string; cause?: { message: string } } = (await database()
       .db.execute(`update flow_versions set graph = '{}' where id = '${v1.id}'`)
       .catch((e: { message: string; cause?: { message: string } }) => e)) as never;

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../connection/database';
 import { lateInterestRates, settings } from '../schema';
 
@@ -13,13 +13,20 @@ export class SettingsRepository {
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
+  /** Writes every key at once (all of them, or none when one is refused); a null value removes its key (back to the default). */
   async set(values: Record<string, unknown>, updatedBy?: string): Promise<void> {
-    for (const [key, value] of Object.entries(values)) {
-      await this.db
-        .insert(settings)
-        .values({ key, value, updatedBy })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy, updatedAt: sql`now()` } });
-    }
+    const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+    const rows = entries.filter(([, value]) => value !== null).map(([key, value]) => ({ key, value, updatedBy }));
+    const removed = entries.filter(([, value]) => value === null).map(([key]) => key);
+    await this.db.transaction(async (tx) => {
+      if (removed.length > 0) await tx.delete(settings).where(inArray(settings.key, removed));
+      if (rows.length > 0) {
+        await tx
+          .insert(settings)
+          .values(rows)
+          .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`now()` } });
+      }
+    });
   }
 
   async lateRates(db: Database = this.db): Promise<Array<{ from: string; ecbRatePercent: number }>> {

@@ -11,18 +11,8 @@ import { users } from './users.schema';
  * flow held at a step. Reported once per key (a repeat counts an occurrence); resolved by a person,
  * often after fixing the cause and retrying.
  */
-export const EXCEPTION_KINDS = [
-  'bounce',
-  'missing_contact',
-  'start_failed',
-  'letter_failed',
-  'call_sla_expired',
-  'configuration',
-  'send_cap',
-  'flow_held',
-  'delivery_failed',
-] as const;
-export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+export { EXCEPTION_KINDS, type ExceptionKind } from '@dunning/domain';
+import type { ExceptionKind } from '@dunning/domain';
 
 export const exceptions = pgTable(
   'exceptions',

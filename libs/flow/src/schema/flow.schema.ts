@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { LOCALES } from '@dunning/domain';
 import { branchData, callTaskData, emailData, endData, escalateData, lateFeeData, letterData, setStatusData, smsData, startData, waitData } from './node-kinds';
 
 export const FLOW_SCHEMA_VERSION = 1;
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from '@dunning/domain';
 
 const position = z.object({ x: z.number(), y: z.number() });
 const nodeId = z

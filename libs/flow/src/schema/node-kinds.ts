@@ -12,8 +12,7 @@ const templateName = z
   .min(1, 'choose a template')
   .regex(/^[a-z0-9-]+$/, 'a template name: lower case, digits and dashes');
 
-export const CALL_OUTCOMES = ['promise_to_pay', 'dispute', 'paid', 'no_answer', 'wrong_contact', 'sla_expired'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export { CALL_OUTCOMES, type CallOutcome } from '@dunning/domain';
 
 /** A step addresses a contact role of the customer (the database's vocabulary) or all of them. */
 export { RECIPIENT_ROLES };

@@ -119,4 +119,20 @@ describe('validateFlow', () => {
       expect.objectContaining({ field: 'data.maxSegments', message: 'The fr SMS “sms-reminder” takes 3 GSM-7 segments with sample data; the limit is 2.' }),
     ]);
   });
+
+  it('walks a flow of 10,000 steps in a line without overflowing the stack, and still finds its loop', () => {
+    const nodes: Flow['nodes'] = [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }];
+    for (let i = 1; i < 9_999; i++) {
+      nodes.push(
+        i % 2 === 1
+          ? { id: `s${i}`, kind: 'wait', position: { x: 0, y: i }, data: { anchor: 'due_date', offsetDays: Math.min(365, i), dayType: 'calendar' } }
+          : { id: `s${i}`, kind: 'email', position: { x: 0, y: i }, data: { template: 'reminder-1', recipient: 'billing', attachInvoice: false } },
+      );
+    }
+    nodes.push({ id: 'end', kind: 'end', position: { x: 0, y: 10_000 }, data: {} });
+    const line: Flow = { ...standardFlow(), nodes, edges: nodes.slice(1).map((node, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: node.id })) };
+    expect(validateFlow(line)).toEqual([]);
+    const looped = { ...line, edges: line.edges.map((e) => (e.target === 'end' ? { ...e, target: 's1' } : e)) };
+    expect(validateFlow(looped).map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^This loop \(s1 → s2 → .* → s9998 → s1\) never pauses/)]));
+  });
 });

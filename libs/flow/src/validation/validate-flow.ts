@@ -36,12 +36,13 @@ export function validateFlow(input: unknown, options: { templates?: readonly Tem
     });
   }
   const flow = parsed.data;
+  const next = successorsOf(flow);
   return [
     ...checkNodes(flow),
     ...checkEdges(flow),
-    ...checkReachability(flow),
-    ...checkLoops(flow),
-    ...checkDueDateOrder(flow),
+    ...checkReachability(flow, next),
+    ...checkLoops(flow, next),
+    ...checkDueDateOrder(flow, next),
     ...(options.templates ? checkTemplates(flow, options.templates) : []),
   ];
 }
@@ -92,12 +93,16 @@ function describeOutcome(outcome: string | undefined): string {
 function checkEdges(flow: Flow): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const outgoingOf = new Map<string, Flow['edges']>();
   for (const edge of flow.edges) {
+    const outgoing = outgoingOf.get(edge.source);
+    if (outgoing) outgoing.push(edge);
+    else outgoingOf.set(edge.source, [edge]);
     if (!byId.has(edge.source)) problems.push({ field: `edges.${edge.id}.source`, message: `Edge ${edge.id} starts at an unknown node “${edge.source}”.` });
     if (!byId.has(edge.target)) problems.push({ nodeId: edge.source, field: `edges.${edge.id}.target`, message: `Edge ${edge.id} leads to an unknown node “${edge.target}”.` });
   }
   for (const node of flow.nodes) {
-    const outgoing = flow.edges.filter((e) => e.source === node.id);
+    const outgoing = outgoingOf.get(node.id) ?? [];
     const required = requiredOutcomes(node);
     const optional = optionalOutcomes(node);
     if (node.kind === 'end' && outgoing.length > 0) {
@@ -128,17 +133,29 @@ function checkEdges(flow: Flow): FlowProblem[] {
   return problems;
 }
 
-function successors(flow: Flow, nodeId: string): string[] {
-  return flow.edges.filter((e) => e.source === nodeId).map((e) => e.target);
+/**
+ * The targets of each node's edges, in the edges' order. The walks below keep their own stacks:
+ * a flow of thousands of steps in a line must not overflow the call stack.
+ */
+type Successors = (nodeId: string) => readonly string[];
+
+function successorsOf(flow: Flow): Successors {
+  const targets = new Map<string, string[]>();
+  for (const edge of flow.edges) {
+    const list = targets.get(edge.source);
+    if (list) list.push(edge.target);
+    else targets.set(edge.source, [edge.target]);
+  }
+  return (nodeId) => targets.get(nodeId) ?? [];
 }
 
-function checkReachability(flow: Flow): FlowProblem[] {
+function checkReachability(flow: Flow, successors: Successors): FlowProblem[] {
   const start = flow.nodes.find((n) => n.kind === 'start');
   if (!start) return [];
   const reached = new Set([start.id]);
   const stack = [start.id];
   while (stack.length > 0) {
-    for (const next of successors(flow, stack.pop()!)) {
+    for (const next of successors(stack.pop()!)) {
       if (!reached.has(next)) {
         reached.add(next);
         stack.push(next);
@@ -157,15 +174,18 @@ function pausesEachTurn(node: FlowNode): boolean {
   return node.kind === 'wait' && node.data.anchor === 'previous_step' && node.data.offsetDays >= 1;
 }
 
-function checkLoops(flow: Flow): FlowProblem[] {
+function checkLoops(flow: Flow, successors: Successors): FlowProblem[] {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const problems: FlowProblem[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
-  const visit = (id: string, path: string[]): void => {
+  // A depth-first walk: `chain` holds the steps being visited (the path from the walk's root), each with its next successor to follow.
+  const chain: Array<{ id: string; next: number }> = [];
+  const enter = (id: string): void => {
     const node = byId.get(id);
     if (!node || pausesEachTurn(node) || state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
+      const path = chain.map((frame) => frame.id);
       const cycle = path.slice(path.indexOf(id));
       const key = [...cycle].sort().join(',');
       if (!reported.has(key)) {
@@ -179,26 +199,39 @@ function checkLoops(flow: Flow): FlowProblem[] {
       return;
     }
     state.set(id, 'visiting');
-    for (const next of successors(flow, id)) visit(next, [...path, id]);
-    state.set(id, 'done');
+    chain.push({ id, next: 0 });
   };
-  for (const node of flow.nodes) visit(node.id, []);
+  for (const node of flow.nodes) {
+    enter(node.id);
+    while (chain.length > 0) {
+      const frame = chain[chain.length - 1]!;
+      const targets = successors(frame.id);
+      if (frame.next < targets.length) enter(targets[frame.next++]!);
+      else {
+        state.set(frame.id, 'done');
+        chain.pop();
+      }
+    }
+  }
   return problems;
 }
 
 /** Waits anchored on the due date must not go back in time along any path. */
-function checkDueDateOrder(flow: Flow): FlowProblem[] {
+function checkDueDateOrder(flow: Flow, successors: Successors): FlowProblem[] {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const start = flow.nodes.find((n) => n.kind === 'start');
   if (!start) return [];
   const problems = new Map<string, FlowProblem>();
   const seen = new Set<string>();
-  const walk = (id: string, latest: number | undefined, previousWait: string | undefined): void => {
+  // Depth first, in the edges' order: the first wait that goes back is reported against the path that reached it first.
+  const stack: Array<[id: string, latest: number | undefined, previousWait: string | undefined]> = [[start.id, undefined, undefined]];
+  while (stack.length > 0) {
+    const [id, latest, previousWait] = stack.pop()!;
     const key = `${id}@${latest}`;
-    if (seen.has(key) || seen.size > 20_000) return;
+    if (seen.has(key) || seen.size > 20_000) continue;
     seen.add(key);
     const node = byId.get(id);
-    if (!node) return;
+    if (!node) continue;
     let nextLatest = latest;
     let nextPrevious = previousWait;
     if (node.kind === 'wait' && node.data.anchor === 'due_date') {
@@ -212,9 +245,9 @@ function checkDueDateOrder(flow: Flow): FlowProblem[] {
       nextLatest = Math.max(latest ?? node.data.offsetDays, node.data.offsetDays);
       nextPrevious = node.id;
     }
-    for (const next of successors(flow, id)) walk(next, nextLatest, nextPrevious);
-  };
-  walk(start.id, undefined, undefined);
+    const targets = successors(id);
+    for (let i = targets.length - 1; i >= 0; i--) stack.push([targets[i]!, nextLatest, nextPrevious]);
+  }
   return [...problems.values()];
 }
 

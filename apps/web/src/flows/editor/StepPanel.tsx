@@ -1,4 +1,5 @@
 import { Alert, Button, Divider, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { LOCALES, type Locale, type TemplateChannel } from '@dunning/domain';
 import type { FlowNode, FlowProblem } from '@dunning/flow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { useTemplatePreview, useTemplates } from '../../api/queries';
 import { SchemaForm } from './SchemaForm';
 import { dataSchemaOf } from './node-kinds';
 
-const TEMPLATE_CHANNEL: Partial<Record<FlowNode['kind'], string>> = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' };
+const TEMPLATE_CHANNEL: Partial<Record<FlowNode['kind'], TemplateChannel>> = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' };
 
 /** Edits the selected step: its label and its data (a form from its zod schema), with a live template preview. */
 export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNode; problems: FlowProblem[]; onChange: (step: FlowNode) => void; onDelete: () => void }) {
@@ -55,9 +56,9 @@ export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNo
   );
 }
 
-function TemplatePreview({ channel, name }: { channel: string; name: string }) {
+function TemplatePreview({ channel, name }: { channel: TemplateChannel; name: string }) {
   const { t } = useTranslation();
-  const [locale, setLocale] = useState<'fr' | 'en'>('fr');
+  const [locale, setLocale] = useState<Locale>('fr');
   const preview = useTemplatePreview(channel, name, locale);
   return (
     <Stack gap={4}>
@@ -65,7 +66,7 @@ function TemplatePreview({ channel, name }: { channel: string; name: string }) {
         <Text size="sm" fw={600}>
           {t('flows.preview')}
         </Text>
-        <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale(v as 'fr' | 'en')} data={['fr', 'en']} />
+        <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale((current) => LOCALES.find((l) => l === v) ?? current)} data={[...LOCALES]} />
       </Group>
       {preview.isError && <Alert color="red">{(preview.error as Error).message}</Alert>}
       {preview.data?.subject && (

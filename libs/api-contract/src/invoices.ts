@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { MAX_DOCUMENT_MINOR_UNITS, RECEIVABLE_STATUSES, isKnownCurrency } from '@dunning/domain';
+import { amountOnWire, currencyCode, instant, localDate, pageOf, positiveAmount, requiredText, uuid } from './common';
+
+/* Invoices (/api/invoices): typed in one by one, listed, read. Imports are in ./imports.ts. */
+
+/**
+ * POST /api/invoices: one invoice typed in by a credit manager. The due date is on or after the
+ * issue date (400 naming `dueDate`), the VAT less than the amount that includes it (400 naming
+ * `vatAmount`); an unknown customer answers 404, a number already taken 409.
+ */
+export const createInvoiceBody = z
+  .object({
+    /** The invoice's number, unique across the books: one line, trimmed. */
+    number: requiredText(100, 'the invoice’s number').regex(/^[^\r\n\t]*$/, 'one line, without tabs'),
+    customerId: uuid,
+    issueDate: localDate,
+    dueDate: localDate,
+    /** Minor units, tax included, at most MAX_DOCUMENT_MINOR_UNITS (the books' totals stay exact). */
+    amount: positiveAmount,
+    /** The VAT included in the amount, minor units (0 when none). */
+    vatAmount: z.number().int('an integer amount of minor units (cents)').min(0).max(MAX_DOCUMENT_MINOR_UNITS).default(0),
+    /** A contractual late-interest rate, annual %; none: the legal rate (ECB + 10 points). */
+    lateInterestRatePercent: z.number().min(0).max(100).optional(),
+    currency: currencyCode.refine(isKnownCurrency, 'not a known currency'),
+  })
+  .refine((i) => i.dueDate >= i.issueDate, { message: 'the due date is before the issue date', path: ['dueDate'] })
+  .refine((i) => i.vatAmount < i.amount, { message: 'the VAT must be less than the amount, which includes it', path: ['vatAmount'] });
+
+/** Days overdue a filter may ask for, either way (about 270 years): the database's date arithmetic stays in range. */
+const overdueDays = z.coerce.number().int().min(-100_000).max(100_000);
+
+/** GET /api/invoices: oldest due first. */
+export const invoiceListQuery = z.object({
+  /** Statuses, comma-separated (overdue,promised). */
+  status: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(z.enum(RECEIVABLE_STATUSES)).optional()),
+  customerId: uuid.optional(),
+  flowId: uuid.optional(),
+  /** Days overdue on the Paris date, inclusive bounds (negative: days before it is due). */
+  overdueMin: overdueDays.optional(),
+  overdueMax: overdueDays.optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** An invoice as the books hold it (the invoices table). */
+export const invoice = z
+  .object({
+    id: uuid,
+    number: z.string(),
+    customerId: uuid,
+    issueDate: localDate,
+    dueDate: localDate,
+    /** Total including tax, and the VAT in it. */
+    amount: amountOnWire,
+    vatAmount: amountOnWire,
+    currency: currencyCode,
+    /** What is still owed: principal and fees. */
+    balance: amountOnWire,
+    interestBalance: amountOnWire,
+    indemnityBalance: amountOnWire,
+    paidAmount: amountOnWire,
+    creditedAmount: amountOnWire,
+    /** The provision (491) held against it. */
+    impairment: amountOnWire,
+    interestChargedThrough: localDate.nullable(),
+    indemnityCharged: z.boolean(),
+    /** A contractual late-interest rate (annual %); null: the legal rate. */
+    lateInterestRatePercent: z.number().nullable(),
+    revision: z.number().int(),
+    status: z.enum(RECEIVABLE_STATUSES),
+    cancelledAt: instant.nullable(),
+    writtenOffAt: instant.nullable(),
+    doubtfulAt: instant.nullable(),
+    irrecoverableAt: instant.nullable(),
+    withAgencyAt: instant.nullable(),
+    disputedAt: instant.nullable(),
+    promisedUntil: localDate.nullable(),
+    promisedAmount: amountOnWire.nullable(),
+    balanceWhenPromised: amountOnWire.nullable(),
+    pausedAt: instant.nullable(),
+    workflowId: z.string().nullable(),
+    flowId: uuid.nullable(),
+    flowVersion: z.number().int().nullable(),
+    importBatchId: uuid.nullable(),
+    workflowStartError: z.string().nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Invoice' });
+
+/** An invoice as GET /api/invoices lists it: with its customer's name. */
+export const invoiceListEntry = invoice.extend({ customerName: z.string() }).meta({ id: 'InvoiceListEntry' });
+export const invoicePage = pageOf(invoiceListEntry).meta({ id: 'InvoicePage' });
+
+export type CreateInvoiceBody = z.infer<typeof createInvoiceBody>;
+export type InvoiceListQuery = z.infer<typeof invoiceListQuery>;
+export type Invoice = z.infer<typeof invoice>;
+export type InvoiceListEntry = z.infer<typeof invoiceListEntry>;
+export type InvoicePage = z.infer<typeof invoicePage>;
