@@ -16,6 +16,8 @@ import { openDatabase } from '@dunning/db';
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.PGLITE_DATA_DIR ?? '.data/pglite');
   const port = Number(process.env.PGLITE_PORT ?? 5433);
+  // It has no password: loopback only, unless another address is asked for explicitly.
+  const host = process.env.PGLITE_HOST ?? '127.0.0.1';
   const lockFile = `${dataDir}.lock`;
   const lock = acquireLock(lockFile);
   if ('heldBy' in lock) {
@@ -25,9 +27,9 @@ async function main(): Promise<void> {
   if (lock.tookOverFrom !== undefined) console.log(`took over the lock of process ${lock.tookOverFrom} on ${dataDir}, which is gone (it crashed or was killed)`);
   mkdirSync(dataDir, { recursive: true });
   const handle = await openDatabase({ dataDir });
-  const server = new PGLiteSocketServer({ db: handle.pglite!, port, host: '127.0.0.1', maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db: handle.pglite!, port, host, maxConnections: 32 });
   await server.start();
-  console.log(`embedded database (PGlite, ${dataDir}) listening on postgres://postgres@127.0.0.1:${port}/postgres`);
+  console.log(`embedded database (PGlite, ${dataDir}) listening on postgres://postgres@${host}:${port}/postgres`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
