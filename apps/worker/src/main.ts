@@ -6,6 +6,8 @@ import { workflowSource } from './workflow-source';
 import { createActivities } from './activities/create-activities';
 import { createActivityDependencies } from './dependencies';
 
+const SHUTDOWN_WITHOUT_SERVER_MS = 5_000;
+
 /** The dunning worker: the invoice workflows and their activities on one task queue. */
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -19,7 +21,14 @@ async function main(): Promise<void> {
     ...workflowSource(),
     activities: createActivities(dependencies),
   });
-  const stop = () => worker.shutdown();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    worker.shutdown();
+    // A graceful stop needs the server; when it went first (npm start stops every process at once), do not wait for it forever.
+    setTimeout(() => process.exit(0), SHUTDOWN_WITHOUT_SERVER_MS).unref();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
