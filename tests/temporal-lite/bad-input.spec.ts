@@ -81,9 +81,9 @@ describe('temporal-lite: bad input', () => {
   });
 
   it('answers UNIMPLEMENTED naming the method it does not serve', async () => {
-    expect(await statusOf(service().createSchedule({ namespace: 'default', scheduleId: 's' }))).toEqual({
+    expect(await statusOf(service().startActivityExecution({ namespace: 'default', activityId: 'a' }))).toEqual({
       code: grpc.status.UNIMPLEMENTED,
-      details: expect.stringContaining('CreateSchedule'),
+      details: expect.stringContaining('StartActivityExecution'),
     });
   });
 

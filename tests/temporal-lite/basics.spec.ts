@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { createTestWorker, createTimeSkippingEnv, replayAllHistories } from './temporal-lite-env';
 import { failing, greet } from './workflows';
 
@@ -31,6 +31,25 @@ describe('temporal-lite: start, result, describe, history', () => {
       expect(types.at(-1)).toBe(2); // WorkflowExecutionCompleted
       expect(history.events!.map((e) => Number(e.eventId))).toEqual(types.map((_, i) => i + 1));
       expect(types).toEqual(expect.arrayContaining([10, 11, 12])); // activity scheduled, started, completed
+    });
+  });
+
+  it('starts a workflow eagerly: its first workflow task comes back in the start answer, to the worker of the same connection', async () => {
+    const { worker } = await createTestWorker(env, 'eager');
+    await worker.runUntil(async () => {
+      // Eager start needs the worker's own connection: the SDK reserves one of its task slots.
+      const client = new Client({ connection: env.nativeConnection, namespace: env.namespace });
+      const handle = await client.workflow.start(greet, { args: ['Eve'], taskQueue: 'eager', workflowId: 'greet-eager', requestEagerStart: true });
+      expect(handle.eagerlyStarted).toBe(true);
+      expect(await handle.result()).toBe('Hello, Eve!');
+      const { events } = await handle.fetchHistory();
+      // Scheduled and started with the start itself, by the client's identity.
+      expect(events!.slice(0, 3).map((e) => e.eventType)).toEqual([1, 5, 6]);
+      expect(events![2]!.workflowTaskStartedEventAttributes?.identity).toBe(events![0]!.workflowExecutionStartedEventAttributes?.identity);
+
+      const lazy = await client.workflow.start(greet, { args: ['Lazy'], taskQueue: 'eager', workflowId: 'greet-not-eager' });
+      expect(lazy.eagerlyStarted).toBe(false);
+      expect(await lazy.result()).toBe('Hello, Lazy!');
     });
   });
 

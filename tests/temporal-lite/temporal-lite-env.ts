@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -6,6 +7,15 @@ import { createTestActivities } from './test-activities';
 
 /** The temporal-lite executable, as the SDK's ephemeral-server launcher runs it. */
 export const TEMPORAL_LITE_BIN = path.resolve(__dirname, '../../apps/temporal-lite/bin/temporal-lite');
+
+/**
+ * The SDK hides why a server it launches did not start ("did not start within 5s"): say it here
+ * when temporal-lite was never built (`npm test` builds it; running jest alone does not).
+ */
+function assertTemporalLiteBuilt(): void {
+  const entry = path.resolve(__dirname, '../../apps/temporal-lite/dist/main.js');
+  if (!existsSync(entry)) throw new Error(`temporal-lite is not built (${entry} is missing): run npx nx build @dunning/temporal-lite`);
+}
 
 const WORKFLOWS_PATH = path.resolve(__dirname, 'workflows/index.ts');
 
@@ -26,6 +36,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  assertTemporalLiteBuilt();
   quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_LITE_BIN } },
@@ -35,6 +46,7 @@ export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 export function createDevServerEnv(
   server: { searchAttributes?: Array<{ name: string; type: 'KEYWORD' | 'INT' | 'DATETIME' | 'TEXT' | 'BOOL' | 'DOUBLE' }> } = {},
 ): Promise<TestWorkflowEnvironment> {
+  assertTemporalLiteBuilt();
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
     server: {

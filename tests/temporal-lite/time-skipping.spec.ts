@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { sleep } from '@temporalio/activity';
 import { createTestActivities } from './test-activities';
 import { createTimeSkippingEnv, replayAllHistories, workflowBundle } from './temporal-lite-env';
-import { raceActivityAndTimer, sleeper } from './workflows';
+import { activitySleepsInTestTime, raceActivityAndTimer, sleeper } from './workflows';
 
 describe('temporal-lite: time skipping', () => {
   let env: TestWorkflowEnvironment;
@@ -23,6 +23,12 @@ describe('temporal-lite: time skipping', () => {
         async measureServerTime(): Promise<number> {
           const before = await env.currentTimeMs();
           await sleep(500);
+          return (await env.currentTimeMs()) - before;
+        },
+        // Sleeps two days of server time from inside an activity, as Temporal's timer-examples sample does.
+        async sleepInTestTime(): Promise<number> {
+          const before = await env.currentTimeMs();
+          await env.sleep('2 days');
           return (await env.currentTimeMs()) - before;
         },
       },
@@ -53,9 +59,15 @@ describe('temporal-lite: time skipping', () => {
     expect(serverMsDuringActivity).toBeLessThan(10_000);
   });
 
+  it('lets an activity sleep in server time while the client waits on the result (one lock counter, as the Java test server)', async () => {
+    const serverMs = await env.client.workflow.execute(activitySleepsInTestTime, { taskQueue, workflowId: 'activity-sleeps-2d' });
+    expect(serverMs).toBeGreaterThanOrEqual(2 * 86_400_000);
+    expect(serverMs).toBeLessThan(3 * 86_400_000);
+  }, 20_000);
+
   it('writes histories the SDK replays without error', async () => {
     const { replayed, errors } = await replayAllHistories(env.client);
     expect(errors).toEqual([]);
-    expect(replayed).toBe(2);
+    expect(replayed).toBe(3);
   });
 });

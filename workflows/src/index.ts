@@ -1,2 +1,3 @@
 export { invoiceWorkflow } from './invoice.workflow';
 export { customerMailboxWorkflow } from './customer-mailbox.workflow';
+export { statusRefreshWorkflow } from './status-refresh.workflow';

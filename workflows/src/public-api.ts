@@ -3,3 +3,4 @@ export * from './dunning-activities';
 export * from './invoice-signals';
 export * from './invoice-workflow.types';
 export { customerMailboxWorkflowId, enqueueMessageSignal, type CustomerMailboxInput } from './customer-mailbox.workflow';
+export { STATUS_REFRESH_SCHEDULE_ID, type ReceivableStatusActivities } from './status-refresh.workflow';

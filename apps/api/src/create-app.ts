@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
+import { type INestApplication, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { openApiDocument } from './common/contract/openapi-document';
@@ -25,6 +25,7 @@ import { ECB_REFINANCING_RATES } from '@dunning/domain';
 import { SettingsRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { SignalRelayService } from './dunning/signal-relay.service';
+import { StatusRefreshScheduleService } from './dunning/status-refresh-schedule.service';
 import { WorkflowStarterService } from './dunning/workflow-starter.service';
 import { ExceptionsModule } from './exceptions/exceptions.module';
 import { SettingsModule } from './settings/settings.module';
@@ -110,7 +111,10 @@ export async function startMissingWorkflows(app: INestApplication): Promise<numb
 
 /**
  * What runs in the background of the API process: the outbox of workflow signals delivered (what a
- * crash left behind, then every few seconds), and the statuses that follow the calendar moved.
+ * crash left behind, then every few seconds), and the statuses that follow the calendar moved: once
+ * now, then by the Temporal schedule the worker runs (one run whatever the number of API processes),
+ * or, on a Temporal server without schedules or when the schedule cannot be ensured, by an interval
+ * in this process (`statusRefreshMs`).
  */
 export async function startBackgroundWork(app: INestApplication, options: { signalSweepMs?: number; statusRefreshMs?: number } = {}): Promise<() => void> {
   const relay = app.get(SignalRelayService);
@@ -118,6 +122,11 @@ export async function startBackgroundWork(app: INestApplication, options: { sign
   await relay.flush();
   await receivables.refreshStatuses();
   relay.sweepEvery(options.signalSweepMs ?? 5_000);
+  const ensured = await app
+    .get(StatusRefreshScheduleService)
+    .ensure()
+    .catch((error: Error) => void new Logger('StatusRefresh').warn(`the schedule could not be ensured (${error.message}): statuses are refreshed by an interval in this process`));
+  if (ensured && ensured !== 'unsupported') return () => undefined;
   const refresh = setInterval(() => void receivables.refreshStatuses().catch(() => undefined), options.statusRefreshMs ?? 10 * 60_000);
   refresh.unref();
   return () => clearInterval(refresh);

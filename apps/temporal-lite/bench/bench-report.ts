@@ -1,5 +1,6 @@
 /** The benchmark's printed report: Markdown tables, ready to paste into docs/performance.md. */
 import os from 'node:os';
+import type { StartTimes } from './start-time';
 
 export interface ModeResult {
   mode: string;
@@ -32,6 +33,7 @@ export interface BenchReport {
   ceiling: number;
   loadBefore: number;
   loadAfter: number;
+  startTimes?: StartTimes;
   results: ModeResult[];
 }
 
@@ -50,6 +52,18 @@ export function printReport(report: BenchReport): void {
     `worker: one process, ${report.workflowTaskSlots} workflow-task slots, ${report.concurrency} activity slots, every workflow cached; ` +
       `${report.concurrency} starts in flight`,
   );
+  const start = report.startTimes;
+  if (start) {
+    out();
+    out(`Start, spawn → first gRPC answer (${start.runs} runs each, p50 / max ms):`);
+    out();
+    out('| bare `node -e` (baseline) | test server (`temporal-lite 0`) | dev server in memory |');
+    out('|---|---|---|');
+    out(
+      `| ${fixed(start.bareNode.p50)} / ${fixed(start.bareNode.max)} | ${fixed(start.testServer.p50)} / ${fixed(start.testServer.max)} | ${fixed(start.devServer.p50)} / ${fixed(start.devServer.max)} |`,
+    );
+  }
+  if (results.length === 0) return;
   out();
   out('| mode | wall s | workflows/s | activity tasks/s | ≈ RPC/s (share of gRPC ceiling) | workflow task p50 / p99 ms | server peak RSS MB |');
   out('|---|---|---|---|---|---|---|');

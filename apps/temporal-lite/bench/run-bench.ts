@@ -4,7 +4,9 @@
  * server with its journal on disk and short real timers — then the raw unary gRPC ceiling of this
  * machine in the same run. Not a test: it prints figures for docs/performance.md.
  *
- * Environment: BENCH_N (default 1000), BENCH_MODES (time-skipping,dev-server), BENCH_TIMER_MS
+ * It first times the server's start (spawn → first gRPC answer) against a bare `node` start.
+ *
+ * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server), BENCH_TIMER_MS
  * (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { probeResponsiveness, startServer, startWorker, stopProcess, unlockTimeS
 import { measureGrpcCeiling } from './grpc-ceiling';
 import { percentile, workflowTaskStats } from './workflow-task-latency';
 import { printReport, type ModeResult } from './bench-report';
+import { measureStartTimes, type StartTimes } from './start-time';
 
 const ACTIVITIES_PER_WORKFLOW = 6;
 /** Calls the benchmark keeps in flight: concurrent starts, activity slots, and the echo ceiling's callers. */
@@ -39,9 +42,9 @@ function positiveInteger(name: string, text: string): number {
 const N = positiveInteger('N (argv[2] or BENCH_N)', process.argv[2] ?? process.env.BENCH_N ?? '1000');
 const TIMER_MS = positiveInteger('BENCH_TIMER_MS', process.env.BENCH_TIMER_MS ?? '100');
 const TIMEOUT_MINUTES = positiveInteger('BENCH_TIMEOUT_MINUTES', process.env.BENCH_TIMEOUT_MINUTES ?? '60');
-const MODES = (process.env.BENCH_MODES ?? 'time-skipping,dev-server').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'start-time,time-skipping,dev-server').split(',');
 for (const mode of MODES) {
-  if (mode !== 'time-skipping' && mode !== 'dev-server') throw new Error(`BENCH_MODES: unknown mode "${mode}"`);
+  if (mode !== 'start-time' && mode !== 'time-skipping' && mode !== 'dev-server') throw new Error(`BENCH_MODES: unknown mode "${mode}"`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -201,10 +204,15 @@ async function main(): Promise<void> {
       journal: path.join(dir, 'bench.journal'),
     },
   };
+  let startTimes: StartTimes | undefined;
+  if (MODES.includes('start-time')) {
+    log('timing the server start');
+    startTimes = await measureStartTimes();
+  }
   const results: ModeResult[] = [];
-  for (const mode of MODES) results.push(await runMode(setups[mode], codePath));
-  log(`measuring the gRPC ceiling (${CONCURRENCY} concurrent calls)`);
-  const ceiling = await measureGrpcCeiling(CONCURRENCY, 5_000);
+  for (const mode of MODES) if (mode !== 'start-time') results.push(await runMode(setups[mode], codePath));
+  if (results.length > 0) log(`measuring the gRPC ceiling (${CONCURRENCY} concurrent calls)`);
+  const ceiling = results.length > 0 ? await measureGrpcCeiling(CONCURRENCY, 5_000) : Number.NaN;
   printReport({
     n: N,
     activitiesPerWorkflow: ACTIVITIES_PER_WORKFLOW,
@@ -213,6 +221,7 @@ async function main(): Promise<void> {
     ceiling,
     loadBefore,
     loadAfter: os.loadavg()[0],
+    startTimes,
     results,
   });
   clearTimeout(overall);

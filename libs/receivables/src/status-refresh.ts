@@ -1,4 +1,4 @@
-import { applyToReceivable, localToday, receivableStatus } from '@dunning/domain';
+import { datePassed, localToday } from '@dunning/domain';
 import { type Database, InvoicesRepository } from '@dunning/db';
 import { columnsOf, receivableOf } from './receivable-row';
 
@@ -20,11 +20,7 @@ export async function refreshDatedStatuses(db: Database, now: Date): Promise<num
     if (candidates.length === 0) return changed;
     after = candidates.at(-1)!.invoice.id;
     for (const { invoice: row, timeZone } of candidates) {
-      const today = localToday(now, timeZone);
-      let receivable = receivableOf(row, 'company');
-      const promiseEnded = receivable.promisedUntil !== undefined && receivable.promisedUntil < today;
-      if (promiseEnded) receivable = applyToReceivable(receivable, { kind: 'promise_expired', date: today }, { provisionRatePercent: 0, lateRates: [] }).receivable;
-      const status = receivableStatus(receivable, today);
+      const { receivable, status, promiseEnded } = datePassed(receivableOf(row, 'company'), localToday(now, timeZone));
       if (status === row.status && !promiseEnded) continue;
       await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;

@@ -49,13 +49,16 @@ export async function nonRetryableActivity(key: string): Promise<string> {
   }
 }
 
-export async function activityTimeout(kind: 'startToClose' | 'scheduleToClose' | 'heartbeat'): Promise<string> {
-  const options: wf.ActivityOptions =
-    kind === 'startToClose'
-      ? { startToCloseTimeout: '300ms', retry: { maximumAttempts: 2, initialInterval: '10ms' } }
-      : kind === 'scheduleToClose'
-        ? { scheduleToCloseTimeout: '700ms', startToCloseTimeout: '300ms', retry: { initialInterval: '10ms' } }
-        : { startToCloseTimeout: '10s', heartbeatTimeout: '300ms', retry: { maximumAttempts: 1 } };
+const TIMEOUT_OPTIONS: Record<string, wf.ActivityOptions> = {
+  startToClose: { startToCloseTimeout: '300ms', retry: { maximumAttempts: 2, initialInterval: '10ms' } },
+  scheduleToClose: { scheduleToCloseTimeout: '700ms', startToCloseTimeout: '300ms', retry: { initialInterval: '10ms' } },
+  heartbeat: { startToCloseTimeout: '10s', heartbeatTimeout: '300ms', retry: { maximumAttempts: 1 } },
+  // Nobody polls this queue, and both deadlines fall at the same instant.
+  scheduleToStartAndClose: { taskQueue: 'nobody-polls', scheduleToStartTimeout: '500ms', scheduleToCloseTimeout: '500ms' },
+};
+
+export async function activityTimeout(kind: 'startToClose' | 'scheduleToClose' | 'heartbeat' | 'scheduleToStartAndClose'): Promise<string> {
+  const options = TIMEOUT_OPTIONS[kind]!;
   const { hang } = wf.proxyActivities<TestActivities>(options);
   try {
     await hang(kind);
@@ -244,3 +247,11 @@ export async function raceActivityAndTimer(): Promise<{ winner: string; serverMs
   ]);
   return { winner, serverMsDuringActivity };
 }
+
+export async function activitySleepsInTestTime(): Promise<number> {
+  const { sleepInTestTime } = wf.proxyActivities<{ sleepInTestTime(): Promise<number> }>({ startToCloseTimeout: '3 days' });
+  return await sleepInTestTime();
+}
+
+export * from './updates';
+export * from './schedules';

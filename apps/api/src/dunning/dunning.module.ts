@@ -4,14 +4,15 @@ import { DunningActionsService } from './dunning-actions.service';
 import { DunningController } from './dunning.controller';
 import { LiveStateService } from './live-state.service';
 import { SignalRelayService } from './signal-relay.service';
+import { StatusRefreshScheduleService } from './status-refresh-schedule.service';
 import { WorkflowInputBuilder } from './workflow-input';
 import { WorkflowStarterService } from './workflow-starter.service';
 
-/** Invoices' workflows: starting them, the actions people take on them, the signals' outbox, their live state. */
+/** Invoices' workflows: starting them, the actions people take on them, the signals' outbox, their live state; the statuses' refresh schedule. */
 @Module({
   imports: [FlowsModule],
   controllers: [DunningController],
-  providers: [DunningActionsService, LiveStateService, SignalRelayService, WorkflowInputBuilder, WorkflowStarterService],
-  exports: [DunningActionsService, LiveStateService, SignalRelayService, WorkflowStarterService],
+  providers: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, WorkflowInputBuilder, WorkflowStarterService],
+  exports: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, WorkflowStarterService],
 })
 export class DunningModule {}

@@ -32,6 +32,24 @@ describe('clock', () => {
     clock.stop();
   });
 
+  it("lets the client's releases cancel an activity's lock, as the Java test server's single counter does, but never a workflow task's", async () => {
+    const clock = new Clock(true);
+    const fired: string[] = [];
+    clock.schedule(clock.now() + 2 * 86_400_000, () => fired.push('activity wakes'));
+    clock.lockForActivity(); // an activity is running
+    clock.unlockForClient(); // the test awaits the workflow's result
+    await tick();
+    expect(fired).toEqual([]);
+    clock.lock(); // a workflow task in flight
+    clock.unlockForClient(); // the activity calls env.sleep()
+    await tick();
+    expect(fired).toEqual([]);
+    clock.unlock();
+    await tick();
+    expect(fired).toEqual(['activity wakes']);
+    clock.stop();
+  });
+
   it('follows wall time on the dev server', async () => {
     const clock = new Clock(false);
     expect(Math.abs(clock.now() - Date.now())).toBeLessThan(50);

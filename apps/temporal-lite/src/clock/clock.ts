@@ -24,13 +24,16 @@ const MAX_REAL_WAIT_MS = 60_000;
  */
 export class Clock {
   private offsetMs = 0;
-  /** Locks held by the server itself (workflow tasks, running activities): always balanced. */
-  private serverLocks = 0;
+  /** Workflow tasks in flight: a task always finishes in wall time, whatever the client does. */
+  private workflowTaskLocks = 0;
   /**
-   * The test client's own lock (held from the start). `@temporalio/testing` unlocks around every
-   * `result()`, so concurrent results may take it below zero; skipping needs it at zero or below.
+   * One counter for activities and the test client, as the Java test server keeps: an activity
+   * locks time from its scheduling, the client holds one lock from the start and releases it around
+   * `result()` and `sleep()`. An activity that itself calls `env.sleep()` while the client awaits a
+   * result thus lets time move (the client's two releases cancel its lock). Concurrent results may
+   * take it below zero; skipping needs it at zero or below.
    */
-  private clientLocks: number;
+  private sharedLocks: number;
   private seq = 0;
   private readonly timers = new Heap<ScheduledTimer>((a, b) => a.at - b.at || a.seq - b.seq);
   private realTimeout: NodeJS.Timeout | undefined;
@@ -40,7 +43,7 @@ export class Clock {
   constructor(readonly timeSkipping: boolean) {
     // The test service holds one lock from the start; the SDK's test client releases it
     // around `result()` and `sleep()`.
-    this.clientLocks = timeSkipping ? 1 : 0;
+    this.sharedLocks = timeSkipping ? 1 : 0;
   }
 
   now(): number {
@@ -58,29 +61,43 @@ export class Clock {
     };
   }
 
+  /** Held while a workflow task is scheduled or running. */
   lock(): void {
-    if (this.timeSkipping) this.serverLocks++;
+    if (this.timeSkipping) this.workflowTaskLocks++;
   }
 
   unlock(): void {
-    if (!this.timeSkipping || this.serverLocks === 0) return;
-    this.serverLocks--;
+    if (!this.timeSkipping || this.workflowTaskLocks === 0) return;
+    this.workflowTaskLocks--;
     if (this.skipping) this.requestPump();
   }
 
+  /** Held while an activity is queued or running (balanced by the activities module). */
+  lockForActivity(): void {
+    if (this.timeSkipping) this.sharedLocks++;
+  }
+
+  unlockForActivity(): void {
+    this.releaseShared();
+  }
+
   lockForClient(): void {
-    if (this.timeSkipping) this.clientLocks++;
+    if (this.timeSkipping) this.sharedLocks++;
   }
 
   unlockForClient(): void {
+    this.releaseShared();
+  }
+
+  private releaseShared(): void {
     if (!this.timeSkipping) return;
-    this.clientLocks--;
+    this.sharedLocks--;
     if (this.skipping) this.requestPump();
   }
 
   /** True when nothing holds time: the clock may jump to the next timer. */
   get skipping(): boolean {
-    return this.timeSkipping && this.serverLocks === 0 && this.clientLocks <= 0;
+    return this.timeSkipping && this.workflowTaskLocks === 0 && this.sharedLocks <= 0;
   }
 
   stop(): void {

@@ -385,14 +385,11 @@ export class Activities {
   private onTimer(run: WorkflowRun, activity: ActivityState): void {
     if (!run.isOpen || run.state.activities[activity.scheduledEventId] !== activity) return;
     const now = this.engine.now();
-    if (activity.scheduleToCloseMs > 0 && now >= activity.scheduledAt + activity.scheduleToCloseMs) {
-      this.timeOut(run, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE);
-    } else if (activity.phase === 'scheduled' && activity.scheduleToStartMs > 0 && now >= activity.attemptScheduledAt + activity.scheduleToStartMs) {
-      this.timeOut(run, activity, TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START);
-    } else if (activity.phase === 'started' && now >= activity.startedAt + activity.startToCloseMs) {
-      this.attemptFailed(run, activity, this.timeoutFailure(activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE));
-    } else if (activity.phase === 'started' && activity.heartbeatMs > 0 && now >= (activity.lastHeartbeatAt || activity.startedAt) + activity.heartbeatMs) {
-      this.attemptFailed(run, activity, this.timeoutFailure(activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT));
+    const due = dueTimeout(activity, now);
+    if (due === TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE || due === TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+      this.timeOut(run, activity, due);
+    } else if (due !== undefined) {
+      this.attemptFailed(run, activity, this.timeoutFailure(activity, due));
     } else if (activity.phase === 'backoff' && now >= activity.attemptScheduledAt) {
       activity.phase = 'scheduled';
       this.lock(run, activity);
@@ -445,19 +442,19 @@ export class Activities {
   private lock(run: WorkflowRun, activity: ActivityState): void {
     if (run.lockedActivities.has(activity.scheduledEventId)) return;
     run.lockedActivities.add(activity.scheduledEventId);
-    this.engine.clock.lock();
+    this.engine.clock.lockForActivity();
   }
 
   private unlock(run: WorkflowRun, activity: ActivityState): void {
     if (!run.lockedActivities.delete(activity.scheduledEventId)) return;
-    this.engine.clock.unlock();
+    this.engine.clock.unlockForActivity();
   }
 
   /** Releases what a closing run's activities hold; their queued tasks go stale. */
   abandonAll(run: WorkflowRun): void {
     for (const scheduledEventId of run.lockedActivities) {
       run.lockedActivities.delete(scheduledEventId);
-      this.engine.clock.unlock();
+      this.engine.clock.unlockForActivity();
     }
   }
 
@@ -490,4 +487,23 @@ export class Activities {
       lastWorkerIdentity: activity.startedIdentity,
     }));
   }
+}
+
+/**
+ * The timeout that fires now, if any. When several are due, the earliest deadline wins and, at
+ * the same instant, the lowest timeout type (START_TO_CLOSE, SCHEDULE_TO_START, SCHEDULE_TO_CLOSE,
+ * HEARTBEAT): the real server orders its timer tasks by time, then event id, then timeout type.
+ */
+function dueTimeout(activity: ActivityState, now: number): number | undefined {
+  const deadlines: Array<{ at: number; type: number }> = [];
+  if (activity.scheduleToCloseMs > 0) deadlines.push({ at: activity.scheduledAt + activity.scheduleToCloseMs, type: TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE });
+  if (activity.phase === 'scheduled' && activity.scheduleToStartMs > 0) {
+    deadlines.push({ at: activity.attemptScheduledAt + activity.scheduleToStartMs, type: TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START });
+  }
+  if (activity.phase === 'started') {
+    deadlines.push({ at: activity.startedAt + activity.startToCloseMs, type: TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE });
+    if (activity.heartbeatMs > 0) deadlines.push({ at: (activity.lastHeartbeatAt || activity.startedAt) + activity.heartbeatMs, type: TimeoutType.TIMEOUT_TYPE_HEARTBEAT });
+  }
+  const due = deadlines.filter((d) => d.at <= now).sort((a, b) => a.at - b.at || a.type - b.type);
+  return due[0]?.type;
 }

@@ -4,7 +4,9 @@ import type { Activities } from './activities';
 import type { Engine } from './engine';
 import type { Executions } from './executions';
 import type { Timers } from './timers';
+import type { Updates } from './updates';
 import type { WorkflowRun } from './workflow-run';
+import { isValidWorkflowCron } from '../schedules/workflow-cron';
 
 const C = CommandType;
 const Cause = WorkflowTaskFailedCause;
@@ -30,6 +32,9 @@ export interface CommandProblem {
  * They are checked first, all together, so a bad command fails the task before anything is written.
  */
 export class Commands {
+  /** Wired after construction; PROTOCOL_MESSAGE commands place update events among the others (checked by Updates.validateCompletion). */
+  updates?: Updates;
+
   constructor(
     private readonly engine: Engine,
     private readonly activities: Activities,
@@ -65,7 +70,9 @@ export class Commands {
             ? 'WorkflowId is not set on command.'
             : !attrs.workflowType?.name
               ? 'WorkflowType is not set on command.'
-              : this.searchAttributeProblem(attrs.searchAttributes);
+              : attrs.cronSchedule && !isValidWorkflowCron(attrs.cronSchedule, this.engine.now())
+                ? 'invalid CronSchedule.'
+                : this.searchAttributeProblem(attrs.searchAttributes);
           if (message) return { cause: Cause.WORKFLOW_TASK_FAILED_CAUSE_BAD_START_CHILD_EXECUTION_ATTRIBUTES, message: `${at}: ${message}` };
           break;
         }
@@ -98,6 +105,7 @@ export class Commands {
         case C.COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION:
         case C.COMMAND_TYPE_RECORD_MARKER:
         case C.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES:
+        case C.COMMAND_TYPE_PROTOCOL_MESSAGE:
           break;
         default:
           return {
@@ -181,6 +189,8 @@ export class Commands {
         });
         return;
       }
+      case C.COMMAND_TYPE_PROTOCOL_MESSAGE:
+        return this.updates?.applyMessageCommand(run, command.protocolMessageCommandAttributes?.messageId ?? '');
       case C.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES: {
         const upsertedMemo = command.modifyWorkflowPropertiesCommandAttributes?.upsertedMemo;
         const fields: Record<string, IPayload> = run.state.memo ? { ...common.Memo.decode(run.state.memo).fields } : {};

@@ -13,6 +13,12 @@ import type { RunState } from './run-state';
 
 export type TaskKind = 'workflow' | 'activity';
 
+/** Durable state kept beside the runs (schedules): its changed records go out with each commit, after the runs'. */
+export interface RecordSource {
+  readonly hasChanges: boolean;
+  takeRecords(): Buffer[];
+}
+
 export interface Logger {
   warn(message: string): void;
   error(message: string, error?: unknown): void;
@@ -56,6 +62,7 @@ export class Engine {
   private readonly queues = new Map<string, TaskQueue<object>>();
   private readonly dirty = new Set<WorkflowRun>();
   private configDirty = false;
+  private readonly recordSources: RecordSource[] = [];
   private taskIdSeq = 1;
 
   constructor(
@@ -207,13 +214,18 @@ export class Engine {
 
   /** True when every change is in the journal's hands (compaction may run). */
   isClean(): boolean {
-    return this.dirty.size === 0 && !this.configDirty;
+    return this.dirty.size === 0 && !this.configDirty && !this.recordSources.some((source) => source.hasChanges);
+  }
+
+  addRecordSource(source: RecordSource): void {
+    this.recordSources.push(source);
   }
 
   /** Runs rebuilt from the journal are already on disk: nothing to write for them. */
   markRestored(): void {
     this.dirty.clear();
     this.configDirty = false;
+    for (const source of this.recordSources) source.takeRecords();
   }
 
   /** Namespaces or search attributes changed. */
@@ -227,7 +239,7 @@ export class Engine {
 
   /** Writes every changed run to the journal; resolves once that is on disk. */
   commit(): Promise<void> {
-    if (this.dirty.size === 0 && !this.configDirty) return this.journal ? this.journal.flush() : RESOLVED;
+    if (this.isClean()) return this.journal ? this.journal.flush() : RESOLVED;
     if (this.configDirty && this.journal) {
       this.journal.append(encodeConfigRecord({ namespaces: this.namespaces.list(), searchAttributes: this.searchAttributes.customAttributes() }));
     }
@@ -235,6 +247,7 @@ export class Engine {
     if (!this.journal) {
       for (const run of this.dirty) run.unpersistedEvents.length = 0;
       this.dirty.clear();
+      for (const source of this.recordSources) source.takeRecords();
       return RESOLVED;
     }
     for (const run of this.dirty) {
@@ -242,6 +255,8 @@ export class Engine {
       run.unpersistedEvents.length = 0;
     }
     this.dirty.clear();
+    // After the runs: a torn write that keeps a schedule's record keeps the workflows it started.
+    for (const source of this.recordSources) for (const record of source.takeRecords()) this.journal.append(record);
     return this.journal.flush();
   }
 

@@ -28,6 +28,7 @@ import type { Activities } from './activities';
 import { type Engine, PENDING_EVENT_ID } from './engine';
 import { decideRetry, normaliseRetryPolicy, retryPolicyToProto } from './retry-policy';
 import type { ChildState, ParentRef, RunState } from './run-state';
+import { cronBackoffMs } from '../schedules/workflow-cron';
 import type { WorkflowTasks } from './workflow-tasks';
 import type { WorkflowRun } from './workflow-run';
 
@@ -57,6 +58,13 @@ export interface StartParams {
   parent?: ParentRef;
   parentNamespaceId?: string;
   firstWorkflowTaskBackoffMs?: number;
+  /** The workflow's cron schedule: when a run closes, the next one starts at the following cron time. */
+  cronSchedule?: string;
+  /** Handed to a first run (a schedule passes on its previous workflow's outcome). */
+  lastCompletionResult?: IPayloads | null;
+  continuedFailure?: IFailure | null;
+  /** Eager start: the first workflow task is not queued, the caller starts it (WorkflowTasks.startEagerly). */
+  eager?: boolean;
   /** A run id reserved in advance (the previous run's close event names it). */
   runId?: string;
   /** Set for the runs that continue a chain (continue-as-new, retry). */
@@ -148,9 +156,9 @@ export class Executions {
           workflowRunTimeout: msToDuration(runTimeoutMs),
           workflowTaskTimeout: msToDuration(workflowTaskTimeoutMs),
           continuedExecutionRunId: previous?.state.runId,
-          initiator: params.continuation?.initiator,
-          continuedFailure: params.continuation?.continuedFailure,
-          lastCompletionResult: params.continuation?.lastCompletionResult,
+          initiator: params.continuation?.initiator ?? (params.cronSchedule ? ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_CRON_SCHEDULE : undefined),
+          continuedFailure: params.continuation ? params.continuation.continuedFailure : params.continuedFailure,
+          lastCompletionResult: params.continuation ? params.continuation.lastCompletionResult : params.lastCompletionResult,
           originalExecutionRunId: runId,
           identity: params.identity,
           firstExecutionRunId: state.firstExecutionRunId,
@@ -158,6 +166,7 @@ export class Executions {
           attempt: state.attempt,
           workflowExecutionExpirationTime: executionExpiresAt ? msToTimestamp(executionExpiresAt) : undefined,
           firstWorkflowTaskBackoff: backoffMs ? msToDuration(backoffMs) : undefined,
+          cronSchedule: params.cronSchedule,
           memo: params.memo,
           searchAttributes: params.searchAttributes,
           header: params.header,
@@ -175,7 +184,7 @@ export class Executions {
         this.engine.clock.schedule(now + backoffMs, () => this.backoffElapsed(run)),
       );
     } else {
-      this.workflowTasks.schedule(run, 1, false);
+      this.workflowTasks.schedule(run, 1, false, { enqueue: !params.eager });
     }
     this.armRunTimeout(run);
     return { run, started: true };
@@ -236,10 +245,15 @@ export class Executions {
 
   private runTimedOut(run: WorkflowRun): void {
     if (!run.isOpen) return;
-    this.close(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, {
+    const timedOut = (newExecutionRunId?: string): IHistoryEvent => ({
       eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
-      workflowExecutionTimedOutEventAttributes: { retryState: RetryState.RETRY_STATE_TIMEOUT },
+      workflowExecutionTimedOutEventAttributes: { retryState: RetryState.RETRY_STATE_TIMEOUT, newExecutionRunId },
     });
+    // A cron chain goes on after a run timeout, not after the whole execution's.
+    const expired = run.state.executionExpiresAt > 0 && run.state.executionExpiresAt <= this.engine.now();
+    if (expired || !this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, timedOut, {})) {
+      this.close(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, timedOut());
+    }
     this.engine.commitInBackground();
   }
 
@@ -323,10 +337,12 @@ export class Executions {
   // ---- closing ------------------------------------------------------------------------------
 
   complete(run: WorkflowRun, result: IPayloads | null | undefined, completedEventId: number): void {
-    this.close(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, {
+    const completed = (newExecutionRunId?: string): IHistoryEvent => ({
       eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
-      workflowExecutionCompletedEventAttributes: { result, workflowTaskCompletedEventId: completedEventId },
+      workflowExecutionCompletedEventAttributes: { result, workflowTaskCompletedEventId: completedEventId, newExecutionRunId },
     });
+    if (this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, completed, { lastCompletionResult: result })) return;
+    this.close(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, completed());
   }
 
   cancel(run: WorkflowRun, details: IPayloads | null | undefined, completedEventId: number): void {
@@ -341,10 +357,12 @@ export class Executions {
     const now = this.engine.now();
     const decision = decideRetry(run.state.retryPolicy, run.state.attempt, failure ?? undefined, now, run.state.executionExpiresAt);
     if (!decision.retry) {
-      this.close(run, S.WORKFLOW_EXECUTION_STATUS_FAILED, {
+      const failed = (newExecutionRunId?: string): IHistoryEvent => ({
         eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-        workflowExecutionFailedEventAttributes: { failure, retryState: decision.retryState, workflowTaskCompletedEventId: completedEventId },
+        workflowExecutionFailedEventAttributes: { failure, retryState: decision.retryState, workflowTaskCompletedEventId: completedEventId, newExecutionRunId },
       });
+      if (this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_FAILED, failed, { continuedFailure: failure })) return;
+      this.close(run, S.WORKFLOW_EXECUTION_STATUS_FAILED, failed());
       return;
     }
     this.continueRun(run, {
@@ -352,6 +370,7 @@ export class Executions {
       attempt: run.state.attempt + 1,
       backoffMs: decision.delayMs,
       continuedFailure: failure,
+      lastCompletionResult: run.history[0]?.workflowExecutionStartedEventAttributes?.lastCompletionResult,
       closeStatus: S.WORKFLOW_EXECUTION_STATUS_FAILED,
       closeEvent: (newRunId) => ({
         eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
@@ -406,7 +425,33 @@ export class Executions {
     });
   }
 
-  /** Closes a run and starts the next run of its chain (continue-as-new or retry). */
+  /**
+   * A run of a cron workflow has closed (completed, failed for good, timed out): the next run
+   * starts now and waits for the following cron time. A failure leaves the last result as it was.
+   * False when the workflow has no cron schedule (or no time left on it).
+   */
+  private continueCron(
+    run: WorkflowRun,
+    closeStatus: number,
+    closeEvent: (newRunId: string) => IHistoryEvent,
+    outcome: { lastCompletionResult?: IPayloads | null; continuedFailure?: IFailure | null },
+  ): boolean {
+    const startedAttrs = run.history[0]?.workflowExecutionStartedEventAttributes;
+    const backoffMs = startedAttrs?.cronSchedule ? cronBackoffMs(startedAttrs.cronSchedule, run.state.executionTime, this.engine.now()) : undefined;
+    if (backoffMs === undefined) return false;
+    this.continueRun(run, {
+      initiator: ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_CRON_SCHEDULE,
+      attempt: 1,
+      backoffMs,
+      lastCompletionResult: 'lastCompletionResult' in outcome ? outcome.lastCompletionResult : startedAttrs?.lastCompletionResult,
+      continuedFailure: outcome.continuedFailure,
+      closeStatus,
+      closeEvent,
+    });
+    return true;
+  }
+
+  /** Closes a run and starts the next run of its chain (continue-as-new, retry or cron). */
   private continueRun(
     run: WorkflowRun,
     next: {
@@ -450,6 +495,7 @@ export class Executions {
       requestId: `${reservedRunId}-continued`,
       parent: run.state.parent,
       firstWorkflowTaskBackoffMs: next.backoffMs,
+      cronSchedule: startedAttrs?.cronSchedule || undefined,
       continuation: {
         previous: run,
         initiator: next.initiator,
@@ -482,7 +528,11 @@ export class Executions {
     this.activities.abandonAll(run);
     run.cancelAllTimers();
     if (options.continued) {
-      const attrs = closeEvent.workflowExecutionContinuedAsNewEventAttributes ?? closeEvent.workflowExecutionFailedEventAttributes;
+      const attrs =
+        closeEvent.workflowExecutionContinuedAsNewEventAttributes ??
+        closeEvent.workflowExecutionFailedEventAttributes ??
+        closeEvent.workflowExecutionCompletedEventAttributes ??
+        closeEvent.workflowExecutionTimedOutEventAttributes;
       state.nextRunId = attrs?.newExecutionRunId ?? undefined;
     } else {
       this.applyParentClosePolicy(run);
@@ -636,6 +686,9 @@ export class Executions {
           initiatedEventId,
         },
         parentNamespaceId: this.engine.namespaces.get(parent.state.namespace).id,
+        // A cron child's first run waits for the first cron time (the command was validated).
+        cronSchedule: attrs.cronSchedule || undefined,
+        firstWorkflowTaskBackoffMs: attrs.cronSchedule ? cronBackoffMs(attrs.cronSchedule, this.engine.now(), this.engine.now()) : undefined,
       });
       if (!result.started) throw new RpcError(status.ALREADY_EXISTS, 'already started');
       child = result.run;

@@ -81,6 +81,26 @@ export interface ChildState {
   parentClosePolicy: number;
 }
 
+/**
+ * A workflow update in flight. Admitted ones are kept here (the real server holds them in memory
+ * only) so they survive a restart and still reach the worker; an accepted one points at its event.
+ * A completed update lives in history only, a rejected one is forgotten, as on the real server.
+ */
+export interface UpdateState {
+  /** 'completed' only in what engine/updates.ts reads back from history, never stored. */
+  phase: 'admitted' | 'accepted' | 'completed';
+  /** Admission order: requests go to the worker in this order. */
+  seq: number;
+  /** Encoded temporal.api.update.v1.Request while admitted (the Accepted event carries it after). */
+  request?: Uint8Array;
+  /** The request went out on the workflow task now started: its completion must answer it. */
+  sent: boolean;
+  /** The caller named this run: the update does not follow the workflow to its next run. */
+  pinnedToRun: boolean;
+  acceptedEventId: number;
+  completedEventId: number;
+}
+
 export interface ParentRef {
   namespace: string;
   workflowId: string;
@@ -126,4 +146,6 @@ export interface RunState {
   /** Set when the run closed by continuing as new, or by a retry: the next run's id. */
   nextRunId?: string;
   historySizeBytes: number;
+  /** In-flight workflow updates by update id (engine/updates.ts); absent in journals written before updates existed. */
+  updates?: Record<string, UpdateState>;
 }

@@ -28,6 +28,10 @@ const WRITABLE_SYSTEM_ATTRIBUTES: Record<string, number> = {
   BinaryChecksums: T.INDEXED_VALUE_TYPE_KEYWORD_LIST,
   BuildIds: T.INDEXED_VALUE_TYPE_KEYWORD_LIST,
   TemporalPauseInfo: T.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+  // Set by the scheduler on the workflows a schedule starts.
+  TemporalScheduledStartTime: T.INDEXED_VALUE_TYPE_DATETIME,
+  TemporalScheduledById: T.INDEXED_VALUE_TYPE_KEYWORD,
+  TemporalSchedulePaused: T.INDEXED_VALUE_TYPE_BOOL,
 };
 
 /** The custom attributes the Temporal CLI dev server registers by default. */

@@ -4,6 +4,7 @@ import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
 import { type Commands, isClosingCommand } from './commands';
 import type { Engine } from './engine';
 import type { Queries } from './queries';
+import type { Updates } from './updates';
 import type { WorkflowTaskState } from './run-state';
 import { decodeTaskToken, encodeTaskToken } from './task-tokens';
 import type { PollerInfo, QueueEntry } from './task-queue';
@@ -27,6 +28,8 @@ const SUGGEST_CONTINUE_AS_NEW_BYTES = 4 * 1024 * 1024;
 export class WorkflowTasks {
   /** Wired after construction: commands and workflow tasks depend on each other. */
   commands!: Commands;
+  /** Wired after construction: update requests ride on tasks, their answers come in completions. */
+  updates?: Updates;
   /**
    * Sticky queues whose worker said it is shutting down: a completion it still sends must not
    * bind the workflow to them again.
@@ -43,6 +46,8 @@ export class WorkflowTasks {
   /** Asks for a workflow task; deferred to the end when a completion is being applied. */
   request(run: WorkflowRun): void {
     if (!run.isOpen) return;
+    // A run waiting out its first-task backoff (start delay, cron) starts at its time, signals or not.
+    if (run.state.executionTime > this.engine.now()) return;
     if (run.applyingCompletion) {
       run.needsWorkflowTask = true;
       return;
@@ -50,7 +55,8 @@ export class WorkflowTasks {
     if (!run.state.workflowTask) this.schedule(run, 1, false);
   }
 
-  schedule(run: WorkflowRun, attempt: number, transient: boolean): void {
+  /** `enqueue: false` keeps the task off its queue: it is started eagerly by `startEagerly`. */
+  schedule(run: WorkflowRun, attempt: number, transient: boolean, options: { enqueue?: boolean } = {}): void {
     const { state } = run;
     if (!run.isOpen || state.workflowTask) return;
     const sticky = !!state.stickyQueue;
@@ -76,7 +82,7 @@ export class WorkflowTasks {
       run.workflowTaskLocked = true;
       this.engine.clock.lock();
     }
-    this.enqueue(run, task);
+    if (options.enqueue !== false) this.enqueue(run, task);
     this.engine.changed(run);
   }
 
@@ -158,7 +164,7 @@ export class WorkflowTasks {
       scheduledTime: msToTimestamp(task.scheduledAt),
       startedTime: msToTimestamp(now),
       queries,
-      messages: [],
+      messages: this.updates?.messagesFor(run, task.startedEventId) ?? [],
     };
   }
 
@@ -234,13 +240,14 @@ export class WorkflowTasks {
     const commands = request.commands ?? [];
     const identity = request.identity ?? '';
 
-    const problem = this.commands.validate(run, commands);
+    const problem = this.commands.validate(run, commands) ?? this.updates?.validateCompletion(run, commands, request.messages ?? []);
     if (problem) {
       this.materialiseFailure(run, task, problem.cause, identity, { message: problem.message, source: 'temporal-lite' });
       throw invalidArgument(problem.message);
     }
 
-    if (task.bufferedEvents.length > 0 && commands.some(isClosingCommand)) {
+    // Updates admitted meanwhile count as new events: the workflow must see them before it closes.
+    if ((task.bufferedEvents.length > 0 || !!this.updates?.hasUnsent(run)) && commands.some(isClosingCommand)) {
       // New events arrived while the worker decided to close the workflow: it must see them first.
       this.materialise(run, task, identity);
       this.recordFailure(run, task, WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND, identity);
@@ -273,6 +280,7 @@ export class WorkflowTasks {
       run.state.stickyQueue = undefined;
     }
     const buffered = this.finish(run, task);
+    this.updates?.beginCompletion(run, request.messages ?? []);
 
     run.applyingCompletion = true;
     run.needsWorkflowTask = false;
@@ -281,10 +289,11 @@ export class WorkflowTasks {
     } finally {
       run.applyingCompletion = false;
     }
+    const updatesWaiting = this.updates?.finishCompletion(run) ?? false;
     this.queries.answerAttached(run, request.queryResults);
     if (run.isOpen) {
       const flushed = this.engine.flushBufferedEvents(run, buffered);
-      if (flushed > 0 || run.needsWorkflowTask || request.forceCreateNewWorkflowTask) this.schedule(run, 1, false);
+      if (flushed > 0 || run.needsWorkflowTask || request.forceCreateNewWorkflowTask || updatesWaiting) this.schedule(run, 1, false);
     }
     run.needsWorkflowTask = false;
     this.queries.afterTask(run);
@@ -354,6 +363,18 @@ export class WorkflowTasks {
     if (run && task?.phase === 'started' && task.scheduledEventId === token.s && task.attempt === token.a) {
       this.timedOut(run, task);
     }
+  }
+
+  /**
+   * Starts a run's first workflow task for the client that started it (eager workflow start): the
+   * task, kept off its queue by `schedule(…, { enqueue: false })`, goes back in the answer.
+   */
+  startEagerly(run: WorkflowRun, identity: string): PollResponse | null {
+    const task = run.state.workflowTask;
+    if (!task || task.phase !== 'scheduled' || task.dispatchSeq !== 0) return null;
+    const response = this.start(run, 0, { identity });
+    if (!response) this.enqueue(run, task);
+    return response;
   }
 
   /** A worker with a sticky queue shut down: its queued tasks go to the normal queues now. */

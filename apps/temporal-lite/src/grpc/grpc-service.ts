@@ -10,6 +10,8 @@ export type UnaryHandler = (request: never, context: CallContext) => Promise<obj
 export interface CallContext {
   /** Aborted when the caller cancels the call or its deadline passes (long polls stop waiting). */
   readonly signal: AbortSignal;
+  /** The caller's deadline (epoch ms), when it set one: long polls answer before it. */
+  readonly deadline?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ function invoke(
   call.on('cancelled', () => abort.abort());
   let result: Promise<object> | object;
   try {
-    result = handler(call.request as never, { signal: abort.signal });
+    result = handler(call.request as never, { signal: abort.signal, deadline: deadlineOf(call) });
   } catch (error) {
     callback(toServiceError(methodName, error, onInternalError));
     return;
@@ -77,6 +79,12 @@ function invoke(
     (response) => callback(null, response),
     (error) => callback(toServiceError(methodName, error, onInternalError)),
   );
+}
+
+function deadlineOf(call: ServerUnaryCall<unknown, unknown>): number | undefined {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 function toServiceError(methodName: string, error: unknown, onInternalError: (method: string, error: unknown) => void) {

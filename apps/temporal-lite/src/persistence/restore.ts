@@ -1,14 +1,21 @@
 import { history, encode } from '../proto/temporal-proto';
 import type { TemporalLite } from '../server/temporal-lite';
 import { WorkflowRun, runKey } from '../engine/workflow-run';
+import { type ScheduleRecord, scheduleKey } from '../schedules/schedule-state';
 import { decodeRecord, encodeConfigRecord, encodeRunRecord } from './run-record';
 
-/** Rebuilds namespaces, search attributes and runs from journal records, then resumes the runs. */
+/** Rebuilds namespaces, search attributes, runs and schedules from journal records, then resumes them. */
 export function restoreFromJournal(server: TemporalLite, payloads: Buffer[]): void {
   const { engine } = server;
   const runs = new Map<string, WorkflowRun>();
+  // A schedule's last record is its state (or its deletion).
+  const schedules = new Map<string, ScheduleRecord>();
   for (const payload of payloads) {
     const record = decodeRecord(payload);
+    if (record.kind === 'schedule') {
+      schedules.set(scheduleKey(record.schedule.namespace, record.schedule.scheduleId), record.schedule);
+      continue;
+    }
     if (record.kind === 'config') {
       for (const ns of record.config.namespaces) engine.namespaces.register(ns.name, ns.description, ns.retentionDays, ns.id);
       for (const [name, type] of Object.entries(record.config.searchAttributes)) {
@@ -34,6 +41,7 @@ export function restoreFromJournal(server: TemporalLite, payloads: Buffer[]): vo
     server.activities.restore(run);
     server.workflowTasks.restore(run);
   }
+  server.schedules.restore(schedules.values());
 }
 
 /** One record for the configuration and one per run: the journal after compaction. */
@@ -53,5 +61,6 @@ export function snapshotRecords(server: TemporalLite): Buffer[] {
       ),
     );
   }
+  records.push(...server.schedules.snapshotRecords());
   return records;
 }

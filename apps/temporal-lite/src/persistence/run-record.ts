@@ -1,13 +1,16 @@
 import type { RunState } from '../engine/run-state';
+import type { ScheduleRecord } from '../schedules/schedule-state';
 import { parseWithBytes, stringifyWithBytes } from './json-bytes';
 
 /**
  * Journal record payloads. A run record carries the run's whole state (small) and the history
- * events appended since its previous record; a config record the namespaces and search attributes.
+ * events appended since its previous record; a config record the namespaces and search attributes;
+ * a schedule record a schedule's whole state (or its deletion).
  *
  * Layout: [u8 kind][u32 jsonLength][json][u32 eventCount] then per event [u32 length][bytes].
  */
-export type JournalRecord = { kind: 'run'; state: RunState; events: Uint8Array[] } | { kind: 'config'; config: ServerConfigRecord };
+export type JournalRecord =
+  { kind: 'run'; state: RunState; events: Uint8Array[] } | { kind: 'config'; config: ServerConfigRecord } | { kind: 'schedule'; schedule: ScheduleRecord };
 
 export interface ServerConfigRecord {
   namespaces: Array<{ name: string; id: string; description: string; retentionDays: number }>;
@@ -16,6 +19,7 @@ export interface ServerConfigRecord {
 
 const KIND_RUN = 1;
 const KIND_CONFIG = 2;
+const KIND_SCHEDULE = 3;
 
 export function encodeRunRecord(state: RunState, events: Uint8Array[]): Buffer {
   return encode(KIND_RUN, stringifyWithBytes(state), events);
@@ -23,6 +27,10 @@ export function encodeRunRecord(state: RunState, events: Uint8Array[]): Buffer {
 
 export function encodeConfigRecord(config: ServerConfigRecord): Buffer {
   return encode(KIND_CONFIG, JSON.stringify(config), []);
+}
+
+export function encodeScheduleRecord(schedule: ScheduleRecord): Buffer {
+  return encode(KIND_SCHEDULE, stringifyWithBytes(schedule), []);
 }
 
 function encode(kind: number, json: string, events: Uint8Array[]): Buffer {
@@ -58,5 +66,6 @@ export function decodeRecord(payload: Buffer): JournalRecord {
   }
   if (kind === KIND_RUN) return { kind: 'run', state: parseWithBytes<RunState>(json), events };
   if (kind === KIND_CONFIG) return { kind: 'config', config: JSON.parse(json) as ServerConfigRecord };
+  if (kind === KIND_SCHEDULE) return { kind: 'schedule', schedule: parseWithBytes<ScheduleRecord>(json) };
   throw new Error(`unknown journal record kind ${kind}`);
 }

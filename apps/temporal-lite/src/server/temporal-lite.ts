@@ -5,11 +5,13 @@ import { Commands } from '../engine/commands';
 import { Engine, type Logger } from '../engine/engine';
 import { Executions } from '../engine/executions';
 import { Queries } from '../engine/queries';
+import { Updates } from '../engine/updates';
 import { Timers } from '../engine/timers';
 import { WorkflowTasks } from '../engine/workflow-tasks';
 import { addProtoService } from '../grpc/grpc-service';
 import { Journal } from '../persistence/journal';
 import { restoreFromJournal, snapshotRecords } from '../persistence/restore';
+import { Schedules } from '../schedules/schedules';
 import { healthHandlers } from '../services/health-service';
 import { operatorServiceHandlers } from '../services/operator-service';
 import { testServiceHandlers } from '../services/test-service';
@@ -40,7 +42,9 @@ export class TemporalLite {
   readonly timers: Timers;
   readonly executions: Executions;
   readonly queries: Queries;
+  readonly updates: Updates;
   readonly visibility: Visibility;
+  readonly schedules: Schedules;
   private grpcServer?: Server;
   private journal?: Journal;
   private compactionTimer?: NodeJS.Timeout;
@@ -55,6 +59,10 @@ export class TemporalLite {
     this.timers = new Timers(this.engine);
     this.executions = new Executions(this.engine, this.workflowTasks, this.activities);
     this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions);
+    this.schedules = new Schedules(this.engine, this.executions);
+    this.updates = new Updates(this.engine);
+    this.workflowTasks.updates = this.updates;
+    this.workflowTasks.commands.updates = this.updates;
     this.visibility = new Visibility(this.engine);
 
     this.engine.namespaces.register('default', 'Default namespace', 1);

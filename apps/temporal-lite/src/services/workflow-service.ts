@@ -8,6 +8,9 @@ import { executionInfo } from '../visibility/execution-info';
 import type { TemporalLite } from '../server/temporal-lite';
 import { encodeSearchAttributeValue } from '../engine/search-attributes';
 import type { NamespaceInfo } from '../engine/namespaces';
+import { updateServiceHandlers } from './update-service';
+import { scheduleServiceHandlers } from './schedule-service';
+import { cronBackoffMs, validateWorkflowCron } from '../schedules/workflow-cron';
 
 type Messages = typeof temporal.api.workflowservice.v1;
 /** The decoded request message of a WorkflowService RPC, by message name. */
@@ -38,8 +41,8 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       state: NamespaceState.NAMESPACE_STATE_REGISTERED,
       description: info.description,
       id: info.id,
-      capabilities: {},
-      supportsSchedules: false,
+      capabilities: { syncUpdate: true, asyncUpdate: true },
+      supportsSchedules: true,
     },
     config: { workflowExecutionRetentionTtl: msToDuration(info.retentionDays * 86_400_000) },
     replicationConfig: { activeClusterName: 'active', clusters: [{ clusterName: 'active' }] },
@@ -48,7 +51,9 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
 
   const startParams = (request: Req<'StartWorkflowExecutionRequest'> | Req<'SignalWithStartWorkflowExecutionRequest'>) => {
     const namespace = engine.namespaces.get(request.namespace).name;
-    if (request.cronSchedule) throw invalidArgument('CronSchedule is not supported by temporal-lite.');
+    const cronSchedule = request.cronSchedule || undefined;
+    if (cronSchedule && request.workflowStartDelay) throw invalidArgument('CronSchedule and WorkflowStartDelay may not be used together.');
+    if (cronSchedule) validateWorkflowCron(cronSchedule, engine.now());
     for (const [field, value] of [
       ['WorkflowExecutionTimeout', request.workflowExecutionTimeout],
       ['WorkflowRunTimeout', request.workflowRunTimeout],
@@ -73,7 +78,9 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       requestId: request.requestId ?? '',
       reusePolicy: request.workflowIdReusePolicy,
       conflictPolicy: request.workflowIdConflictPolicy,
-      firstWorkflowTaskBackoffMs: durationToMs(request.workflowStartDelay),
+      // A cron workflow's first run waits for the first cron time.
+      firstWorkflowTaskBackoffMs: cronSchedule ? cronBackoffMs(cronSchedule, engine.now(), engine.now()) : durationToMs(request.workflowStartDelay),
+      cronSchedule,
     };
   };
 
@@ -95,17 +102,20 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
     });
 
   return {
+    ...updateServiceHandlers(server, startParams),
+    ...scheduleServiceHandlers(server),
+
     GetSystemInfo: () => ({
       serverVersion: SERVER_VERSION,
       capabilities: {
         signalAndQueryHeader: true,
         internalErrorDifferentiation: true,
         activityFailureIncludeHeartbeat: true,
-        supportsSchedules: false,
+        supportsSchedules: true,
         encodedFailureAttributes: true,
         buildIdBasedVersioning: false,
         upsertMemo: true,
-        eagerWorkflowStart: false,
+        eagerWorkflowStart: true,
         sdkMetadata: true,
         countGroupByExecutionStatus: true,
         nexus: false,
@@ -144,8 +154,12 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
     UpdateNamespace: (request: Req<'UpdateNamespaceRequest'>) => describeNamespace(engine.namespaces.get(request.namespace)),
 
     StartWorkflowExecution: (request: Req<'StartWorkflowExecutionRequest'>) => {
-      const { run, started } = executions.start(startParams(request));
-      return committed({ runId: run.state.runId, started, status: run.state.status });
+      const params = { ...startParams(request), eager: !!request.requestEagerExecution };
+      const { run, started } = executions.start(params);
+      // Eager start: the caller's own worker has a slot reserved, so the first workflow task goes
+      // back in this answer instead of through a poll (not for a delayed start, as the real server).
+      const eager = started && request.requestEagerExecution && !params.firstWorkflowTaskBackoffMs ? workflowTasks.startEagerly(run, request.identity ?? '') : null;
+      return committed({ runId: run.state.runId, started, status: run.state.status, eagerWorkflowTask: eager ?? undefined });
     },
 
     SignalWithStartWorkflowExecution: (request: Req<'SignalWithStartWorkflowExecutionRequest'>) => {

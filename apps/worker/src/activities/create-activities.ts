@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { callPriority, daysOverdue, localToday, minorUnitDigits } from '@dunning/domain';
-import type { DunningActivities } from '@dunning/workflows';
+import type { DunningActivities, ReceivableStatusActivities } from '@dunning/workflows';
 import { performCustomerStep } from './customer-steps';
 import type { ActivityDependencies, ExceptionKind } from './ports';
 
@@ -15,10 +15,11 @@ const EXCEPTION_OF_HOLD: Record<string, ExceptionKind> = {
 };
 
 /**
- * The invoice workflow's activities, built from their dependencies (store, channels, templates,
- * mailbox): the worker passes the real ones, tests pass memory ones.
+ * The workflows' activities (the invoice and mailbox workflows', and the status refresh's), built
+ * from their dependencies (store, channels, templates, mailbox): the worker passes the real ones,
+ * tests pass memory ones.
  */
-export function createActivities(deps: ActivityDependencies): DunningActivities {
+export function createActivities(deps: ActivityDependencies): DunningActivities & ReceivableStatusActivities {
   const { store, mailbox } = deps;
   return {
     async enqueueForCustomer(request) {
@@ -83,6 +84,12 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
 
     async recordTimeline(request) {
       await store.appendTimeline(request.invoiceId, request.entries);
+    },
+
+    async refreshReceivableStatuses({ at }) {
+      // As of the later of the workflow's start and this clock: an attempt retried or left waiting in the queue never
+      // refreshes as of a past instant (which could move back a status an event set since); under time skipping `at` is ahead.
+      return { changed: await store.refreshDatedStatuses(new Date(Math.max(Date.parse(at), Date.now())).toISOString()) };
     },
   };
 }

@@ -118,6 +118,12 @@ export interface DunningStore {
     indemnity: boolean;
     contractualRatePercent?: number;
   }): Promise<{ feeAdded: number; after: BalanceAfter }>;
+  /**
+   * Stores the statuses the calendar moved by an instant, each invoice on its customer's date (not
+   * yet due → due → overdue; a promise past its end closed as broken), through the books' own
+   * refresh (`refreshDatedStatuses`); returns how many invoices changed.
+   */
+  refreshDatedStatuses(at: string): Promise<number>;
   agency(agencyId: string): Promise<AgencyTarget | undefined>;
   /** One case for a customer's invoices handed over together (once per key), the invoices marked with the agency. */
   openCase(handoff: {

@@ -216,6 +216,12 @@ export class CustomersRepository {
     return rows.length;
   }
 
+  /** The time zones customers are in (each one once): where their dates change. */
+  async timeZones(): Promise<string[]> {
+    const rows = await this.db.selectDistinct({ timeZone: customers.timeZone }).from(customers).orderBy(asc(customers.timeZone));
+    return rows.map((r) => r.timeZone);
+  }
+
   async count(): Promise<number> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })

@@ -1,2 +1,3 @@
 export * from './receivable';
 export * from './apply-event';
+export * from './date-passed';

@@ -59,6 +59,21 @@ export function dunningStoreContract(name: string, fixture: () => StoreFixture):
       expect((await store.invoiceStates([invoiceId]))[0]).toMatchObject({ status: 'written_off', balance: 0 });
     });
 
+    it('stores the statuses the calendar moved only when refreshed, on the customer’s date', async () => {
+      const { store, customer, invoice } = fixture();
+      const customerId = await customer(unique('C'));
+      const invoiceId = await invoice(customerId, unique('F'), { amount: 100_00, dueDate: '2026-04-20' });
+      const status = async () => (await store.invoiceStates([invoiceId]))[0]?.status;
+      expect(await status()).toBe('not_due');
+      // 23:59:30 on the due date in Paris (UTC+2): due, not yet overdue.
+      expect(await store.refreshDatedStatuses('2026-04-20T21:59:30.000Z')).toBeGreaterThanOrEqual(1);
+      expect(await status()).toBe('due');
+      // 00:00:30 the next day in Paris; a second refresh at the same instant has nothing left to move.
+      expect(await store.refreshDatedStatuses('2026-04-20T22:00:30.000Z')).toBeGreaterThanOrEqual(1);
+      expect(await status()).toBe('overdue');
+      expect(await store.refreshDatedStatuses('2026-04-20T22:00:30.000Z')).toBe(0);
+    });
+
     it('gives a customer one call task for all its invoices, each joining once', async () => {
       const { store, customer, invoice } = fixture();
       const customerId = await customer(unique('C'));

@@ -197,6 +197,10 @@ export class DatabaseDunningStore implements DunningStore {
     return { feeAdded: outcome.feeAdded, after: outcome.after };
   }
 
+  async refreshDatedStatuses(at: string): Promise<number> {
+    return this.receivables.refreshStatuses(new Date(at));
+  }
+
   async agency(agencyId: string): Promise<AgencyTarget | undefined> {
     const agency = await this.users.agency(agencyId).catch(() => undefined);
     if (!agency) return undefined;

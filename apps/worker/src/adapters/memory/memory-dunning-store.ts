@@ -3,7 +3,9 @@ import {
   type FlowSetStatus,
   type Receivable,
   type ReceivableEvent,
+  type ReceivableStatus,
   applyToReceivable,
+  datePassed,
   issuedReceivable,
   localToday,
   receivableStatus,
@@ -35,13 +37,16 @@ export interface MemoryInvoice {
   receivable: Receivable;
   timeZone: string;
   paused: boolean;
+  /** The status as stored, like the invoices table's: set by each event and when the calendar moves it (refreshDatedStatuses). */
+  status: ReceivableStatus;
 }
 
 /**
  * The store in memory, for tests and for trying the worker without a database. It keeps the same
  * contract as the database store (dunning-store.contract.ts runs on both): money and status change
- * through the same domain rule (applyToReceivable), once per key; one call task and one agency case
- * per customer; the daily cap counts the same messages.
+ * through the same domain rule (applyToReceivable), once per key; statuses are stored at each event
+ * and moved by the calendar only when refreshed (datePassed); one call task and one agency case per
+ * customer; the daily cap counts the same messages.
  */
 export class MemoryDunningStore implements DunningStore {
   readonly invoices = new Map<string, MemoryInvoice>();
@@ -87,7 +92,9 @@ export class MemoryDunningStore implements DunningStore {
       vatAmount: invoice.vatAmount ?? 0,
       customerType: invoice.customerType ?? 'company',
     });
-    this.invoices.set(invoice.invoiceId, { invoiceId: invoice.invoiceId, customerId: invoice.customerId, receivable, timeZone: invoice.timeZone ?? 'Europe/Paris', paused: false });
+    const timeZone = invoice.timeZone ?? 'Europe/Paris';
+    const status = receivableStatus(receivable, localToday(this.clock.now(), timeZone));
+    this.invoices.set(invoice.invoiceId, { invoiceId: invoice.invoiceId, customerId: invoice.customerId, receivable, timeZone, paused: false, status });
   }
 
   /** An event from outside the flow (a payment the API recorded), by the same rule. */
@@ -97,10 +104,12 @@ export class MemoryDunningStore implements DunningStore {
     const invoice = this.invoices.get(invoiceId);
     if (!invoice) throw new Error(`invoice ${invoiceId}: unknown`);
     const before = invoice.receivable.balance;
-    invoice.receivable = applyToReceivable(invoice.receivable, event(localToday(this.clock.now(), invoice.timeZone)), {
+    const today = localToday(this.clock.now(), invoice.timeZone);
+    invoice.receivable = applyToReceivable(invoice.receivable, event(today), {
       provisionRatePercent: 100,
       lateRates: ECB_REFINANCING_RATES,
     }).receivable;
+    invoice.status = receivableStatus(invoice.receivable, today);
     const after = { balance: invoice.receivable.balance, revision: invoice.receivable.revision };
     this.appliedKeys.set(key, { ...after, delta: after.balance - before });
     return after;
@@ -133,7 +142,7 @@ export class MemoryDunningStore implements DunningStore {
           balance: r.balance,
           interestBalance: r.interestBalance,
           indemnityBalance: r.indemnityBalance,
-          status: receivableStatus(r, localToday(this.clock.now(), invoice.timeZone)),
+          status: invoice.status,
           paused: invoice.paused,
           lateInterestRatePercent: r.lateInterestRatePercent,
         },
@@ -197,6 +206,21 @@ export class MemoryDunningStore implements DunningStore {
       contractualRatePercent: fee.contractualRatePercent,
     }));
     return { feeAdded: this.appliedKeys.get(key)!.delta, after };
+  }
+
+  async refreshDatedStatuses(at: string): Promise<number> {
+    let changed = 0;
+    for (const invoice of this.invoices.values()) {
+      // The candidates the database store reads: open, and waiting on a date (their due date or a promise's end).
+      const waiting = invoice.status === 'not_due' || invoice.status === 'due' || invoice.receivable.promisedUntil !== undefined;
+      if (!waiting || invoice.receivable.balance <= 0 || invoice.receivable.cancelled || invoice.receivable.writtenOff) continue;
+      const { receivable, status, promiseEnded } = datePassed(invoice.receivable, localToday(at, invoice.timeZone));
+      if (status === invoice.status && !promiseEnded) continue;
+      invoice.receivable = receivable;
+      invoice.status = status;
+      changed++;
+    }
+    return changed;
   }
 
   async agency(agencyId: string): Promise<AgencyTarget | undefined> {
