@@ -2,6 +2,7 @@ import { CommandType, EventType, type ICommand, type IPayload, WorkflowTaskFaile
 import { toNumber } from '../proto/time';
 import type { Activities } from './activities';
 import type { Engine } from './engine';
+import type { ChildWorkflows } from './child-workflows';
 import type { Executions } from './executions';
 import type { Timers } from './timers';
 import type { Updates } from './updates';
@@ -40,6 +41,7 @@ export class Commands {
     private readonly activities: Activities,
     private readonly timers: Timers,
     private readonly executions: Executions,
+    private readonly childWorkflows: ChildWorkflows,
   ) {}
 
   validate(run: WorkflowRun, commands: ICommand[]): CommandProblem | undefined {
@@ -154,11 +156,11 @@ export class Commands {
       case C.COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION:
         return this.executions.continueAsNew(run, command.continueAsNewWorkflowExecutionCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_START_CHILD_WORKFLOW_EXECUTION:
-        return this.executions.startChild(run, command.startChildWorkflowExecutionCommandAttributes!, completedEventId);
+        return this.childWorkflows.startChild(run, command.startChildWorkflowExecutionCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION:
-        return this.executions.signalExternal(run, command.signalExternalWorkflowExecutionCommandAttributes!, completedEventId);
+        return this.childWorkflows.signalExternal(run, command.signalExternalWorkflowExecutionCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION:
-        return this.executions.cancelExternal(run, command.requestCancelExternalWorkflowExecutionCommandAttributes!, completedEventId);
+        return this.childWorkflows.cancelExternal(run, command.requestCancelExternalWorkflowExecutionCommandAttributes!, completedEventId);
       case C.COMMAND_TYPE_RECORD_MARKER: {
         const attrs = command.recordMarkerCommandAttributes;
         this.engine.appendEvent(run, {

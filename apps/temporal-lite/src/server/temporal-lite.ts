@@ -1,6 +1,7 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { Clock } from '../clock/clock';
 import { Activities } from '../engine/activities';
+import { ChildWorkflows } from '../engine/child-workflows';
 import { Commands } from '../engine/commands';
 import { Engine, type Logger } from '../engine/engine';
 import { Executions } from '../engine/executions';
@@ -58,7 +59,7 @@ export class TemporalLite {
     this.activities = new Activities(this.engine);
     this.timers = new Timers(this.engine);
     this.executions = new Executions(this.engine, this.workflowTasks, this.activities);
-    this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions);
+    this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions, new ChildWorkflows(this.engine, this.executions));
     this.schedules = new Schedules(this.engine, this.executions);
     this.updates = new Updates(this.engine);
     this.workflowTasks.updates = this.updates;
