@@ -9,3 +9,4 @@ export * from './late-fees';
 export * from './accounting';
 export * from './receivables';
 export * from './vocabularies';
+export * from './legal';
