@@ -4,7 +4,6 @@ import { EventType, ParentClosePolicy, TaskQueueKind, WorkflowIdConflictPolicy, 
 import { durationToMs } from '../proto/time';
 import { type Engine, PENDING_EVENT_ID } from './engine';
 import type { Executions } from './executions';
-import { cronBackoffMs } from '../schedules/workflow-cron';
 import type { ChildState } from './run-state';
 import type { WorkflowRun } from './workflow-run';
 
@@ -93,9 +92,7 @@ export class ChildWorkflows {
           initiatedEventId,
         },
         parentNamespaceId: this.engine.namespaces.get(parent.state.namespace).id,
-        // A cron child's first run waits for the first cron time (the command was validated).
         cronSchedule: attrs.cronSchedule || undefined,
-        firstWorkflowTaskBackoffMs: attrs.cronSchedule ? cronBackoffMs(attrs.cronSchedule, this.engine.now(), this.engine.now()) : undefined,
       });
       if (!result.started) throw new RpcError(status.ALREADY_EXISTS, 'already started');
       child = result.run;
@@ -150,8 +147,8 @@ export class ChildWorkflows {
       },
     });
     const initiatedEventId = initiated.eventId as number;
-    const target = this.engine.namespaces.has(namespace) ? this.engine.findRun(namespace, execution.workflowId, execution.runId || undefined) : undefined;
-    if (!target?.isOpen) {
+    const target = this.openRun(namespace, execution);
+    if (!target) {
       this.engine.appendEvent(
         source,
         {
@@ -206,8 +203,8 @@ export class ChildWorkflows {
       },
     });
     const initiatedEventId = initiated.eventId as number;
-    const target = this.engine.namespaces.has(namespace) ? this.engine.findRun(namespace, execution.workflowId, execution.runId || undefined) : undefined;
-    if (!target?.isOpen) {
+    const target = this.openRun(namespace, execution);
+    if (!target) {
       this.engine.appendEvent(
         source,
         {
@@ -243,5 +240,11 @@ export class ChildWorkflows {
       },
       true,
     );
+  }
+
+  /** The open run an external signal or cancellation targets, if its namespace and run exist. */
+  private openRun(namespace: string, execution: { workflowId: string; runId: string }): WorkflowRun | undefined {
+    const run = this.engine.namespaces.has(namespace) ? this.engine.findRun(namespace, execution.workflowId, execution.runId || undefined) : undefined;
+    return run?.isOpen ? run : undefined;
   }
 }

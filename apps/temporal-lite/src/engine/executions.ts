@@ -58,7 +58,7 @@ export interface StartParams {
   parent?: ParentRef;
   parentNamespaceId?: string;
   firstWorkflowTaskBackoffMs?: number;
-  /** The workflow's cron schedule: when a run closes, the next one starts at the following cron time. */
+  /** The workflow's cron schedule: the first run waits for its first time; when a run closes, the next one starts at the following time. */
   cronSchedule?: string;
   /** Handed to a first run (a schedule passes on its previous workflow's outcome). */
   lastCompletionResult?: IPayloads | null;
@@ -108,7 +108,8 @@ export class Executions {
     const runTimeoutMs = params.runTimeoutMs || params.executionTimeoutMs;
     const executionExpiresAt = previous ? previous.state.executionExpiresAt : params.executionTimeoutMs > 0 ? now + params.executionTimeoutMs : 0;
     const workflowTaskTimeoutMs = Math.min(params.workflowTaskTimeoutMs || DEFAULT_WORKFLOW_TASK_TIMEOUT_MS, MAX_WORKFLOW_TASK_TIMEOUT_MS);
-    const backoffMs = params.firstWorkflowTaskBackoffMs ?? 0;
+    // A cron workflow's first run waits for the first cron time (later runs are given their backoff).
+    const backoffMs = params.firstWorkflowTaskBackoffMs ?? (params.cronSchedule && !params.continuation ? (cronBackoffMs(params.cronSchedule, now, now) ?? 0) : 0);
     const state: RunState = {
       namespace: params.namespace,
       workflowId: params.workflowId,

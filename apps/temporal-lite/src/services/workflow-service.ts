@@ -10,7 +10,7 @@ import { encodeSearchAttributeValue } from '../engine/search-attributes';
 import type { NamespaceInfo } from '../engine/namespaces';
 import { updateServiceHandlers } from './update-service';
 import { scheduleServiceHandlers } from './schedule-service';
-import { cronBackoffMs, validateWorkflowCron } from '../schedules/workflow-cron';
+import { validateWorkflowCron } from '../schedules/workflow-cron';
 
 type Messages = typeof temporal.api.workflowservice.v1;
 /** The decoded request message of a WorkflowService RPC, by message name. */
@@ -78,8 +78,8 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       requestId: request.requestId ?? '',
       reusePolicy: request.workflowIdReusePolicy,
       conflictPolicy: request.workflowIdConflictPolicy,
-      // A cron workflow's first run waits for the first cron time.
-      firstWorkflowTaskBackoffMs: cronSchedule ? cronBackoffMs(cronSchedule, engine.now(), engine.now()) : durationToMs(request.workflowStartDelay),
+      // A cron workflow's first run waits for the first cron time (Executions.start works it out).
+      firstWorkflowTaskBackoffMs: cronSchedule ? undefined : durationToMs(request.workflowStartDelay),
       cronSchedule,
     };
   };
@@ -157,8 +157,8 @@ export function workflowServiceHandlers(server: TemporalLite): Record<string, Un
       const params = { ...startParams(request), eager: !!request.requestEagerExecution };
       const { run, started } = executions.start(params);
       // Eager start: the caller's own worker has a slot reserved, so the first workflow task goes
-      // back in this answer instead of through a poll (not for a delayed start, as the real server).
-      const eager = started && request.requestEagerExecution && !params.firstWorkflowTaskBackoffMs ? workflowTasks.startEagerly(run, request.identity ?? '') : null;
+      // back in this answer instead of through a poll (none for a delayed start: no task is scheduled yet).
+      const eager = started && request.requestEagerExecution ? workflowTasks.startEagerly(run, request.identity ?? '') : null;
       return committed({ runId: run.state.runId, started, status: run.state.status, eagerWorkflowTask: eager ?? undefined });
     },
 
