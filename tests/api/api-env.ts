@@ -8,6 +8,7 @@ import { createApp } from '@dunning/api/src/create-app';
 import { tokenHash } from '@dunning/api/src/auth/secrets';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import { DatabaseDunningStore } from '@dunning/worker/src/adapters/database/database-dunning-store';
+import { databaseRiskStores } from '@dunning/worker/src/adapters/database/database-risk-stores';
 import { type MessageChannel, OutboxChannel } from '@dunning/channels';
 import { handoffDeliveryFromEnvironment } from '@dunning/worker/src/adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
@@ -53,6 +54,7 @@ export class ApiHarness {
         workflowBundle: await invoiceWorkflowBundle(),
         activities: createActivities({
           store: new DatabaseDunningStore(harness.database.db, creditor),
+          ...databaseRiskStores(harness.database.db),
           channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter'), ...options.channels },
           renderer: new TemplateRenderer(),
           mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),

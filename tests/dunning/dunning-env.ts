@@ -9,6 +9,7 @@ import { createActivities } from '@dunning/worker/src/activities/create-activiti
 import type { MessageChannel } from '@dunning/worker/src/activities/ports';
 import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-dunning-store';
 import { MemoryOutbox } from '@dunning/worker/src/adapters/memory/memory-outbox';
+import { memoryRiskStores } from '@dunning/worker/src/adapters/memory/memory-risk-stores';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
 
 export const TASK_QUEUE = 'dunning-test';
@@ -87,6 +88,7 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
     workflowBundle: await invoiceWorkflowBundle(),
     activities: createActivities({
       store,
+      ...memoryRiskStores(store),
       channels: { ...outboxes, ...channels },
       renderer: new TemplateRenderer(),
       mailbox: new TemporalCustomerMailbox(env.client, TASK_QUEUE, 5 * 60_000),

@@ -97,6 +97,34 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.context().close();
   });
 
+  it('offers the court steps in plain words: a simplified procedure from the palette, its form in French, then in English', async () => {
+    const page = await signIn(browser, stack, 'manager@example.com');
+    await page.getByText('FR', { exact: true }).click();
+    await page.getByRole('link', { name: 'Scénarios' }).click();
+    await page.getByTestId('new-flow-name').fill('Procédures');
+    await page.getByTestId('new-flow').click();
+    await page.getByTestId('step-start').waitFor();
+
+    const palette = page.getByTestId('palette-simplified_procedure');
+    await expectText(palette, /^Procédure simplifiée$/);
+    await palette.press('Enter');
+    const card = page.getByTestId('step-simplified-procedure');
+    await expectText(card, /Procédure simplifiée — 30 jours pour répondre/);
+    await expectText(card, /Acceptée.*Refusée.*Sans réponse/);
+    const days = page.getByRole('textbox', { name: 'Jours pour répondre' });
+    expect(await days.inputValue()).toBe('30');
+    await page
+      .getByText(/CPCE L125-1, R125-1 et suivants/)
+      .first()
+      .waitFor();
+
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Days to answer' }).waitFor();
+    await expectText(card, /Simplified procedure — 30 days to answer/);
+    await expectText(card, /Accepted.*Refused.*No answer/);
+    await page.context().close();
+  });
+
   let today = 0;
   /** When the standard flow acts on the imported invoices: weekends and holidays move it. */
   let plan: (nodeId: string) => number;

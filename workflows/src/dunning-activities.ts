@@ -1,5 +1,5 @@
-import type { FlowHold, HoldReason, InvoiceFacts, TimelineEntry } from '@dunning/flow';
-import type { FlowSetStatus } from '@dunning/domain';
+import type { CreditInsuranceAction, Flow, FlowHold, HoldReason, InvoiceFacts, TimelineEntry } from '@dunning/flow';
+import type { Court, FlowSetStatus, LegalRoute } from '@dunning/domain';
 import type { CustomerContext } from './invoice-workflow.types';
 
 /**
@@ -57,4 +57,21 @@ export interface DunningActivities {
   /** The flow is held at a step: an entry of the exceptions inbox (once per hold). */
   reportHold(request: { workflowId: string; invoiceId: string; customerId: string; hold: FlowHold; key: string }): Promise<void>;
   recordTimeline(request: { workflowId: string; invoiceId: string; entries: TimelineEntry[] }): Promise<void>;
+  /**
+   * Is the claim certain (a supporting document attached or referenced), liquid (an amount) and due
+   * (past its due date, no open dispute, not time-barred)? What is missing, in words, when not.
+   */
+  checkRecoverability(request: StepRequest & { purpose: RecoverabilityPurpose }): Promise<Recoverability>;
+  /** Opens the court case of a route (once per step key): its request data and dossier (PDF); held when the claim does not qualify. */
+  openLegalCase(request: StepRequest & { route: LegalRoute; court?: 'auto' | Court; deadline?: string }): Promise<{ outcome: 'opened'; caseId: string } | HeldStep>;
+  /** Declares the threat of loss, or files the claim, to the customer's credit insurer (once per invoice and kind). */
+  declareToInsurer(
+    request: StepRequest & { action: CreditInsuranceAction },
+  ): Promise<{ outcome: 'declared'; declarationId: string } | { outcome: 'skipped'; reason: string } | HeldStep>;
+  /** Moves the invoice to another flow version: records it on the invoice and returns the flow (null when not found). */
+  moveToFlow(request: { invoiceId: string; flowId: string; flowVersion: number }): Promise<{ flow: Flow; flowVersion: number } | null>;
 }
+
+export type RecoverabilityPurpose = 'formal_notice' | 'handoff' | 'court';
+export type Recoverability = { recoverable: true } | { recoverable: false; missing: Array<'certain' | 'liquid' | 'due' | 'not_time_barred'>; detail: string };
+export type HeldStep = { outcome: 'held'; reason: HoldReason; detail: string };

@@ -46,6 +46,8 @@ export class InvoiceInbox {
     receive(signals.invoiceChangedSignal, (p) => ({ type: 'invoice_changed', at: at(), amount: p.amount, dueDate: p.dueDate }));
     receive(signals.retryStepSignal, (_signal?: signals.FromTheBooks) => ({ type: 'retry_step', at: at() }));
     receive(signals.skipStepSignal, (p) => ({ type: 'skip_step', at: at(), reason: p?.reason }));
+    receive(signals.legalCaseSignal, (p) => ({ type: 'legal_case', at: at(), nodeId: p.nodeId, stage: p.stage, deadline: p.deadline, detail: p.detail }));
+    receive(signals.rerouteSignal, (p) => ({ type: 'reroute', at: at(), flowId: p.flowId, flowVersion: p.flowVersion, reason: p.reason, riskScore: p.riskScore }));
     setHandler(signals.stepOutcomeSignal, ({ idempotencyKey, ...outcome }) => void this.outcomes.set(idempotencyKey, outcome as StepOutcome));
   }
 

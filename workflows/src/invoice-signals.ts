@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { BalanceAfter, CallOutcome, TimelineEntry } from '@dunning/flow';
+import type { LegalCaseStage } from '@dunning/domain';
 import type { StepOutcome } from './dunning-activities';
 import type { InvoiceSnapshot } from './invoice-workflow.types';
 
@@ -31,6 +32,10 @@ export const invoiceChangedSignal = defineSignal<[{ amount?: number; dueDate?: s
 /** A person fixed what held the flow at a step: perform it again; or decided to skip it. */
 export const retryStepSignal = defineSignal<[FromTheBooks?]>('retryStep');
 export const skipStepSignal = defineSignal<[{ reason?: string } & FromTheBooks]>('skipStep');
+/** A court case opened by a step moved on (stage recorded by a person); `deadline` when the stage starts a term. */
+export const legalCaseSignal = defineSignal<[{ nodeId: string; stage: LegalCaseStage; deadline?: string; detail?: string } & FromTheBooks]>('legalCase');
+/** The assignment rules now pick another flow version for this invoice (a solvency band change). */
+export const rerouteSignal = defineSignal<[{ flowId: string; flowVersion: number; reason: string; riskScore?: number } & FromTheBooks]>('reroute');
 /** The customer's mailbox did (or could not do) a step handed to it. */
 export const stepOutcomeSignal = defineSignal<[{ idempotencyKey: string } & StepOutcome]>('stepOutcome');
 

@@ -1,6 +1,6 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { type FlowAction, type FlowDriver, type FlowRuntimeState, type StepResult, type TimelineEntry, FlowGraph, createInitialState, currentStatus, runFlow } from '@dunning/flow';
-import type { CustomerStepRequest, DunningActivities, StepOutcome, StepRequest } from './dunning-activities';
+import type { CustomerStepRequest, DunningActivities, RecoverabilityPurpose, StepOutcome, StepRequest } from './dunning-activities';
 import { InvoiceInbox } from './invoice-events';
 import * as signals from './invoice-signals';
 import { describeAction } from './next-action';
@@ -116,6 +116,12 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     return { hold: { reason: 'no_answer_from_mailbox', detail: 'the customer’s mailbox did not answer in time' } };
   }
 
+  /** A step that needs a recoverable claim: held in the exceptions inbox, saying what is missing, until a person fixes it. */
+  async function recoverabilityHold(request: StepRequest, purpose: RecoverabilityPurpose): Promise<StepResult | undefined> {
+    const checked = await activities.checkRecoverability({ ...request, purpose });
+    return checked.recoverable ? undefined : { hold: { reason: 'not_recoverable', detail: checked.detail } };
+  }
+
   const driver: FlowDriver = {
     calendar,
     now: nowIso,
@@ -138,9 +144,29 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
         case 'sms':
           return customerStep({ ...request, step: { kind: 'sms', template: step.template, recipient: step.recipient } });
         case 'letter':
-          return customerStep({ ...request, step: { kind: 'letter', template: step.template, registered: step.registered, noticePeriodDays: step.noticePeriodDays } });
+          return (
+            (step.requireRecoverable ? await recoverabilityHold(request, 'formal_notice') : undefined) ??
+            customerStep({ ...request, step: { kind: 'letter', template: step.template, registered: step.registered, noticePeriodDays: step.noticePeriodDays } })
+          );
         case 'escalate':
-          return customerStep({ ...request, step: { kind: 'escalate', agencyId: step.agencyId } });
+          return (
+            (step.requireRecoverable ? await recoverabilityHold(request, 'handoff') : undefined) ??
+            customerStep({ ...request, step: { kind: 'escalate', agencyId: step.agencyId } })
+          );
+        case 'simplified_procedure':
+        case 'payment_order': {
+          const opened = await activities.openLegalCase({
+            ...request,
+            route: step.kind,
+            ...(step.kind === 'payment_order' ? { court: step.court } : { deadline: step.deadline }),
+          });
+          return opened.outcome === 'opened' ? {} : { hold: { reason: opened.reason, detail: opened.detail } };
+        }
+        case 'credit_insurance': {
+          const declared = await activities.declareToInsurer({ ...request, action: step.action });
+          if (declared.outcome === 'declared') return {};
+          return declared.outcome === 'skipped' ? { skipped: declared.reason } : { hold: { reason: declared.reason, detail: declared.detail } };
+        }
         case 'call_task':
           await activities.createCallTask({ ...request, deadline: step.deadline, slaHours: step.slaHours, script: step.script, priority: step.priority });
           return {};
@@ -153,6 +179,34 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
           return { feeAdded, after };
         }
       }
+    },
+    async reroute(current, action) {
+      await flushTimeline();
+      const moved = await activities.moveToFlow({ invoiceId: invoice.invoiceId, flowId: action.flowId, flowVersion: action.flowVersion });
+      if (!moved) return;
+      const target = new FlowGraph(moved.flow);
+      const at = nowIso();
+      // The new flow starts from its beginning; catch-up skips what its dates have passed. What was
+      // sent, charged and served stays (gaps between messages, the formal notice's deadline).
+      const state: FlowRuntimeState = {
+        ...current,
+        flowId: moved.flow.id,
+        nodeId: target.start().id,
+        cursor: at,
+        scheduledAt: at,
+        previousStepAt: at,
+        hold: undefined,
+        instant: undefined,
+        reroute: undefined,
+      };
+      const entry: TimelineEntry = { at, type: 'rerouted', detail: `${action.reason} → ${moved.flow.name} v${moved.flowVersion}` };
+      await activities.recordTimeline({ workflowId, invoiceId: invoice.invoiceId, entries: [entry] });
+      await continueAsNew<typeof invoiceWorkflow>({
+        ...input,
+        flow: moved.flow,
+        flowVersion: moved.flowVersion,
+        resume: { state, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys() },
+      });
     },
     record(entries, current) {
       state = current;

@@ -16,7 +16,9 @@ export function describeAction(action: FlowAction): NonNullable<InvoiceSnapshot[
     case 'perform':
       return { type: action.step.kind, nodeId: action.nodeId, at: action.at, description: `performing ${action.step.kind.replace('_', ' ')}` };
     case 'await_outcome':
-      return { type: 'await_outcome', nodeId: action.nodeId, at: action.deadline, description: 'waiting for the call outcome' };
+      return { type: 'await_outcome', nodeId: action.nodeId, at: action.deadline, description: 'waiting for the outcome of the call or the court case' };
+    case 'reroute':
+      return { type: 'reroute', description: `moving to another flow: ${action.reason}` };
     case 'paused':
       return { type: 'paused', at: action.until, description: action.until ? 'paused until a promised date' : 'paused' };
     case 'held':

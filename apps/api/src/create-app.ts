@@ -41,6 +41,10 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { DocumentsModule } from './documents/documents.module';
 import { TemplatesModule } from './templates/templates.module';
 import { UsersModule } from './users/users.module';
+import { ClaimsModule } from './claims/claims.module';
+import { SolvencyModule } from './solvency/solvency.module';
+import { LegalCasesModule } from './legal-cases/legal-cases.module';
+import { InsuranceModule } from './insurance/insurance.module';
 
 export interface AppDependencies {
   config: ApiConfig;
@@ -74,10 +78,28 @@ export function appModule({ config, database, temporal }: AppDependencies): Dyna
       OutboxModule,
       ExceptionsModule,
       SettingsModule,
+      ClaimsModule,
+      SolvencyModule,
+      LegalCasesModule,
+      InsuranceModule,
     ],
     providers: [{ provide: API_CONFIG, useValue: config }],
     exports: [API_CONFIG],
   };
+}
+
+/**
+ * Express decodes path parameters before any handler runs, so a malformed percent-escape (`%E0%A4%A`)
+ * would fail there with an answer that names nothing: refuse it first, as the API refuses bad input.
+ */
+function refuseUndecodablePaths(request: { path: string }, response: { status(code: number): { json(body: unknown): void } }, next: () => void): void {
+  try {
+    decodeURIComponent(request.path);
+  } catch {
+    response.status(400).json({ statusCode: 400, message: 'path: a malformed percent-escape', problems: [{ field: 'path', message: 'a malformed percent-escape' }] });
+    return;
+  }
+  next();
 }
 
 /** The NestJS application: every feature module, OpenAPI at /api/docs, the built web app at /. */
@@ -87,6 +109,7 @@ export async function createApp(dependencies: AppDependencies, options: { quiet?
   app.use(securityHeaders());
   app.use(cookieParser());
   app.use(bodyParsing());
+  app.use(refuseUndecodablePaths);
   app.useGlobalFilters(new HttpErrorFilter());
   if (dependencies.config.CHECK_RESPONSES === 'true') app.useGlobalInterceptors(new ResponseCheckInterceptor());
   // Swagger UI at /api/docs and the JSON at /api/docs-json, from the routes' own zod schemas.

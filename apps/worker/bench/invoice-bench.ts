@@ -11,6 +11,7 @@ import { TemplateRenderer } from '@dunning/templating';
 import { type InvoiceWorkflowInput, invoiceWorkflowId } from '@dunning/workflows';
 import { createActivities } from '../src/activities/create-activities';
 import { MemoryDunningStore } from '../src/adapters/memory/memory-dunning-store';
+import { memoryRiskStores } from '../src/adapters/memory/memory-risk-stores';
 import { MemoryOutbox } from '../src/adapters/memory/memory-outbox';
 import { TemporalCustomerMailbox } from '../src/adapters/temporal/temporal-customer-mailbox';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       workflowsPath: path.resolve(__dirname, '../../../workflows/src/index.ts'),
       activities: createActivities({
         store,
+        ...memoryRiskStores(store),
         channels: outboxes,
         renderer: new TemplateRenderer(),
         mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning'),

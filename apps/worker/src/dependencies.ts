@@ -3,6 +3,7 @@ import { type DatabaseHandle, openDatabase } from '@dunning/db';
 import { TemplateRenderer } from '@dunning/templating';
 import type { ActivityDependencies } from './activities/ports';
 import { DatabaseDunningStore } from './adapters/database/database-dunning-store';
+import { databaseRiskStores } from './adapters/database/database-risk-stores';
 import { OutboxChannel, PostmarkEmailChannel, TwilioSmsChannel } from '@dunning/channels';
 import { handoffDeliveryFromEnvironment } from './adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from './adapters/temporal/temporal-customer-mailbox';
@@ -23,11 +24,13 @@ export async function createActivityDependencies(client: Client, config: WorkerC
     addressLines: config.CREDITOR_ADDRESS.split('|').filter(Boolean),
     iban: config.CREDITOR_IBAN,
     legalMentions: config.CREDITOR_LEGAL_MENTIONS,
+    legalId: config.CREDITOR_SIREN,
   };
   return {
     database,
     dependencies: {
       store: new DatabaseDunningStore(database.db, creditor),
+      ...databaseRiskStores(database.db),
       mailbox: new TemporalCustomerMailbox(client, config.TEMPORAL_TASK_QUEUE, config.MAILBOX_GATHER_MS),
       channels: {
         email: config.POSTMARK_SERVER_TOKEN

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_ROLES, CUSTOMER_TYPES, LOCALES, isKnownCurrency } from '@dunning/domain';
-import { currencyCode, instant, money, positiveAmount, storable, timeZone, uuid } from './common';
+import { amountOnWire, currencyCode, instant, money, positiveAmount, storable, timeZone, uuid } from './common';
 import { moneyOutcome } from './dunning';
 import { invoice } from './invoices';
 
@@ -39,6 +39,8 @@ export const customerFields = z
     /** 1 (poor) to 10 (very good). */
     riskScore: z.number().int().min(1).max(10).optional(),
     segment: storable().trim().max(100).optional(),
+    /** The business sector, matched (case ignored) against the payment-term derogations of the settings (Code de commerce L441-11). */
+    sector: storable().trim().max(100).optional(),
     customerType: z.enum(CUSTOMER_TYPES).optional(),
     /** Postal address, one line per entry. */
     addressLines: z.array(storable().max(200)).max(6).optional(),
@@ -100,6 +102,11 @@ export const customer = z
     country: z.string(),
     riskScore: z.number().int().nullable(),
     segment: z.string().nullable(),
+    /** The business sector (payment-term derogations, L441-11). */
+    sector: z.string().nullable(),
+    /** The credit the creditor allows the customer (a score drop may lower it), minor units in `creditLimitCurrency`; null: none set. */
+    creditLimit: amountOnWire.nullable(),
+    creditLimitCurrency: currencyCode.nullable(),
     customerType: z.enum(CUSTOMER_TYPES),
     addressLines: z.array(z.string()),
     createdAt: instant,

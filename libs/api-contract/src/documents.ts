@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '@dunning/domain';
+import { DOCUMENT_KINDS, SUPPORTING_DOCUMENT_TYPES } from '@dunning/domain';
 import { instant, uuid } from './common';
 
 /** A file the product made (a letter, an invoice copy, an agency's handoff package), without its content: GET /api/documents/:id downloads it. */
@@ -11,6 +11,8 @@ export const documentSummary = z
     handoffId: uuid.nullable(),
     /** The step that made it (a letter's message key). */
     sourceKey: z.string().nullable(),
+    /** A supporting document's type (an order, a signed quote, a delivery note…); null for the others. */
+    supportingType: z.enum(SUPPORTING_DOCUMENT_TYPES).nullable(),
     filename: z.string(),
     contentType: z.string(),
     /** Bytes. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CALL_OUTCOMES, CUSTOMER_TYPES, MAX_DOCUMENT_MINOR_UNITS, RECEIVABLE_STATUSES, TEMPLATE_CHANNELS, TIMELINE_ENTRY_TYPES, isKnownCurrency } from '@dunning/domain';
+import {
+  CALL_OUTCOMES,
+  CUSTOMER_TYPES,
+  LEGAL_CASE_STAGES,
+  LEGAL_ROUTES,
+  MAX_DOCUMENT_MINOR_UNITS,
+  RECEIVABLE_STATUSES,
+  TEMPLATE_CHANNELS,
+  TIMELINE_ENTRY_TYPES,
+  isKnownCurrency,
+} from '@dunning/domain';
 import { HOLD_REASONS, NODE_KINDS, type NodeKind, flowEdgeSchema, flowSchema } from '@dunning/flow';
 import { amountOnWire, currencyCode, instant, localDate, money, positiveAmount, storable, text, timeZone, uuid } from './common';
 
@@ -207,6 +217,8 @@ export const simulationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message_bounced'), at: simulatedInstant, nodeId: stepId, reason }),
   z.object({ type: z.literal('retry_step'), at: simulatedInstant }),
   z.object({ type: z.literal('skip_step'), at: simulatedInstant, reason }),
+  /** A court case's news at a court step: an outcome stage takes its edge; `served` with `deadline` starts the opposition month. */
+  z.object({ type: z.literal('legal_case'), at: simulatedInstant, nodeId: stepId, stage: z.enum(LEGAL_CASE_STAGES), deadline: simulatedInstant.optional(), detail: reason }),
 ]);
 
 /** How the collector answers a call task of the simulated flow (unanswered tasks run out their SLA). */
@@ -315,6 +327,9 @@ export const flowRuntimeState = z
       })
       .optional(),
     pendingTask: z.object({ nodeId: z.string(), deadline: instant }).optional(),
+    pendingCase: z
+      .object({ nodeId: z.string(), route: z.enum(LEGAL_ROUTES), stage: z.enum(LEGAL_CASE_STAGES), deadline: instant.optional(), onDeadline: z.string().optional() })
+      .optional(),
     finished: z.object({ status: z.enum(RECEIVABLE_STATUSES), reason: z.string() }).optional(),
     feesAdded: z.number().int(),
     hold: z.object({ nodeId: z.string(), reason: z.enum(HOLD_REASONS), detail: z.string().optional(), at: instant }).optional(),

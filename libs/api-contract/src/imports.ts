@@ -61,6 +61,8 @@ export const importJob = z
     insertedInvoices: z.number().int().min(0),
     updatedInvoices: z.number().int().min(0),
     unchangedInvoices: z.number().int().min(0),
+    /** `succeeded`: the invoices imported with a payment term beyond the legal ceilings (Code de commerce L441-10 I, L441-11), flagged but imported. */
+    flaggedInvoices: z.number().int().min(0),
     /** `rejected`: every problem found, by line; nothing was written. */
     errors: z.array(importLineError),
     createdBy: uuid.nullable(),
@@ -128,6 +130,8 @@ export const importPreview = importNeedsMapping
     status: z.enum(['ready', 'needs_mapping']),
     /** By header as written in the file: the field, or null (ignored). */
     mapping: z.record(z.string(), importField.nullable()),
+    /** `ready`: the valid lines whose payment term goes beyond the legal ceilings (Code de commerce L441-10 I, L441-11); they would be imported, flagged. */
+    flaggedInvoices: z.number().int().min(0).optional(),
   })
   .meta({ id: 'ImportPreview' });
 

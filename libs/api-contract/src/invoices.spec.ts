@@ -18,6 +18,24 @@ describe('the invoices’ and imports’ contract', () => {
     expect(fieldsAtFault(createInvoiceBody.safeParse({ ...body, number: 'F\n1', currency: 'XXY' }))).toEqual(['number', 'currency']);
   });
 
+  it('takes a payment term in words or structured instead of a due date, and names a term it cannot read (Code de commerce L441-10 I)', () => {
+    const { dueDate: _dueDate, ...withoutDue } = body;
+    expect(createInvoiceBody.parse({ ...withoutDue, paymentTerm: '45 jours fin de mois' }).paymentTerm).toEqual({
+      kind: 'days-end-of-month',
+      days: 45,
+      computation: 'days-then-end-of-month',
+    });
+    expect(createInvoiceBody.parse({ ...withoutDue, paymentTerm: 'net 30' }).paymentTerm).toEqual({ kind: 'days', days: 30 });
+    expect(createInvoiceBody.parse({ ...withoutDue, paymentTerm: { kind: 'legal-default' }, receiptDate: '2026-03-30' })).toMatchObject({ receiptDate: '2026-03-30' });
+    expect(fieldsAtFault(createInvoiceBody.safeParse(withoutDue))).toEqual(['dueDate']);
+    expect(fieldsAtFault(createInvoiceBody.safeParse({ ...withoutDue, issueDate: '2999-12-01', paymentTerm: 'net 60' }))).toEqual(['paymentTerm']);
+    expect(fieldsAtFault(createInvoiceBody.safeParse({ ...withoutDue, paymentTerm: '45 jours fin de trimestre' }))).toEqual(['paymentTerm']);
+    expect(createInvoiceBody.safeParse({ ...withoutDue, paymentTerm: '45 jours fin de trimestre' }).error?.issues[0]?.message).toMatch(
+      /not understood: "fin", "trimestre".*non compris/,
+    );
+    expect(fieldsAtFault(createInvoiceBody.safeParse({ ...withoutDue, paymentTerm: { kind: 'days', days: -1 } }))).toEqual(['paymentTerm.days']);
+  });
+
   it('reads the mapping sent with an import as JSON, "" or null ignoring a column', () => {
     expect(importFields.parse({ mapping: '{"Montant":"amount","Notes":""}', saveMappingAs: ' Sage ' })).toEqual({
       mapping: { Montant: 'amount', Notes: null },
@@ -39,6 +57,7 @@ describe('the invoices’ and imports’ contract', () => {
       insertedInvoices: 0,
       updatedInvoices: 0,
       unchangedInvoices: 0,
+      flaggedInvoices: 0,
       errors: [],
       createdBy: null,
       createdAt: at,

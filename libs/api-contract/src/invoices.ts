@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { MAX_DOCUMENT_MINOR_UNITS, RECEIVABLE_STATUSES, isKnownCurrency } from '@dunning/domain';
+import { MAX_DOCUMENT_MINOR_UNITS, type PaymentTerm, RECEIVABLE_STATUSES, dueDateFor, isKnownCurrency } from '@dunning/domain';
 import { amountOnWire, currencyCode, instant, localDate, pageOf, positiveAmount, requiredText, uuid } from './common';
+import { invoiceTermFields, paymentTermDescription, paymentTermInput } from './payment-terms';
 
 /* Invoices (/api/invoices): typed in one by one, listed, read. Imports are in ./imports.ts. */
+
+/** The last date the books hold (localDate's bound). */
+const LAST_LOCAL_DATE = '2999-12-31';
+/** The due date a term gives; undefined when the term itself was refused (its field already says why). */
+function termDueDate(term: PaymentTerm, issueDate: string, receiptDate?: string): string | undefined {
+  try {
+    return dueDateFor(term, issueDate, receiptDate);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * POST /api/invoices: one invoice typed in by a credit manager. The due date is on or after the
@@ -15,7 +27,18 @@ export const createInvoiceBody = z
     number: requiredText(100, 'the invoice’s number').regex(/^[^\r\n\t]*$/, 'one line, without tabs'),
     customerId: uuid,
     issueDate: localDate,
-    dueDate: localDate,
+    /** Left out: computed from `paymentTerm` (one of the two is required). */
+    dueDate: localDate.optional(),
+    /**
+     * The agreed term (Code de commerce L441-10 I), structured or as written ("45 jours fin de
+     * mois", "net 30"); left out: none agreed. A term beyond the legal ceilings is recorded with its
+     * findings (`termFindings`), never refused.
+     */
+    paymentTerm: paymentTermInput.optional(),
+    /** When the goods or the service were received: the legal default (30 days) runs from it. */
+    receiptDate: localDate.optional(),
+    /** The order, signed quote or delivery note the claim rests on. */
+    supportingReference: requiredText(200).optional(),
     /** Minor units, tax included, at most MAX_DOCUMENT_MINOR_UNITS (the books' totals stay exact). */
     amount: positiveAmount,
     /** The VAT included in the amount, minor units (0 when none). */
@@ -24,7 +47,13 @@ export const createInvoiceBody = z
     lateInterestRatePercent: z.number().min(0).max(100).optional(),
     currency: currencyCode.refine(isKnownCurrency, 'not a known currency'),
   })
-  .refine((i) => i.dueDate >= i.issueDate, { message: 'the due date is before the issue date', path: ['dueDate'] })
+  .refine((i) => i.dueDate !== undefined || i.paymentTerm !== undefined, { message: 'required, unless a paymentTerm gives it', path: ['dueDate'] })
+  .refine((i) => i.dueDate === undefined || i.dueDate >= i.issueDate, { message: 'the due date is before the issue date', path: ['dueDate'] })
+  // The books' dates stop at 2999-12-31 (see localDate): a term may not carry the due date past it.
+  .refine((i) => i.dueDate !== undefined || i.paymentTerm === undefined || (termDueDate(i.paymentTerm, i.issueDate, i.receiptDate) ?? '') <= LAST_LOCAL_DATE, {
+    message: `gives a due date after ${LAST_LOCAL_DATE}`,
+    path: ['paymentTerm'],
+  })
   .refine((i) => i.vatAmount < i.amount, { message: 'the VAT must be less than the amount, which includes it', path: ['vatAmount'] });
 
 /** Days overdue a filter may ask for, either way (about 270 years): the database's date arithmetic stays in range. */
@@ -83,6 +112,9 @@ export const invoice = z
     promisedUntil: localDate.nullable(),
     promisedAmount: amountOnWire.nullable(),
     balanceWhenPromised: amountOnWire.nullable(),
+    ...invoiceTermFields,
+    /** The last day the claim can be brought to court (prescription: Code de commerce L110-4, Code de la consommation L218-2); null: not computed yet. */
+    limitationDate: localDate.nullable(),
     pausedAt: instant.nullable(),
     workflowId: z.string().nullable(),
     flowId: uuid.nullable(),
@@ -94,6 +126,9 @@ export const invoice = z
   })
   .meta({ id: 'Invoice' });
 
+/** One invoice as GET /api/invoices/:id and POST /api/invoices answer it: with its term in words (FR/EN). */
+export const invoiceDetail = invoice.extend({ paymentTermDescription }).meta({ id: 'InvoiceDetail' });
+
 /** An invoice as GET /api/invoices lists it: with its customer's name. */
 export const invoiceListEntry = invoice.extend({ customerName: z.string() }).meta({ id: 'InvoiceListEntry' });
 export const invoicePage = pageOf(invoiceListEntry).meta({ id: 'InvoicePage' });
@@ -101,5 +136,6 @@ export const invoicePage = pageOf(invoiceListEntry).meta({ id: 'InvoicePage' });
 export type CreateInvoiceBody = z.infer<typeof createInvoiceBody>;
 export type InvoiceListQuery = z.infer<typeof invoiceListQuery>;
 export type Invoice = z.infer<typeof invoice>;
+export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 export type InvoiceListEntry = z.infer<typeof invoiceListEntry>;
 export type InvoicePage = z.infer<typeof invoicePage>;

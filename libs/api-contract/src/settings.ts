@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDate, uuid } from './common';
+import { sectorDerogation, sectorDerogations } from './payment-terms';
 
 /* The admin's settings and the table of legal late-interest rates (/api/settings). */
 
@@ -21,6 +22,8 @@ export const settingsBody = z
       .refine((rate) => Math.round(rate * 100) / 100 === rate, 'at most 2 decimals'),
     dailyCap: z.object({ email: dailyCap, sms: dailyCap, letter: dailyCap }).strict(),
     defaultAgencyId: uuid.nullable(),
+    /** Sector ceilings replacing the payment-term ones of Code de commerce L441-10 I for customers of that sector (L441-11, derogation agreements extended by decree). */
+    paymentTermDerogations: sectorDerogations,
   })
   .partial()
   .strict();
@@ -46,6 +49,8 @@ export const settings = z
     provisionRatePercent: z.number(),
     dailyCap: z.object({ email: z.number().int(), sms: z.number().int(), letter: z.number().int() }),
     defaultAgencyId: uuid.nullable(),
+    /** The sector derogations to the payment-term ceilings (L441-11); none by default. */
+    paymentTermDerogations: z.array(sectorDerogation),
     lateRates: lateRateList,
     /** Today's legal rate (ECB + 10 points); `missingHalfYear`: the current half-year's ECB rate is not entered (an earlier one applies). Null: no rate at all. */
     legalLateRateToday: z.object({ ratePercent: z.number(), from: localDate, missingHalfYear: localDate.nullable() }).nullable(),

@@ -4,6 +4,8 @@ export * from './email/postmark/postmark-email.channel';
 export * from './sms/twilio/twilio-sms.channel';
 export * from './letter/letter-pdf';
 export * from './documents/invoice-pdf';
+export * from './documents/insurance-dossier-pdf';
+export * from './documents/legal-dossier-pdf';
 export * from './agency/case-file';
 export * from './agency/handoff-package';
 export * from './agency/handoff-delivery';

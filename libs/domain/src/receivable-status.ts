@@ -1,7 +1,20 @@
 import { DateTime } from 'luxon';
 
 /** Receivable statuses, from French receivables practice (see docs/architecture.md). */
-export const RECEIVABLE_STATUSES = ['not_due', 'due', 'overdue', 'disputed', 'promised', 'doubtful', 'irrecoverable', 'paid', 'written_off', 'with_agency', 'cancelled'] as const;
+export const RECEIVABLE_STATUSES = [
+  'not_due',
+  'due',
+  'overdue',
+  'disputed',
+  'promised',
+  'doubtful',
+  'irrecoverable',
+  'paid',
+  'written_off',
+  'with_agency',
+  'cancelled',
+  'old',
+] as const;
 export type ReceivableStatus = (typeof RECEIVABLE_STATUSES)[number];
 
 /** Statuses after which nothing more is owed or pursued. */
@@ -28,6 +41,12 @@ export interface ReceivableFacts {
   disputed: boolean;
   /** A pending promise to pay: `promised` through this local date (the promised date + grace). */
   promisedUntil?: string;
+  /**
+   * The last day the claim can be filed in court (prescription: Code de commerce L110-4, Code de la
+   * consommation L218-2, interrupted per Code civil 2240–2244; libs/domain/src/legal). Past it the
+   * receivable is `old` (créance ancienne).
+   */
+  limitationDate?: string;
 }
 
 export const NO_STANDING: Omit<ReceivableFacts, 'dueDate' | 'balance'> = {
@@ -42,13 +61,14 @@ export const NO_STANDING: Omit<ReceivableFacts, 'dueDate' | 'balance'> = {
 /**
  * The one function that says what status a receivable has on a local date. Everything that shows
  * or stores a status (the database, the API, the workflow's queries) goes through it.
- * Precedence: closed (cancelled, written off, paid) → with the agency → disputed → irrecoverable →
+ * Precedence: closed (cancelled, written off, paid) → old (past its limitation date) → with the agency → disputed → irrecoverable →
  * doubtful → promised → by dates (not yet due, due today, overdue).
  */
 export function statusOf(facts: ReceivableFacts, today: string): ReceivableStatus {
   if (facts.cancelled) return 'cancelled';
   if (facts.writtenOff) return 'written_off';
   if (facts.balance <= 0) return 'paid';
+  if (facts.limitationDate && today > facts.limitationDate) return 'old';
   if (facts.withAgency) return 'with_agency';
   if (facts.disputed) return 'disputed';
   if (facts.irrecoverable) return 'irrecoverable';

@@ -26,7 +26,8 @@ export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'cancelled'] as co
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 export const HANDOFF_STATUSES = ['pending', 'delivered', 'acknowledged', 'accepted', 'collecting', 'closed'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
-export const DOCUMENT_KINDS = ['invoice', 'letter', 'handoff'] as const;
+/** `supporting`: what makes a claim certain (an order, a signed quote, a delivery note…), attached by a person; dossiers are generated for court routes and insurers. */
+export const DOCUMENT_KINDS = ['invoice', 'letter', 'handoff', 'supporting', 'legal_dossier', 'insurance_dossier'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const IMPORT_STATUSES = ['queued', 'validating', 'writing', 'succeeded', 'rejected', 'failed'] as const;
@@ -54,6 +55,10 @@ export const IMPORT_FIELDS = [
   'customer_legal_id',
   'customer_type',
   'customer_address',
+  'customer_sector',
+  'payment_term',
+  'receipt_date',
+  'supporting_reference',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** The columns an imported file must have (without a currency column every line is in EUR; without a customer reference, a customer is known by its name). */
@@ -76,6 +81,10 @@ export const EXCEPTION_KINDS = [
   'send_cap',
   'flow_held',
   'delivery_failed',
+  'not_recoverable',
+  'claim_age',
+  'score_drop',
+  'insurance_deadline',
 ] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 export const EXCEPTION_STATUSES = ['open', 'resolved'] as const;
@@ -127,6 +136,52 @@ export const TIMELINE_ENTRY_TYPES = [
   'held',
   'released',
   'balance_changed',
+  /** A court route's news (filed, order granted, served, opposition…), recorded from a legal case. */
+  'legal_case',
+  /** A threat of loss declared to the credit insurer, or a claim filed. */
+  'insurance',
+  /** The invoice moved to another flow at a step boundary (a solvency band change). */
+  'rerouted',
   'written_off',
 ] as const;
 export type TimelineEntryType = (typeof TIMELINE_ENTRY_TYPES)[number];
+
+/** What proves a claim certain (Code civil 1353: whoever claims performance must prove the obligation). */
+export const SUPPORTING_DOCUMENT_TYPES = ['order', 'signed_quote', 'delivery_note', 'contract', 'other'] as const;
+export type SupportingDocumentType = (typeof SUPPORTING_DOCUMENT_TYPES)[number];
+
+/** Events that interrupt the limitation period (Code civil 2240, 2241, 2244) as recorded on an invoice. */
+export const CLAIM_INTERRUPTION_KINDS = ['acknowledgement', 'payment_plan_signed', 'partial_payment', 'court_filing', 'enforcement'] as const;
+export type ClaimInterruptionKind = (typeof CLAIM_INTERRUPTION_KINDS)[number];
+
+/** Court routes: the simplified recovery procedure for small claims (CPCE L125-1), the order for payment (CPC 1405). */
+export const LEGAL_ROUTES = ['simplified_procedure', 'payment_order'] as const;
+export type LegalRoute = (typeof LEGAL_ROUTES)[number];
+/** Where an order for payment is asked: the commercial court between traders, the judicial court otherwise (CPC 1406). */
+export const COURTS = ['tribunal_de_commerce', 'tribunal_judiciaire'] as const;
+export type Court = (typeof COURTS)[number];
+export const LEGAL_CASE_STAGES = [
+  'requested',
+  'accepted',
+  'refused',
+  'no_answer',
+  'prepared',
+  'filed',
+  'granted',
+  'rejected',
+  'served',
+  'opposition',
+  'enforceable',
+  'closed',
+] as const;
+export type LegalCaseStage = (typeof LEGAL_CASE_STAGES)[number];
+
+/** Credit insurance: a threat of loss (menace de sinistre) is declared, then a claim filed; the insurer indemnifies or refuses. */
+export const INSURANCE_DECLARATION_KINDS = ['threat', 'claim'] as const;
+export type InsuranceDeclarationKind = (typeof INSURANCE_DECLARATION_KINDS)[number];
+export const INSURANCE_DECLARATION_STATUSES = ['declared', 'indemnified', 'refused', 'withdrawn'] as const;
+export type InsuranceDeclarationStatus = (typeof INSURANCE_DECLARATION_STATUSES)[number];
+
+/** Where a solvency score came from. */
+export const SCORE_SOURCES = ['manual', 'csv', 'api', 'webhook', 'import'] as const;
+export type ScoreSource = (typeof SCORE_SOURCES)[number];

@@ -28,6 +28,8 @@ export function receivableOf(row: InvoiceRow, customerType: string): Receivable 
     disputed: row.disputedAt !== null,
     promisedUntil: row.promisedUntil ?? undefined,
     promise: row.promisedAmount !== null && row.balanceWhenPromised !== null ? { amount: row.promisedAmount, balanceWhenPromised: row.balanceWhenPromised } : undefined,
+    // Past it the status is `old` (créance ancienne); written by claim-limitation.ts only, never by columnsOf.
+    limitationDate: row.limitationDate ?? undefined,
     revision: row.revision,
   };
 }

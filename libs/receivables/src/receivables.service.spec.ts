@@ -2,8 +2,10 @@ import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds'
 import { CustomersRepository, InvoicesRepository, LedgerRepository, WorkflowSignalsRepository, type InvoiceRow } from '@dunning/db';
 import { ReceivableRefusal } from '@dunning/domain';
 import { ReceivablesService } from './receivables.service';
+import { claimLimitationCases } from './claim-limitation.cases';
 
 describeOnEveryDatabase('receivables service', (database) => {
+  claimLimitationCases(database);
   let now = new Date('2026-04-15T10:00:00Z');
   const service = () => new ReceivablesService(database().db, { now: () => now });
   const ledger = () => new LedgerRepository(database().db);

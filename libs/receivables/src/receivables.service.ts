@@ -2,11 +2,14 @@ import {
   type AgencyReportStatus,
   ECB_REFINANCING_RATES,
   type FlowSetStatus,
+  type PaymentTerm,
+  type PaymentTermFinding,
   type ReceivablePolicy,
   ReceivableRefusal,
   creditRefunded,
   invoiceIssued,
   issuedReceivable,
+  limitationDate,
   localToday,
   paymentReceived,
   receivableStatus,
@@ -16,6 +19,7 @@ import {
   type Database,
   type HandoffRow,
   HandoffsRepository,
+  InsuranceRepository,
   type InvoiceRow,
   InvoicesRepository,
   LedgerRepository,
@@ -26,6 +30,7 @@ import {
 import { type EventOutcome, applyInvoiceEvent, runInvoiceEvent, sameContent } from './event-transaction';
 import { ReceivableNotFound } from './receivable-errors';
 import { refreshDatedStatuses } from './status-refresh';
+import { type InterruptionInput, acknowledgedByPayment, claimLimitationSettings, periodOverrides, recordInterruption, storeLimitation } from './claim-limitation';
 
 /** The provision rate on doubtful receivables when the admin has set none: prudence, all of it. */
 export const DEFAULT_PROVISION_RATE_PERCENT = 100;
@@ -43,6 +48,11 @@ export interface NewReceivable {
   /** The customer's, for the status of the day and the indemnity. */
   timeZone: string;
   customerType: string;
+  /** The agreed term (Code de commerce L441-10 I); none: the legal default. Written as given, with what it breaks (`termFindings`, never a refusal). */
+  paymentTerm?: PaymentTerm | null;
+  receiptDate?: string | null;
+  termFindings?: PaymentTermFinding[];
+  supportingReference?: string | null;
 }
 
 const signalPayload = (payload: Record<string, unknown>, outcome: { after: EventOutcome['after']; eventKey: string }) => ({
@@ -87,6 +97,7 @@ export class ReceivablesService {
     const now = this.clock.now();
     const todays = new Map<string, string>();
     const todayIn = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, localToday(now, timeZone)).get(timeZone)!;
+    const periods = periodOverrides(await claimLimitationSettings(db));
     const rows = await this.invoices.insertIssued(
       receivables.map((r) => {
         const receivable = issuedReceivable({
@@ -98,6 +109,8 @@ export class ReceivablesService {
           vatAmount: r.vatAmount,
           customerType: r.customerType === 'person' ? 'person' : 'company',
         });
+        // The claim's limitation date: due date + 5 years (L110-4) or 2 for a consumer (L218-2); an old import is `old` at once.
+        receivable.limitationDate = limitationDate({ dueDate: r.dueDate, debtorType: receivable.customerType }, [], periods);
         return {
           number: r.number,
           customerId: r.customerId,
@@ -110,6 +123,11 @@ export class ReceivablesService {
           lateInterestRatePercent: r.lateInterestRatePercent ?? null,
           importBatchId: r.importBatchId,
           status: receivableStatus(receivable, todayIn(r.timeZone)),
+          limitationDate: receivable.limitationDate,
+          paymentTerm: r.paymentTerm ?? null,
+          receiptDate: r.receiptDate ?? null,
+          termFindings: r.termFindings ?? [],
+          supportingReference: r.supportingReference ?? null,
         } satisfies NewInvoice;
       }),
       db,
@@ -134,8 +152,8 @@ export class ReceivablesService {
       content: { invoiceId: payment.invoiceId, amount: payment.amount },
       at: payment.receivedAt,
       event: (date) => ({ kind: 'payment', reference: payment.reference, amount: payment.amount, date }),
-      record: (tx, applied, row) =>
-        this.invoices.insertPayment(
+      record: async (tx, applied, row, today) => {
+        await this.invoices.insertPayment(
           {
             invoiceId: row.id,
             amount: payment.amount,
@@ -147,7 +165,10 @@ export class ReceivablesService {
             excess: applied.excess,
           },
           tx,
-        ),
+        );
+        // A partial payment acknowledges the debt and restarts its limitation period (Code civil 2240).
+        if (applied.allocated > 0 && applied.receivable.balance > 0) await acknowledgedByPayment(tx, row.id, today, payment.reference, this.clock.now());
+      },
       signal: (outcome) => ({ signal: 'payment', payload: signalPayload({ amount: payment.amount, reference: payment.reference }, outcome) }),
     });
   }
@@ -304,6 +325,16 @@ export class ReceivablesService {
     }).then((outcome) => ({ ...outcome, feeAdded: outcome.delta }));
   }
 
+  /**
+   * An event that interrupts the claim's limitation period — an acknowledgement of debt, a payment
+   * plan signed (Code civil 2240), a court filing (2241–2242, with `proceedingsEndedOn` once they
+   * end), an enforcement measure (2244) — once per (kind, reference); stores the new limitation date
+   * and brings the `claim_age` alert in step, in one transaction (`db`: the caller's).
+   */
+  recordInterruption(invoiceId: string, interruption: Omit<InterruptionInput, 'invoiceId'>, db?: Database) {
+    return recordInterruption(this.db, this.clock.now(), { ...interruption, invoiceId }, db);
+  }
+
   /** The invoice's amount or due date corrected: the difference is booked (sale or credit). */
   change(request: { invoiceId: string; key: string; amount?: number; dueDate?: string }): Promise<EventOutcome> {
     return this.run({
@@ -312,7 +343,41 @@ export class ReceivablesService {
       kind: 'change',
       content: { invoiceId: request.invoiceId, amount: request.amount ?? null, dueDate: request.dueDate ?? null },
       event: (date) => ({ kind: 'change', reference: `RECT-${request.key.slice(0, 8)}`, date, amount: request.amount, dueDate: request.dueDate }),
+      // A new due date moves the start of the limitation period (Code civil 2233 3°).
+      record: async (tx, _applied, row) => {
+        if (request.dueDate === undefined || request.dueDate === row.dueDate) return;
+        const locked = await this.invoices.lockReceivable(row.id, tx);
+        if (locked) await storeLimitation(tx, locked, this.clock.now());
+      },
       signal: (outcome) => ({ signal: 'invoiceChanged', payload: signalPayload({ amount: request.amount, dueDate: request.dueDate }, outcome) }),
+    });
+  }
+
+  /**
+   * A legal fee paid for an invoice's recovery (commissaire de justice, court registry, lawyer),
+   * once per reference: 6227 / 512, dated `date`; what the debtor owes does not change, so the
+   * workflow is not told. `record` writes the caller's own row (a court case's event) in the same
+   * transaction. The fee is in the invoice's currency.
+   */
+  recordLegalCosts(request: {
+    invoiceId: string;
+    reference: string;
+    amount: number;
+    currency: string;
+    date: string;
+    label: string;
+    record?: (tx: Database) => Promise<void>;
+  }): Promise<EventOutcome> {
+    return this.run({
+      invoiceId: request.invoiceId,
+      eventKey: `legal-costs:${request.reference}`,
+      kind: 'legal_costs',
+      content: { invoiceId: request.invoiceId, amount: request.amount, currency: request.currency, date: request.date },
+      event: (_today, row) => {
+        if (row.currency !== request.currency) throw new ReceivableRefusal('invalid', 'currency', `the invoice is in ${row.currency}: record the fee in ${row.currency}`);
+        return { kind: 'legal_costs', reference: request.reference, date: request.date, amount: request.amount, label: request.label };
+      },
+      record: request.record ? (tx) => request.record!(tx) : undefined,
     });
   }
 
@@ -407,6 +472,38 @@ export class ReceivablesService {
       const snapshot = reportSnapshot(updated, await handoffs.invoicesOf(handoff.id, tx));
       if (claimId) await ledger.setEventResult(claimId, snapshot as unknown as Record<string, unknown>, tx);
       return { snapshot, outcomes, replayed: false };
+    });
+  }
+
+  /**
+   * The credit insurer's indemnity on a declaration (Code des assurances L121-1): 512 / 416 (or
+   * 411), settled like a payment; the uninsured share stays owed. Once per declaration; above the
+   * declaration's insured amount or the balance it is refused (422, `amount`). The declaration is
+   * marked indemnified and the workflow told the balance, in the same transaction.
+   */
+  recordInsuranceIndemnity(request: { declarationId: string; amount: number; date: string; reference: string }): Promise<EventOutcome> {
+    return this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      const insurance = new InsuranceRepository(tx);
+      const declaration = await insurance.findDeclaration(request.declarationId, tx);
+      if (!declaration) throw new ReceivableNotFound('declarationId', `declaration ${request.declarationId} not found`);
+      const content = { invoiceId: declaration.invoiceId, amount: request.amount, reference: request.reference };
+      const eventKey = `insurance-indemnity:${declaration.id}`;
+      if (declaration.status !== 'declared' && declaration.status !== 'indemnified') {
+        throw new ReceivableRefusal('conflict', 'declaration', `the declaration is ${declaration.status}: no indemnity can be recorded on it`);
+      }
+      if (request.amount > declaration.insuredAmount) {
+        throw new ReceivableRefusal('invalid', 'amount', `more than the insured amount of the declaration (${declaration.insuredAmount} ${declaration.currency})`);
+      }
+      return applyInvoiceEvent(tx, this.clock.now(), (db) => this.policy(db), {
+        invoiceId: declaration.invoiceId,
+        eventKey,
+        kind: 'insurance_indemnity',
+        content,
+        event: () => ({ kind: 'insurance_indemnity', reference: request.reference, amount: request.amount, date: request.date }),
+        record: (db) => insurance.markIndemnified(declaration.id, { amount: request.amount, date: request.date }, db),
+        signal: (outcome) => ({ signal: 'balanceChanged', payload: signalPayload({ detail: `credit insurance indemnity ${request.reference}` }, outcome) }),
+      });
     });
   }
 

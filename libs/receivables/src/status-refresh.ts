@@ -1,5 +1,6 @@
 import { datePassed, localToday } from '@dunning/domain';
 import { type Database, InvoicesRepository } from '@dunning/db';
+import { refreshClaimAges } from './claim-limitation';
 import { columnsOf, receivableOf } from './receivable-row';
 
 const BATCH = 1000;
@@ -17,7 +18,8 @@ export async function refreshDatedStatuses(db: Database, now: Date): Promise<num
   let after: string | undefined;
   for (;;) {
     const candidates = await invoices.datedStatusCandidates(latestToday, after, BATCH);
-    if (candidates.length === 0) return changed;
+    // Then the claims near or past their limitation date: `old`, and the `claim_age` alert (claim-limitation.ts).
+    if (candidates.length === 0) return changed + (await refreshClaimAges(db, now)).changed;
     after = candidates.at(-1)!.invoice.id;
     for (const { invoice: row, timeZone } of candidates) {
       const { receivable, status, promiseEnded } = datePassed(receivableOf(row, 'company'), localToday(now, timeZone));

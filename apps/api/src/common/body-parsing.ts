@@ -9,7 +9,16 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 export const JSON_BODY_LIMIT = '5mb';
 export const MAX_JSON_DEPTH = 64;
 
-const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+/** A request whose exact bytes were kept: provider webhooks sign the raw body (`/api/webhooks/…` only). */
+export type RequestWithRawBody = Request & { rawBody?: Buffer };
+
+const json = express.json({
+  limit: JSON_BODY_LIMIT,
+  strict: true,
+  verify: (request, _response, bytes) => {
+    if ((request as Request).originalUrl?.startsWith('/api/webhooks/')) (request as RequestWithRawBody).rawBody = bytes;
+  },
+});
 const form = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 1000 });
 
 interface BodyParserError extends Error {

@@ -37,6 +37,8 @@ const apiEnvironment = z.object({
   POSTMARK_WEBHOOK_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   /** Twilio's auth token checks its callbacks' signatures; unset: the callbacks are off. */
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The secret solvency providers sign their score notifications with (HMAC-SHA256, docs/legal/solvency-scores.md); unset: the webhook is off. */
+  SOLVENCY_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Who the reminders come from (the collector's script names it); the worker reads the same variables. */
   CREDITOR_NAME: z.string().min(1).default('Your company'),
   CREDITOR_EMAIL: z.string().email().default('accounts@example.com'),

@@ -18,6 +18,7 @@ import { DunningActionsService, moneyOutcome } from '../dunning/dunning-actions.
 import { Roles } from '../common/auth.decorators';
 import { IdParam, Returns, ValidBody, ValidQuery } from '../common/contract/contract.decorators';
 import { type CustomerBody, customerBodyWithPhones } from './customer-phones';
+import { SolvencyScoresService } from '../solvency/solvency-scores.service';
 
 @Controller('api/customers')
 @Roles('credit_manager')
@@ -28,6 +29,7 @@ export class CustomersController {
     private readonly ledger: LedgerRepository,
     private readonly receivables: ReceivablesService,
     private readonly dunning: DunningActionsService,
+    private readonly scores: SolvencyScoresService,
   ) {}
 
   @Get()
@@ -49,9 +51,10 @@ export class CustomersController {
   @Post()
   @Returns(customerWithContacts, { status: 201, summary: 'Creates a customer, or updates the one with that reference with the fields given' })
   async create(@ValidBody(customerBodyWithPhones) body: CustomerBody) {
-    const { contacts, ...customer } = body;
-    const row = await this.customers.upsert(customer, contacts);
-    return this.customers.findById(row.id);
+    // The score goes through the scores service (the one writer of risk_score: history, band, re-routes), in the same transaction.
+    const { contacts, riskScore, ...customer } = body;
+    const row = await this.scores.writeCustomer((tx) => this.customers.upsert(customer, contacts, tx), riskScore);
+    return this.customers.findById(row!.id);
   }
 
   /** The customer with its contacts, its open invoices and its unallocated credit (4191) per currency. */
@@ -103,9 +106,12 @@ export class CustomersController {
   @Patch(':id')
   @Returns(customerSchema, { summary: 'Changes the fields given, keeps the others' })
   async update(@IdParam() id: string, @ValidBody(customerPatchBody) body: z.infer<typeof customerPatchBody>) {
-    const row = await this.customers.update(id, body);
+    const { riskScore, ...changes } = body;
+    const row = await this.scores.writeCustomer((tx) => this.customers.update(id, changes, tx), riskScore);
     if (!row) throw new NotFoundException(`customer ${id} not found`);
-    return row;
+    if (riskScore === undefined) return row;
+    const { contacts: _contacts, ...fresh } = (await this.customers.findById(id))!;
+    return fresh;
   }
 
   private async existing(id: string) {

@@ -37,6 +37,7 @@ export class WorkflowInputBuilder {
         riskScore: riskScoreOrDefault(customer.riskScore),
         segment: customer.segment ?? '',
         customerType: customer.customerType === 'person' ? 'person' : 'company',
+        ...(invoice.limitationDate ? { limitationDate: invoice.limitationDate } : {}),
         revision: invoice.revision,
       },
       customer: { customerId: customer.id, name: customer.name, locale: customer.locale as Locale, timeZone: customer.timeZone, country: customer.country },

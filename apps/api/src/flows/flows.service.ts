@@ -1,9 +1,21 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { AssignmentRuleInput, FlowSimulation } from '@dunning/api-contract';
-import { riskScoreOrDefault } from '@dunning/domain';
+import { SCORE_BAND_RANGES, riskScoreOrDefault } from '@dunning/domain';
 import { publicHolidays } from '@dunning/domain/holidays';
-import { type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
-import { type Flow, type FlowEvent, type InvoiceFacts, type ScriptedCallOutcome, flowSchema, gentleFlow, simulate, standardFlow, strictFlow, validateFlow } from '@dunning/flow';
+import { type Database, type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
+import {
+  type Flow,
+  type FlowEvent,
+  type InvoiceFacts,
+  type ScriptedCallOutcome,
+  courtFlow,
+  flowSchema,
+  gentleFlow,
+  simulate,
+  standardFlow,
+  strictFlow,
+  validateFlow,
+} from '@dunning/flow';
 import { loadTemplateCatalog } from '@dunning/templating';
 
 const TEMPLATES = loadTemplateCatalog();
@@ -16,18 +28,20 @@ type DraftGraph = Record<string, unknown>;
 export class FlowsService {
   constructor(private readonly flows: FlowsRepository) {}
 
-  /** First start: the three default flows, published, assigned by risk score. */
+  /** First start: the default flows, published; three assigned by solvency band. */
   async seedDefaults(): Promise<void> {
     if ((await this.flows.list()).length > 0) return;
     const ids: Record<string, string> = {};
-    for (const flow of [standardFlow(), gentleFlow(), strictFlow()]) {
+    // The court flow is offered, not assigned: a credit manager adds a rule for it (a segment, an amount).
+    for (const flow of [standardFlow(), gentleFlow(), strictFlow(), courtFlow()]) {
       const row = await this.flows.create({ name: flow.name, description: flow.description, draftGraph: flow as unknown as Record<string, unknown> });
       await this.flows.publish(row.id, flow as unknown as Record<string, unknown>);
       ids[flow.id] = row.id;
     }
     await this.flows.replaceAssignments([
-      { flowId: ids.gentle!, priority: 1, riskMin: 8, riskMax: 10 },
-      { flowId: ids.strict!, priority: 2, riskMin: 1, riskMax: 4 },
+      // The solvency bands (libs/domain risk-score.ts): very good 8–10 → gentle, poor 1–3 → strict, the others standard.
+      { flowId: ids.gentle!, priority: 1, riskMin: SCORE_BAND_RANGES.very_good.min, riskMax: SCORE_BAND_RANGES.very_good.max },
+      { flowId: ids.strict!, priority: 2, riskMin: SCORE_BAND_RANGES.poor.min, riskMax: SCORE_BAND_RANGES.poor.max },
       { flowId: ids.standard!, priority: 100 },
     ]);
   }
@@ -96,10 +110,14 @@ export class FlowsService {
     return this.flows.replaceAssignments(rules);
   }
 
-  /** The flow version an invoice runs: the first assignment rule that matches, by priority. */
-  async versionFor(customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }): Promise<FlowVersionRow> {
-    const rule = (await this.flows.assignments()).find((r) => ruleMatches(r, customer, invoice));
-    const version = rule ? await this.flows.latestVersion(rule.flowId) : undefined;
+  /**
+   * The flow version an invoice runs: the first assignment rule that matches, by priority. `db`: a
+   * transaction to read in (the solvency scores re-route running invoices inside theirs).
+   */
+  async versionFor(customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }, db?: Database): Promise<FlowVersionRow> {
+    const flows = db ? new FlowsRepository(db) : this.flows;
+    const rule = (await flows.assignments()).find((r) => ruleMatches(r, customer, invoice));
+    const version = rule ? await flows.latestVersion(rule.flowId) : undefined;
     if (!version) throw new UnprocessableEntityException('no flow is assigned to this invoice: add an assignment rule');
     return version;
   }

@@ -16,6 +16,17 @@ export { IMPORT_FIELDS, type ImportField };
  * customer reference column a customer is known by its name.
  */
 export const REQUIRED_FIELDS: readonly ImportField[] = REQUIRED_IMPORT_FIELDS;
+
+/**
+ * A required field another column can stand in for: without a due date column, the due date is
+ * computed from the payment term (Code de commerce L441-10 I).
+ */
+export const STANDS_IN_FOR: Partial<Record<ImportField, ImportField>> = { due_date: 'payment_term' };
+
+/** The required fields neither a column nor its stand-in gives. */
+export function missingRequired(given: (field: ImportField) => boolean): ImportField[] {
+  return REQUIRED_FIELDS.filter((field) => !given(field) && !(STANDS_IN_FOR[field] && given(STANDS_IN_FOR[field])));
+}
 export const DEFAULT_CURRENCY = 'EUR';
 
 /** Each field's names in files, French then English (the first French and English names head the template). */
@@ -83,6 +94,20 @@ const NAMES: Record<ImportField, { fr: string[]; en: string[] }> = {
   customer_legal_id: { fr: ['SIREN', 'SIRET', 'n° SIREN', 'n° SIRET', 'numéro SIREN', 'numéro SIRET'], en: ['Customer legal id', 'legal id', 'company id', 'registration number'] },
   customer_type: { fr: ['Type de client', 'type client'], en: ['Customer type', 'type'] },
   customer_address: { fr: ['Adresse', 'adresse client', 'adresse de facturation'], en: ['Customer address', 'address', 'billing address'] },
+  // Payment terms (Code de commerce L441-10 I, L441-11): the agreed term, when the goods or the service were received, the customer's sector.
+  customer_sector: { fr: ['Secteur', "secteur d'activité", 'secteur client', 'code NAF', 'code APE'], en: ['Customer sector', 'sector', 'industry', 'business sector'] },
+  payment_term: {
+    fr: ['Délai de paiement', 'conditions de paiement', 'condition de paiement', 'conditions de règlement', 'délai de règlement', 'mode de règlement', 'échéance convenue'],
+    en: ['Payment terms', 'payment term', 'terms', 'terms of payment', 'credit terms'],
+  },
+  receipt_date: {
+    fr: ['Date de réception', 'date de livraison', 'date livraison', 'date de prestation', "date d'exécution", 'date réception'],
+    en: ['Receipt date', 'delivery date', 'date of delivery', 'date received', 'service date'],
+  },
+  supporting_reference: {
+    fr: ['Bon de commande', 'référence commande', 'réf commande', 'n° commande', 'numéro de commande', 'n° de commande', 'commande', 'bon de livraison', 'devis'],
+    en: ['Supporting reference', 'purchase order', 'PO', 'PO number', 'order number', 'order reference', 'order ref'],
+  },
 };
 
 /** Headers that look like a field but are not it: an amount before tax is not the invoice's amount. */
@@ -227,7 +252,7 @@ export function resolveMapping(header: readonly string[], samples: string[][], o
   const given = new Map<ImportField, string[]>();
   for (const column of columns) if (column.field) given.set(column.field, [...(given.get(column.field) ?? []), column.header]);
   const duplicates = [...given].filter(([, headers]) => headers.length > 1).map(([field, headers]) => ({ field, headers }));
-  const missing = REQUIRED_FIELDS.filter((field) => !given.has(field));
+  const missing = missingRequired((field) => given.has(field));
   const undecided = columns.filter((c) => c.field === undefined).map((c) => c.header);
   const usedSaved = options.saved && columns.some((c) => c.source === 'saved') ? options.saved.name : undefined;
   return {
@@ -268,6 +293,10 @@ export function templateCsv(locale: 'fr' | 'en'): string {
         customer_legal_id: '123456789',
         customer_type: 'company',
         customer_address: '12 rue de la Paix|75002 Paris',
+        customer_sector: '',
+        payment_term: '30 jours date de facture',
+        receipt_date: '15/01/2026',
+        supporting_reference: 'BC-2026-118',
       },
       {
         invoice_number: 'INV-2026-0001',
@@ -289,6 +318,10 @@ export function templateCsv(locale: 'fr' | 'en'): string {
         customer_legal_id: '01234567',
         customer_type: 'company',
         customer_address: '1 High Street|London EC1A 1AA',
+        customer_sector: '',
+        payment_term: 'net 30',
+        receipt_date: '2026-01-15',
+        supporting_reference: 'PO-4471',
       },
     ),
   ];

@@ -1,9 +1,10 @@
 import { normalizePhoneNumber } from '@dunning/domain/phone';
 import { z } from 'zod';
-import { MAX_DOCUMENT_MINOR_UNITS, isKnownCurrency } from '@dunning/domain';
-import { DEFAULT_CURRENCY, IMPORT_FIELDS, REQUIRED_FIELDS, normalizeHeader, recognizeHeader } from './import-columns';
+import { MAX_DOCUMENT_MINOR_UNITS, type PaymentTerm, isKnownCurrency, parsePaymentTerm } from '@dunning/domain';
+import { DEFAULT_CURRENCY, IMPORT_FIELDS, STANDS_IN_FOR, missingRequired, normalizeHeader, recognizeHeader } from './import-columns';
 import { type ImportTable, decodeText, detectSeparator, readCsvTextSync, readXlsx } from './import-file.reader';
 import { excelSerialDate, readAmount, readDate, roundToMinor } from './import-values';
+import { dueDateFromTerm } from './payment-term-findings';
 
 /** One line of an import, with its line number in the file (the header is line 1), its cells by field. */
 export interface ImportRow {
@@ -33,6 +34,12 @@ export interface ImportedInvoice {
   currency: string;
   /** A contractual late-interest rate (annual %); none: the legal rate. */
   lateInterestRatePercent?: number;
+  /** The agreed term as written in the file (Code de commerce L441-10 I); none: the file gives only a due date. */
+  paymentTerm?: PaymentTerm;
+  /** When the goods or the service were received (the legal default runs from it). */
+  receiptDate?: string;
+  /** The order, signed quote or delivery note the claim rests on. */
+  supportingReference?: string;
   /** What the file says of the customer; a field it leaves empty is not carried (an existing customer keeps its value). */
   customer: {
     reference: string;
@@ -47,13 +54,21 @@ export interface ImportedInvoice {
     legalId?: string;
     customerType?: 'company' | 'person';
     addressLines?: string[];
+    /** Matched against the admin's payment-term derogations (L441-11). */
+    sector?: string;
   };
 }
 
 /** The fields of an invoice line, as the English template names its columns. */
 export const IMPORT_COLUMNS = IMPORT_FIELDS;
-/** Every line needs these (a file without a currency column is in EUR; without a customer reference, the name is the reference). */
-const REQUIRED = ['invoice_number', 'issue_date', 'due_date', 'amount', 'currency', 'customer_reference', 'customer_name'];
+/**
+ * Every line needs these (a file without a currency column is in EUR; without a customer reference,
+ * the name is the reference), and a due date or a payment term to compute it from.
+ */
+const REQUIRED = ['invoice_number', 'issue_date', 'amount', 'currency', 'customer_reference', 'customer_name'];
+/** The longest text kept for a sector or a supporting reference. */
+const MAX_SECTOR = 100;
+const MAX_SUPPORTING_REFERENCE = 200;
 
 const email = z.string().email();
 const knownZones = new Map<string, boolean>();
@@ -119,7 +134,8 @@ export function toRows(table: Pick<ImportTable, 'header' | 'rows'>, mapping: Rec
 /** Problems with the header itself (after mapping): missing required columns, unknown ones. */
 export function checkColumns(rows: ImportRow[], header: string[]): ImportLineError[] {
   const problems: ImportLineError[] = [];
-  for (const column of REQUIRED_FIELDS) if (!header.includes(column)) problems.push({ line: 1, field: column, message: 'required column is missing' });
+  for (const column of missingRequired((field) => header.includes(field)))
+    problems.push({ line: 1, field: column, message: STANDS_IN_FOR[column] ? `required column is missing (or a ${STANDS_IN_FOR[column]} column)` : 'required column is missing' });
   for (const column of header) {
     if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) problems.push({ line: 1, field: column, message: `unknown column (expected: ${IMPORT_COLUMNS.join(', ')})` });
   }
@@ -163,8 +179,8 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
       fail('late_interest_rate', `"${v.late_interest_rate}" is not an annual rate in percent`);
   }
   // Dates: YYYY-MM-DD or day first (dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy); a date cell, or its serial number.
-  const dates: { issue_date?: string; due_date?: string } = {};
-  for (const field of ['issue_date', 'due_date'] as const) {
+  const dates: { issue_date?: string; due_date?: string; receipt_date?: string } = {};
+  for (const field of ['issue_date', 'due_date', 'receipt_date'] as const) {
     if (!v[field] || unreadable.has(field)) continue;
     const serial = row.numbers?.[field] !== undefined ? excelSerialDate(row.numbers[field]!) : undefined;
     const read = serial ? { ok: true as const, date: serial } : readDate(v[field]!);
@@ -174,6 +190,22 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
   if (dates.issue_date && dates.due_date && dates.due_date < dates.issue_date) {
     fail('due_date', `${v.due_date} is before the issue date ${v.issue_date}`);
   }
+  // The agreed term (L441-10 I) as people write it; without a due date, the due date is computed from it.
+  let paymentTerm: PaymentTerm | undefined;
+  if (v.payment_term && !unreadable.has('payment_term')) {
+    const parsed = parsePaymentTerm(v.payment_term);
+    if (parsed.ok) paymentTerm = parsed.term;
+    else fail('payment_term', `${parsed.error.message.en} / ${parsed.error.message.fr}`);
+  }
+  if (!v.due_date && !unreadable.has('due_date') && !unreadable.has('payment_term') && !errors.some((e) => e.field === 'payment_term')) {
+    if (!paymentTerm) fail('due_date', 'is required (or a payment term to compute it from)');
+    else if (dates.issue_date) dates.due_date = dueDateFromTerm(paymentTerm, dates.issue_date, dates.receipt_date);
+  }
+  const sector = v.customer_sector || undefined;
+  if (sector !== undefined && sector.length > MAX_SECTOR) fail('customer_sector', `is longer than ${MAX_SECTOR} characters`);
+  const supportingReference = v.supporting_reference || undefined;
+  if (supportingReference !== undefined && supportingReference.length > MAX_SUPPORTING_REFERENCE)
+    fail('supporting_reference', `is longer than ${MAX_SUPPORTING_REFERENCE} characters`);
   const locale = v.customer_locale ? v.customer_locale.toLowerCase() : undefined;
   if (locale !== undefined && locale !== 'fr' && locale !== 'en') fail('customer_locale', `"${v.customer_locale}" is not fr or en`);
   const country = v.customer_country ? v.customer_country.toUpperCase() : undefined;
@@ -212,6 +244,9 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
       vatAmount,
       currency,
       lateInterestRatePercent,
+      paymentTerm,
+      receiptDate: dates.receipt_date,
+      supportingReference,
       customer: {
         reference: v.customer_reference!,
         name: v.customer_name!,
@@ -225,6 +260,7 @@ export function validateRow(row: ImportRow): { invoice?: ImportedInvoice; errors
         legalId: v.customer_legal_id || undefined,
         customerType: customerType as 'company' | 'person' | undefined,
         addressLines: addressLines.length > 0 ? addressLines : undefined,
+        sector,
       },
     },
   };

@@ -1,12 +1,23 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Optional, UnprocessableEntityException } from '@nestjs/common';
-import { CustomersRepository, type Database, type DatabaseHandle, ImportBatchesRepository, type InvoiceRow, InvoicesRepository } from '@dunning/db';
+import {
+  CustomersRepository,
+  type Database,
+  type DatabaseHandle,
+  ImportBatchesRepository,
+  type InvoiceRow,
+  InvoicesRepository,
+  PaymentTermsRepository,
+  SettingsRepository,
+} from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { DATABASE } from '../database/database.module';
 import { WorkflowStarterService } from '../dunning/workflow-starter.service';
 import { type ColumnMapping, IMPORT_FIELDS, type MappingResolution, REQUIRED_FIELDS, normalizeHeader, resolveMapping } from './import-columns';
 import { ImportFileError, type ImportTable, readImportFile, yieldToEventLoop } from './import-file.reader';
 import { ImportMappingsService } from './import-mappings.service';
+import { SolvencyScoresService } from '../solvency/solvency-scores.service';
 import { type ImportLineError, type ImportedInvoice, checkColumns, toRows, validateRow } from './invoice-import.parser';
+import { derogationsFrom, samePaymentTerm, termFindingsFor } from './payment-term-findings';
 
 const PROGRESS_EVERY = 500;
 /** Lines validated between two turns of the event loop (about 10 ms of work). */
@@ -63,6 +74,7 @@ export class InvoiceImportService {
     private readonly receivables: ReceivablesService,
     private readonly starter: WorkflowStarterService,
     @Optional() private readonly mappings?: ImportMappingsService,
+    @Optional() private readonly scores?: SolvencyScoresService,
   ) {}
 
   /** Reads the file and maps its columns: the given mapping, else a saved one (named, or made for this header), else the usual names. */
@@ -119,6 +131,26 @@ export class InvoiceImportService {
     };
   }
 
+  /**
+   * The valid lines of a prepared file whose term goes beyond the legal ceilings (L441-10 I, or the
+   * sector's derogation, L441-11), as the import would flag them: for the preview, nothing written.
+   */
+  async flaggedPreview(prepared: PreparedImport): Promise<number> {
+    const { table, resolution } = prepared;
+    const invoices: ImportedInvoice[] = [];
+    for (let from = 0; from < table.rows.length; from += VALIDATE_SLICE) {
+      if (from > 0) await yieldToEventLoop();
+      for (const row of toRows({ header: table.header, rows: table.rows.slice(from, from + VALIDATE_SLICE) }, resolution.mapping)) {
+        const { invoice } = validateRow(row);
+        if (invoice) invoices.push(invoice);
+      }
+    }
+    const derogations = derogationsFrom(await new SettingsRepository(this.database.db).all());
+    const sectors = new Map((await this.customers.findByReferences([...new Set(invoices.map((v) => v.customer.reference))])).map((c) => [c.reference, c.sector]));
+    for (const invoice of invoices) if (invoice.customer.sector) sectors.set(invoice.customer.reference, invoice.customer.sector);
+    return invoices.filter((invoice) => termFindingsFor(invoice, { sector: sectors.get(invoice.customer.reference), derogations }).length > 0).length;
+  }
+
   /** Reads the file and starts the import; its columns must all be known (by their usual names, or a saved mapping). */
   async start(file: { originalname: string; buffer: Buffer }, userId?: string, options: { mapping?: ColumnMapping; mappingName?: string } = {}) {
     const prepared = await this.prepare(file, options);
@@ -151,7 +183,9 @@ export class InvoiceImportService {
   async status(id: string) {
     const batch = await this.batches.find(id);
     if (!batch) throw new NotFoundException(`import ${id} not found`);
-    return batch;
+    // Invoices imported with a term beyond the legal ceilings (L441-10 I, L441-11): imported all the same, counted here.
+    const flaggedInvoices = batch.status === 'succeeded' ? await new PaymentTermsRepository(this.database.db).flaggedInBatch(id) : 0;
+    return { ...batch, flaggedInvoices };
   }
 
   private async run(batchId: string, table: ImportTable, mapping: ColumnMapping): Promise<void> {
@@ -184,7 +218,8 @@ export class InvoiceImportService {
       await yieldToEventLoop();
       for (const row of await this.invoices.findByNumbers(valid.slice(i, i + 1000).map((v) => v.invoiceNumber))) existing.set(row.number, row);
     }
-    const customerIds = new Map((await this.customers.findByReferences([...new Set(valid.map((v) => v.customer.reference))])).map((c) => [c.reference, c.id]));
+    const knownCustomers = await this.customers.findByReferences([...new Set(valid.map((v) => v.customer.reference))]);
+    const customerIds = new Map(knownCustomers.map((c) => [c.reference, c.id]));
     const fresh: ImportedInvoice[] = [];
     for (const invoice of valid) {
       const current = existing.get(invoice.invoiceNumber);
@@ -198,6 +233,7 @@ export class InvoiceImportService {
         current.issueDate !== invoice.issueDate && 'issue_date',
         current.dueDate !== invoice.dueDate && 'due_date',
         current.customerId !== customerIds.get(invoice.customer.reference) && 'customer_reference',
+        invoice.paymentTerm !== undefined && !samePaymentTerm(current.paymentTerm, invoice.paymentTerm) && 'payment_term',
       ].filter(Boolean);
       if (differences.length > 0) {
         errors.push({ line: invoice.line, field: String(differences[0]), message: `invoice ${invoice.invoiceNumber} was already imported with another ${differences.join(', ')}` });
@@ -209,6 +245,13 @@ export class InvoiceImportService {
       return;
     }
 
+    // The terms beyond the legal ceilings (L441-10 I, or the sector's derogation, L441-11) are
+    // flagged on the invoice, never refused. The customer's sector: the file's, else the stored one.
+    const derogations = derogationsFrom(await new SettingsRepository(this.database.db).all());
+    const sectors = new Map(knownCustomers.map((c) => [c.reference, c.sector]));
+    for (const invoice of fresh) if (invoice.customer.sector) sectors.set(invoice.customer.reference, invoice.customer.sector);
+    const findings = new Map(fresh.map((invoice) => [invoice, termFindingsFor(invoice, { sector: sectors.get(invoice.customer.reference), derogations })]));
+
     // Progress covers validation; the write is one transaction (PGlite allows no other writer
     // meanwhile), reported as "writing" until it commits.
     await this.batches.progress(batchId, total, 'writing');
@@ -219,8 +262,25 @@ export class InvoiceImportService {
       for (const invoice of fresh)
         distinct.set(invoice.customer.reference, { ...(distinct.get(invoice.customer.reference) ?? invoice.customer), ...definedOnly(invoice.customer) });
       const customerIdByReference = await this.customers.upsertMany(
-        [...distinct.values()].map(({ email, phone, ...customer }) => ({ customer, contact: email || phone ? { role: 'billing' as const, email, phone } : undefined })),
+        [...distinct.values()].map(({ email, phone, riskScore: _score, ...customer }) => ({
+          customer,
+          contact: email || phone ? { role: 'billing' as const, email, phone } : undefined,
+        })),
         db,
+      );
+      // The file's scores go through the scores service, the one writer of customers.risk_score (history, band, re-routes), in this transaction.
+      await this.scores?.recordIn(
+        db,
+        [...distinct.values()]
+          .filter((c) => c.riskScore !== undefined)
+          .map((c) => ({
+            customerId: customerIdByReference.get(c.reference)!,
+            score: c.riskScore!,
+            provider: 'import',
+            source: 'import' as const,
+            scoredAt: new Date(),
+            onlyIfChanged: true,
+          })),
       );
       const standing = new Map((await this.customers.findByReferences([...distinct.keys()], db)).map((c) => [c.id, c]));
       let count = 0;
@@ -242,6 +302,10 @@ export class InvoiceImportService {
               vatAmount: invoice.vatAmount,
               currency: invoice.currency,
               lateInterestRatePercent: invoice.lateInterestRatePercent,
+              paymentTerm: invoice.paymentTerm,
+              receiptDate: invoice.receiptDate,
+              termFindings: findings.get(invoice),
+              supportingReference: invoice.supportingReference,
               importBatchId: batchId,
               timeZone: customer.timeZone,
               customerType: customer.customerType,
@@ -254,6 +318,7 @@ export class InvoiceImportService {
       return count;
     });
     await this.batches.finish(batchId, { status: 'succeeded', inserted, unchanged: valid.length - inserted });
+    void this.scores?.flush(); // the re-routes a changed score queued
     // Workflows start after the commit; a crash before they all do is repaired at the next boot.
     void this.starter.startMissing().catch((error) => this.logger.error(`starting workflows after import ${batchId}: ${(error as Error).message}`));
   }

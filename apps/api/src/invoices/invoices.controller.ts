@@ -11,7 +11,7 @@ import {
   importPreview,
   importQuery,
   importTemplateQuery,
-  invoice,
+  invoiceDetail,
   invoiceListQuery,
   invoicePage,
   savedImportMappings,
@@ -23,6 +23,7 @@ import { templateCsv } from './import-columns';
 import { ImportMappingsService } from './import-mappings.service';
 import { InvoiceImportService, type PreparedImport } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
+import { withTermDescription } from './payment-term-findings';
 
 type ImportFields = z.infer<typeof importFields>;
 type UploadedImport = { originalname: string; buffer: Buffer } | undefined;
@@ -41,12 +42,12 @@ export class InvoicesController {
 
   @Post()
   @Roles('credit_manager')
-  @Returns(invoice, {
+  @Returns(invoiceDetail, {
     status: 201,
     errors: [404, 409],
     summary: 'Records one invoice with its accounting entry, and starts its dunning workflow',
     description:
-      'An unknown customer answers 404 naming `customerId`; a number already taken 409 naming `number`. If the workflow cannot start, the invoice stays and the exceptions inbox says why.',
+      'An unknown customer answers 404 naming `customerId`; a number already taken 409 naming `number`. If the workflow cannot start, the invoice stays and the exceptions inbox says why. Without `dueDate`, the due date is computed from `paymentTerm`; a term beyond the legal ceilings (Code de commerce L441-10 I: 60 days from the invoice date, 45 days end of month; the sector derogations of the settings, L441-11) is recorded and answered in `termFindings`, never refused.',
   })
   create(@ValidBody(createInvoiceBody) body: z.infer<typeof createInvoiceBody>) {
     return this.service.create(body);
@@ -107,13 +108,15 @@ export class InvoicesController {
     status: 200,
     errors: [422],
     summary: 'Reads a file and analyses its columns as an import would, without importing',
-    description: '`status`: "ready" (it would import as it is, with `mapping`) or "needs_mapping". A file that cannot be read answers 422 naming it.',
+    description:
+      '`status`: "ready" (it would import as it is, with `mapping`, and `flaggedInvoices`: the valid lines whose payment term goes beyond the legal ceilings, Code de commerce L441-10 I / L441-11) or "needs_mapping". A file that cannot be read answers 422 naming it.',
   })
   @UseInterceptors(FileInterceptor('file', uploadLimits))
   async preview(@UploadedFile() file: UploadedImport, @ValidBody(importFields, importForm) fields: ImportFields) {
     const prepared = await this.prepare(file, fields);
     const analysis = await this.imports.needsMapping(prepared);
-    return { ...analysis, status: prepared.resolution.complete ? ('ready' as const) : ('needs_mapping' as const), mapping: prepared.resolution.mapping };
+    if (!prepared.resolution.complete) return { ...analysis, status: 'needs_mapping' as const, mapping: prepared.resolution.mapping };
+    return { ...analysis, status: 'ready' as const, mapping: prepared.resolution.mapping, flaggedInvoices: await this.imports.flaggedPreview(prepared) };
   }
 
   @Get('import/template')
@@ -149,11 +152,11 @@ export class InvoicesController {
   }
 
   @Get(':id')
-  @Returns(invoice, { summary: 'One invoice as the books hold it' })
+  @Returns(invoiceDetail, { summary: 'One invoice as the books hold it, with its payment term in words and what the term breaks' })
   async get(@IdParam() id: string) {
     const found = await this.invoices.findById(id);
     if (!found) throw new NotFoundException(`invoice ${id} not found`);
-    return found;
+    return withTermDescription(found);
   }
 }
 

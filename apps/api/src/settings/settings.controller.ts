@@ -41,6 +41,7 @@ export class SettingsController {
       provisionRatePercent: storedValue('provisionRatePercent') ?? DEFAULTS.provisionRatePercent,
       dailyCap: storedValue('dailyCap') ?? DEFAULTS.dailyCap,
       defaultAgencyId: storedValue('defaultAgencyId') ?? DEFAULTS.defaultAgencyId,
+      paymentTermDerogations: storedValue('paymentTermDerogations') ?? [],
       lateRates: rates,
       legalLateRateToday: legal ? { ratePercent: legal.ratePercent, from: legal.from, missingHalfYear: legal.missingHalfYear ?? null } : null,
     };

@@ -9,6 +9,9 @@ import { AgencyPortalPage } from '../agency/AgencyPortalPage';
 import { LoginPage } from '../auth/LoginPage';
 import { useMe } from '../api/queries';
 import { BooksPage } from '../books/BooksPage';
+import { InsurancePage } from '../insurance/InsurancePage';
+import { LegalCasesPage } from '../legal-cases/LegalCasesPage';
+import { ClaimAgeReportPage } from '../claims/ClaimAgeReportPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ExceptionsPage } from '../exceptions/ExceptionsPage';
 import { FlowEditorPage } from '../flows/FlowEditorPage';
@@ -53,6 +56,9 @@ function Routed() {
         <Route path="/exceptions" element={<ExceptionsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/books" element={<BooksPage />} />
+        <Route path="/insurance" element={<InsurancePage />} />
+        <Route path="/legal-cases" element={<LegalCasesPage />} />
+        <Route path="/claim-age" element={<ClaimAgeReportPage />} />
         <Route path="/account" element={<AccountPage principal={me.data} />} />
         {/* The API refuses them to anyone else; the screens are not offered either. */}
         {me.data.role === 'admin' && <Route path="/users" element={<UsersPage />} />}

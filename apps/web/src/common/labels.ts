@@ -24,6 +24,16 @@ export function useLabels() {
       timeline: word('timeline'),
       node: word('nodes'),
       locale: word('languages'),
+      documentKind: word('documentKinds'),
+      supportingType: word('supportingDocumentTypes'),
+      interruptionKind: word('claimInterruptionKinds'),
+      legalRoute: word('legalRoutes'),
+      court: word('courts'),
+      legalStage: word('legalCaseStages'),
+      insuranceKind: word('insuranceDeclarationKinds'),
+      insuranceStatus: word('insuranceDeclarationStatuses'),
+      scoreBand: word('scoreBands'),
+      scoreSource: word('scoreSources'),
       kind: (kind: string) => t(`exceptionKinds.${kind}.label`, { defaultValue: kind }),
       kindHelp: (kind: string) => t(`exceptionKinds.${kind}.help`, { defaultValue: '' }),
       /** English labels for the accounts the product posts to; the API's French label otherwise. */
@@ -45,4 +55,6 @@ export const STATUS_COLORS: Record<string, string> = {
   written_off: 'dark',
   with_agency: 'grape',
   cancelled: 'gray',
+  // Near or past its limitation date (Code de commerce L110-4): act before it lapses.
+  old: 'yellow',
 } satisfies Record<ReceivableStatus, string>;

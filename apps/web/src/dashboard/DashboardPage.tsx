@@ -6,6 +6,8 @@ import { useAging, useDso, useDsoTrend, useMessageCounts, useRecoveryByStep } fr
 import { currencyDigits, formatMonth, formatMoney, localDateToday } from '../common/format';
 import { useLabels } from '../common/labels';
 import { AgingCard } from './AgingCard';
+import { PaymentTermsReportCard } from '../payment-terms/PaymentTermsReportCard';
+import { ClaimAgeDashboardCard } from '../claims/ClaimAgeDashboardCard';
 import { dsoRows, monthsThrough } from './report-series';
 
 const COLORS = ['indigo.6', 'teal.6', 'yellow.6', 'orange.6', 'red.6', 'grape.6'];
@@ -106,6 +108,8 @@ export function DashboardPage() {
           </Group>
         </Card>
       </SimpleGrid>
+      <PaymentTermsReportCard />
+      <ClaimAgeDashboardCard />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { autoLayout } from './editor/auto-layout';
 import { cachedValidation } from './editor/cached-validation';
 import { editableFlow } from './editor/editable-draft';
 import { FlowCanvas } from './editor/FlowCanvas';
+import { FlowSettingsPanel } from './editor/FlowSettingsPanel';
 import type { StepNode } from './editor/graph-conversion';
 import { nextNodeId, removeNodes, updateNode } from './editor/graph-conversion';
 import { History } from './editor/history';
@@ -180,12 +181,15 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
       <ScrollArea>
         <Tabs value={tab} onChange={setTab}>
           <Tabs.List>
-            <Tabs.Tab value="step">{t('nodes.start') === 'Start' ? 'Step' : 'Étape'}</Tabs.Tab>
+            <Tabs.Tab value="step">{t('flowSteps.step')}</Tabs.Tab>
             <Tabs.Tab value="simulate" data-testid="tab-simulate">
               {t('flows.simulate')}
             </Tabs.Tab>
             <Tabs.Tab value="versions" data-testid="tab-versions">
               {t('flows.versions')}
+            </Tabs.Tab>
+            <Tabs.Tab value="settings" data-testid="tab-flow-settings">
+              {t('flowSteps.settings.tab')}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="step" pt="sm">
@@ -215,6 +219,9 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
           </Tabs.Panel>
           <Tabs.Panel value="versions" pt="sm">
             <VersionsPanel flowId={flowId} versions={versions} />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" pt="sm">
+            <FlowSettingsPanel flow={flow} onChange={change} />
           </Tabs.Panel>
         </Tabs>
       </ScrollArea>

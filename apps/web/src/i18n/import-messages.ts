@@ -26,7 +26,7 @@ export const importScreensEn = {
     fields: {
       invoice_number: 'Invoice number',
       issue_date: 'Issue date',
-      due_date: 'Due date',
+      due_date: 'Due date (or a payment term)',
       amount: 'Amount incl. VAT',
       vat_amount: 'VAT amount',
       late_interest_rate: 'Late interest rate (%)',
@@ -43,6 +43,10 @@ export const importScreensEn = {
       customer_legal_id: 'Company ID (SIREN/SIRET)',
       customer_type: 'Customer type (company/person)',
       customer_address: 'Customer address (lines separated by |)',
+      customer_sector: 'Customer sector (payment-term derogations, L441-11)',
+      payment_term: 'Payment term (“45 days end of month”, “net 30”…)',
+      receipt_date: 'Receipt / delivery date',
+      supporting_reference: 'Purchase order / supporting reference',
     },
   },
 };
@@ -75,7 +79,7 @@ export const importScreensFr: typeof importScreensEn = {
     fields: {
       invoice_number: 'N° de facture',
       issue_date: 'Date de facture',
-      due_date: 'Date d’échéance',
+      due_date: 'Date d’échéance (ou un délai de paiement)',
       amount: 'Montant TTC',
       vat_amount: 'Montant de TVA',
       late_interest_rate: 'Taux des pénalités de retard (%)',
@@ -92,6 +96,10 @@ export const importScreensFr: typeof importScreensEn = {
       customer_legal_id: 'SIREN/SIRET',
       customer_type: 'Type de client (company/person)',
       customer_address: 'Adresse du client (lignes séparées par |)',
+      customer_sector: 'Secteur du client (dérogations de délai, L441-11)',
+      payment_term: 'Délai de paiement (« 45 jours fin de mois », « 30 jours »…)',
+      receipt_date: 'Date de réception / livraison',
+      supporting_reference: 'Bon de commande / référence justificative',
     },
   },
 };

@@ -1,4 +1,21 @@
-import { AGING_BUCKETS, CALL_OUTCOMES, EXCEPTION_KINDS, RECEIVABLE_STATUSES } from '@dunning/domain';
+import {
+  AGING_BUCKETS,
+  CALL_OUTCOMES,
+  CLAIM_INTERRUPTION_KINDS,
+  COURTS,
+  DOCUMENT_KINDS,
+  EXCEPTION_KINDS,
+  INSURANCE_DECLARATION_KINDS,
+  INSURANCE_DECLARATION_STATUSES,
+  LEGAL_CASE_STAGES,
+  LEGAL_ROUTES,
+  RECEIVABLE_STATUSES,
+  SCORE_BANDS,
+  SCORE_SOURCES,
+  SUPPORTING_DOCUMENT_TYPES,
+  TIMELINE_ENTRY_TYPES,
+} from '@dunning/domain';
+import { HOLD_REASONS, PAYMENT_ORDER_OUTCOMES, SIMPLIFIED_PROCEDURE_OUTCOMES } from '@dunning/flow';
 import { en, fr } from './messages';
 
 /** Every leaf key of a messages tree ("a.b.c"). */
@@ -23,6 +40,33 @@ describe('the UI in English and French', () => {
       for (const outcome of CALL_OUTCOMES) expect(messages.outcomes[outcome]).toBeTruthy();
       for (const kind of EXCEPTION_KINDS) expect(messages.exceptionKinds[kind].help).toBeTruthy();
     }
+  });
+
+  it('names the codes of the legal and risk toolkit: court routes and their stages, insurance, scores, documents, holds, timeline', () => {
+    const vocabularies: Array<[string, readonly string[]]> = [
+      ['documentKinds', DOCUMENT_KINDS],
+      ['invoices.documentKinds', DOCUMENT_KINDS],
+      ['supportingDocumentTypes', SUPPORTING_DOCUMENT_TYPES],
+      ['claimInterruptionKinds', CLAIM_INTERRUPTION_KINDS],
+      ['legalRoutes', LEGAL_ROUTES],
+      ['courts', COURTS],
+      ['legalCaseStages', LEGAL_CASE_STAGES],
+      ['insuranceDeclarationKinds', INSURANCE_DECLARATION_KINDS],
+      ['insuranceDeclarationStatuses', INSURANCE_DECLARATION_STATUSES],
+      ['scoreBands', SCORE_BANDS],
+      ['scoreSources', SCORE_SOURCES],
+      ['holdReasons', HOLD_REASONS],
+      ['timeline', TIMELINE_ENTRY_TYPES],
+      ['outcomes', [...SIMPLIFIED_PROCEDURE_OUTCOMES, ...PAYMENT_ORDER_OUTCOMES]],
+    ];
+    const missing = vocabularies.flatMap(([group, codes]) =>
+      codes.flatMap((code) => [
+        ...(typeof at(en, `${group}.${code}`) === 'string' ? [] : [`en ${group}.${code}`]),
+        ...(typeof at(fr, `${group}.${code}`) === 'string' ? [] : [`fr ${group}.${code}`]),
+      ]),
+    );
+    expect(missing).toEqual([]);
+    expect([fr.statuses.old, fr.legalCaseStages.filed, fr.outcomes.refused]).toEqual(['Créance ancienne', 'Déposée au tribunal', 'Refusée']);
   });
 
   it('keeps the same placeholders in both languages', () => {

@@ -1,6 +1,12 @@
 import { accountScreensEn, accountScreensFr } from './account-messages';
+import { flowStepScreensEn, flowStepScreensFr } from './flow-step-messages';
 import { importScreensEn, importScreensFr } from './import-messages';
+import { insuranceScreensEn, insuranceScreensFr } from './insurance-messages';
+import { legalCasesScreensEn, legalCasesScreensFr } from './legal-cases-messages';
+import { legalClaimsScreensEn, legalClaimsScreensFr } from './legal-claims-messages';
 import { moneyScreensEn, moneyScreensFr } from './money-messages';
+import { solvencyScreensEn, solvencyScreensFr } from './solvency-messages';
+import { termsScreensEn, termsScreensFr } from './terms-messages';
 import { vocabularyEn, vocabularyFr } from './vocabulary';
 
 /** The UI's words in English and French; keys are grouped by screen (the API's codes in vocabulary.ts, money screens in money-messages.ts). */
@@ -92,7 +98,14 @@ const screensEn = {
     documents: 'Documents',
     bands: { '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '91-': 'Over 90 days' },
     importStatuses: { queued: 'queued', validating: 'checking', writing: 'writing', succeeded: 'done', rejected: 'rejected', failed: 'failed' },
-    documentKinds: { invoice: 'invoice', letter: 'letter', handoff: 'agency case' },
+    documentKinds: {
+      invoice: 'invoice',
+      letter: 'letter',
+      handoff: 'agency case',
+      supporting: 'supporting document',
+      legal_dossier: 'court dossier',
+      insurance_dossier: 'insurance dossier',
+    },
   },
   flows: {
     title: 'Flows',
@@ -139,6 +152,9 @@ const screensEn = {
     set_status: 'Set status',
     late_fee: 'Late fee',
     escalate: 'Agency',
+    simplified_procedure: 'Simplified procedure',
+    payment_order: 'Order for payment',
+    credit_insurance: 'Credit insurance',
     end: 'End',
   },
   queue: {
@@ -192,7 +208,19 @@ const screensEn = {
   },
 };
 
-export const en = { ...screensEn, ...moneyScreensEn, ...accountScreensEn, ...importScreensEn, ...vocabularyEn };
+export const en = {
+  ...screensEn,
+  ...moneyScreensEn,
+  ...accountScreensEn,
+  ...importScreensEn,
+  ...flowStepScreensEn,
+  ...vocabularyEn,
+  ...solvencyScreensEn,
+  ...termsScreensEn,
+  ...insuranceScreensEn,
+  ...legalCasesScreensEn,
+  ...legalClaimsScreensEn,
+};
 export type Messages = typeof en;
 
 const screensFr: typeof screensEn = {
@@ -290,7 +318,14 @@ const screensFr: typeof screensEn = {
     documents: 'Documents',
     bands: { '1-30': '1 à 30 jours', '31-60': '31 à 60 jours', '61-90': '61 à 90 jours', '91-': 'Plus de 90 jours' },
     importStatuses: { queued: 'en file', validating: 'vérification', writing: 'écriture', succeeded: 'terminé', rejected: 'rejeté', failed: 'échec' },
-    documentKinds: { invoice: 'facture', letter: 'courrier', handoff: 'dossier agence' },
+    documentKinds: {
+      invoice: 'facture',
+      letter: 'courrier',
+      handoff: 'dossier agence',
+      supporting: 'pièce justificative',
+      legal_dossier: 'dossier judiciaire',
+      insurance_dossier: 'dossier assureur',
+    },
   },
   flows: {
     title: 'Scénarios',
@@ -337,6 +372,9 @@ const screensFr: typeof screensEn = {
     set_status: 'Statut',
     late_fee: 'Pénalités',
     escalate: 'Agence',
+    simplified_procedure: 'Procédure simplifiée',
+    payment_order: 'Injonction de payer',
+    credit_insurance: 'Assurance-crédit',
     end: 'Fin',
   },
   queue: {
@@ -390,4 +428,16 @@ const screensFr: typeof screensEn = {
   },
 };
 
-export const fr: Messages = { ...screensFr, ...moneyScreensFr, ...accountScreensFr, ...importScreensFr, ...vocabularyFr };
+export const fr: Messages = {
+  ...screensFr,
+  ...moneyScreensFr,
+  ...accountScreensFr,
+  ...importScreensFr,
+  ...flowStepScreensFr,
+  ...vocabularyFr,
+  ...solvencyScreensFr,
+  ...termsScreensFr,
+  ...insuranceScreensFr,
+  ...legalCasesScreensFr,
+  ...legalClaimsScreensFr,
+};

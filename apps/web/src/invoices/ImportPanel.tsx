@@ -135,6 +135,11 @@ export function ImportPanel() {
               {t('invoices.imported', { inserted: data.insertedInvoices, unchanged: data.unchangedInvoices })}
             </Alert>
           )}
+          {data.status === 'succeeded' && data.flaggedInvoices > 0 && (
+            <Alert color="orange" data-testid="import-flagged-terms">
+              {t('terms.importFlagged', { count: data.flaggedInvoices })}
+            </Alert>
+          )}
           {data.status === 'rejected' && (
             <Alert color="red" title={t('invoices.rejected')}>
               <Table>

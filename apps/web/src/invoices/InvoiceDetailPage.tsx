@@ -4,11 +4,15 @@ import { useParams } from 'react-router-dom';
 import { useCustomer, useInvoiceState } from '../api/queries';
 import { StatusBadge } from '../common/StatusBadge';
 import { CustomerCreditCard } from './CustomerCreditCard';
+import { CustomerScoresCard } from '../solvency/CustomerScoresCard';
 import { InvoiceActionsCard } from './InvoiceActionsCard';
 import { InvoiceAmountsCard } from './InvoiceAmountsCard';
 import { InvoiceStoryCard } from './InvoiceStoryCard';
 import { LiveStateCard } from './LiveStateCard';
 import { PaymentsCard } from './PaymentsCard';
+import { InvoiceTermsCard } from '../payment-terms/InvoiceTermsCard';
+import { ClaimAgeCard } from '../claims/ClaimAgeCard';
+import { SupportingDocumentsCard } from '../claims/SupportingDocumentsCard';
 
 /** One invoice: its books (amounts, payments, credit notes), its live workflow, its story, and what a manager can do. */
 export function InvoiceDetailPage() {
@@ -35,12 +39,20 @@ export function InvoiceDetailPage() {
         <StatusBadge status={invoice.status} size="lg" data-testid="invoice-status" />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <InvoiceAmountsCard invoice={invoice} />
+        <Stack>
+          <InvoiceAmountsCard invoice={invoice} />
+          <InvoiceTermsCard invoice={invoice} />
+        </Stack>
         <Stack>
           <LiveStateCard state={state.data} />
           <CustomerCreditCard invoice={invoice} credit={credit} />
+          <CustomerScoresCard customerId={invoice.customerId} />
         </Stack>
         <InvoiceActionsCard invoice={invoice} credit={credit} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SupportingDocumentsCard invoiceId={invoice.id} />
+        <ClaimAgeCard invoiceId={invoice.id} />
       </SimpleGrid>
       <PaymentsCard payments={state.data.payments ?? []} creditNotes={state.data.creditNotes ?? []} currency={invoice.currency} />
       <InvoiceStoryCard state={state.data} />

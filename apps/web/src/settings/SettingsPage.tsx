@@ -2,7 +2,11 @@ import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAgencies, useSettings } from '../api/queries';
 import { LateRatesCard } from './LateRatesCard';
+import { DerogationsCard } from '../payment-terms/DerogationsCard';
 import { PolicySettingsCard } from './PolicySettingsCard';
+import { ScoreImportCard } from '../solvency/ScoreImportCard';
+import { SolvencySettingsCard } from '../solvency/SolvencySettingsCard';
+import { ClaimLimitationSettingsCard } from '../claims/ClaimLimitationSettingsCard';
 
 /** The admin's settings: provisions, daily caps, the default agency, and the legal late-interest rates. */
 export function SettingsPage() {
@@ -21,6 +25,10 @@ export function SettingsPage() {
         agencies={agencies.data ?? []}
       />
       <LateRatesCard settings={settings.data} />
+      <DerogationsCard key={JSON.stringify(settings.data.paymentTermDerogations)} derogations={settings.data.paymentTermDerogations} />
+      <SolvencySettingsCard />
+      <ClaimLimitationSettingsCard />
+      <ScoreImportCard />
     </Stack>
   );
 }

@@ -1,7 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { callPriority, daysOverdue, localToday, minorUnitDigits } from '@dunning/domain';
 import type { DunningActivities, ReceivableStatusActivities } from '@dunning/workflows';
+import { insuranceActivities } from './credit-insurance';
 import { performCustomerStep } from './customer-steps';
+import { flowMoveActivities } from './flow-moves';
+import { legalCaseActivities } from './legal-cases';
+import { recoverabilityActivities, recoverabilityHoldDetail } from './recoverability';
 import type { ActivityDependencies, ExceptionKind } from './ports';
 
 /** Which inbox entry a held flow makes. */
@@ -12,6 +16,7 @@ const EXCEPTION_OF_HOLD: Record<string, ExceptionKind> = {
   delivery_failed: 'letter_failed',
   loop: 'flow_held',
   no_answer_from_mailbox: 'flow_held',
+  not_recoverable: 'not_recoverable',
 };
 
 /**
@@ -22,6 +27,11 @@ const EXCEPTION_OF_HOLD: Record<string, ExceptionKind> = {
 export function createActivities(deps: ActivityDependencies): DunningActivities & ReceivableStatusActivities {
   const { store, mailbox } = deps;
   return {
+    ...recoverabilityActivities(deps),
+    ...legalCaseActivities(deps),
+    ...insuranceActivities(deps),
+    ...flowMoveActivities(deps),
+
     async enqueueForCustomer(request) {
       await mailbox.enqueue(request);
     },
@@ -78,7 +88,8 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
         customerId,
         workflowId,
         nodeId: hold.nodeId,
-        detail: { reason: hold.reason, at: hold.at },
+        // A claim not recoverable: what is missing, in both languages, with each article.
+        detail: { reason: hold.reason, at: hold.at, ...(hold.reason === 'not_recoverable' ? await recoverabilityHoldDetail(deps, invoiceId, hold.at) : {}) },
       });
     },
 

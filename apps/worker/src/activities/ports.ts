@@ -3,6 +3,11 @@ import type { TimelineEntry } from '@dunning/flow';
 import type { CaseFile, DeliveryReceipt, HandoffDelivery, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
 import type { CustomerStepRequest } from '@dunning/workflows';
 
+import type { RecoverabilityStore } from './recoverability';
+import type { LegalCaseStore } from './legal-cases';
+import type { InsuranceStore } from './credit-insurance';
+import type { FlowStore } from './flow-moves';
+
 export type { DeliveryReceipt, MessageChannel, MessageChannelName, MessageFile, OutgoingMessage } from '@dunning/channels';
 
 /**
@@ -14,6 +19,8 @@ export type { DeliveryReceipt, MessageChannel, MessageChannelName, MessageFile, 
 
 export interface CreditorProfile {
   name: string;
+  /** SIREN (CREDITOR_SIREN), for court requests. */
+  legalId?: string;
   email: string;
   phone: string;
   addressLines: string[];
@@ -67,7 +74,8 @@ export interface MessageRecord extends OutgoingMessage {
   createdAt: string;
 }
 
-export type ExceptionKind = 'bounce' | 'missing_contact' | 'start_failed' | 'letter_failed' | 'call_sla_expired' | 'configuration' | 'send_cap' | 'flow_held' | 'delivery_failed';
+export type { ExceptionKind } from '@dunning/domain';
+import type { ExceptionKind } from '@dunning/domain';
 
 export interface ExceptionReport {
   kind: ExceptionKind;
@@ -178,6 +186,14 @@ export interface CustomerMailbox {
 
 export interface ActivityDependencies {
   store: DunningStore;
+  /** What a claim's recoverability is judged on (documents, dispute, limitation). */
+  recoverability: RecoverabilityStore;
+  /** Court cases opened by flow steps (simplified procedure, order for payment) and their dossiers. */
+  legalCases: LegalCaseStore;
+  /** Credit insurance: policies, limits, declarations and their dossiers. */
+  insurance: InsuranceStore;
+  /** Flow versions an invoice can be moved to (re-routing at a step boundary). */
+  flows: FlowStore;
   mailbox: CustomerMailbox;
   channels: Record<MessageChannelName, MessageChannel>;
   renderer: import('@dunning/templating').TemplateRenderer;

@@ -22,6 +22,8 @@ const workerEnvironment = z
     /** Address lines separated by "|". */
     CREDITOR_ADDRESS: z.string().default(''),
     CREDITOR_IBAN: z.string().optional(),
+    /** The creditor's SIREN, on court requests (legal cases). */
+    CREDITOR_SIREN: z.string().optional(),
     /** Postmark: without a token, email goes to the dev outbox. */
     POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
     POSTMARK_FROM: z.string().email().optional(),

@@ -127,6 +127,7 @@ export class CustomersRepository {
           country: c.country ?? null,
           risk_score: c.riskScore ?? null,
           segment: c.segment ?? null,
+          sector: c.sector ?? null,
           customer_type: c.customerType ?? null,
           address_lines: c.addressLines && c.addressLines.length > 0 ? c.addressLines : null,
         }));
@@ -139,10 +140,11 @@ export class CustomersRepository {
             country = coalesce(v.country, c.country),
             risk_score = coalesce(v.risk_score, c.risk_score),
             segment = coalesce(v.segment, c.segment),
+            sector = coalesce(v.sector, c.sector),
             customer_type = coalesce(v.customer_type, c.customer_type),
             address_lines = coalesce(v.address_lines, c.address_lines),
             updated_at = now()
-          from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(reference text, name text, legal_id text, locale text, time_zone text, country text, risk_score smallint, segment text, customer_type text, address_lines text[])
+          from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(reference text, name text, legal_id text, locale text, time_zone text, country text, risk_score smallint, segment text, sector text, customer_type text, address_lines text[])
           where c.reference = v.reference`);
         for (const e of stale) ids.set(e.customer.reference, known.get(e.customer.reference)!);
       }
@@ -168,8 +170,8 @@ export class CustomersRepository {
     return ids;
   }
 
-  async update(id: string, changes: Partial<NewCustomer>): Promise<CustomerRow | undefined> {
-    const [row] = await this.db
+  async update(id: string, changes: Partial<NewCustomer>, db: Database = this.db): Promise<CustomerRow | undefined> {
+    const [row] = await db
       .update(customers)
       .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(customers.id, id))

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../connection/database';
 import { documents } from '../schema';
+import type { SupportingDocumentType } from '@dunning/domain';
 import type { DocumentKind } from '../schema/enums.schema';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -13,6 +14,7 @@ const summary = {
   invoiceId: documents.invoiceId,
   handoffId: documents.handoffId,
   sourceKey: documents.sourceKey,
+  supportingType: documents.supportingType,
   filename: documents.filename,
   contentType: documents.contentType,
   size: documents.size,
@@ -25,19 +27,23 @@ export class DocumentsRepository {
   constructor(private readonly db: Database) {}
 
   /** Stores the file once per source key: a retried step gets the document it already made. */
-  async saveOnce(document: {
-    kind: DocumentKind;
-    invoiceId?: string;
-    handoffId?: string;
-    sourceKey: string;
-    filename: string;
-    contentType: string;
-    content: Buffer;
-  }): Promise<DocumentSummary> {
+  async saveOnce(
+    document: {
+      kind: DocumentKind;
+      invoiceId?: string;
+      handoffId?: string;
+      sourceKey: string;
+      supportingType?: SupportingDocumentType;
+      filename: string;
+      contentType: string;
+      content: Buffer;
+    },
+    db: Database = this.db,
+  ): Promise<DocumentSummary> {
     const row = { ...document, size: document.content.length, sha256: createHash('sha256').update(document.content).digest('hex') };
-    const [inserted] = await this.db.insert(documents).values(row).onConflictDoNothing({ target: documents.sourceKey }).returning(summary);
+    const [inserted] = await db.insert(documents).values(row).onConflictDoNothing({ target: documents.sourceKey }).returning(summary);
     if (inserted) return inserted;
-    const [existing] = await this.db.select(summary).from(documents).where(eq(documents.sourceKey, document.sourceKey));
+    const [existing] = await db.select(summary).from(documents).where(eq(documents.sourceKey, document.sourceKey));
     return existing!;
   }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../connection/database';
 import { type ExceptionKind, customers, exceptions, invoices } from '../schema';
 
@@ -79,6 +79,55 @@ export class ExceptionsRepository {
       .where(and(eq(exceptions.id, id), eq(exceptions.status, 'open')))
       .returning();
     return row;
+  }
+
+  /** Reports a problem once per key, never again: a daily check finding the same thing neither counts it twice nor reopens what a person resolved. */
+  async reportOnce(exception: ReportedException, db: Database = this.db): Promise<boolean> {
+    const inserted = await db
+      .insert(exceptions)
+      .values({ ...exception, detail: exception.detail ?? {} })
+      .onConflictDoNothing({ target: exceptions.dedupeKey })
+      .returning({ id: exceptions.id });
+    return inserted.length > 0;
+  }
+
+  /** Resolves the open entries of a kind whose invoice is no claim any more (paid, cancelled, written off). */
+  async resolveForClosedInvoices(kind: ExceptionKind, resolution: string): Promise<number> {
+    const rows = await this.db
+      .update(exceptions)
+      .set({ status: 'resolved', resolution, resolvedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(exceptions.kind, kind),
+          eq(exceptions.status, 'open'),
+          sql`exists (select 1 from ${invoices} where ${invoices.id} = ${exceptions.invoiceId} and (${invoices.balance} <= 0 or ${invoices.cancelledAt} is not null or ${invoices.writtenOffAt} is not null))`,
+        ),
+      )
+      .returning({ id: exceptions.id });
+    return rows.length;
+  }
+
+  /** Which of these dedupe keys were already reported (open or resolved). */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.db.select({ key: exceptions.dedupeKey }).from(exceptions).where(inArray(exceptions.dedupeKey, keys));
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Resolves an invoice's open entries of a kind (all but `exceptKey`), in the caller's transaction: the cause went away. */
+  async resolveOpenOfInvoice(invoiceId: string, kind: ExceptionKind, resolution: string, options: { resolvedBy?: string; exceptKey?: string } = {}, db: Database = this.db) {
+    return db
+      .update(exceptions)
+      .set({ status: 'resolved', resolution, resolvedBy: options.resolvedBy, resolvedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(exceptions.invoiceId, invoiceId),
+          eq(exceptions.kind, kind),
+          eq(exceptions.status, 'open'),
+          options.exceptKey ? sql`${exceptions.dedupeKey} <> ${options.exceptKey}` : undefined,
+        ),
+      )
+      .returning();
   }
 
   async countOpen(): Promise<Array<{ kind: string; count: number }>> {

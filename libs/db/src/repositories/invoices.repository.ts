@@ -45,18 +45,27 @@ export class InvoicesRepository {
    */
   async insertIssued(
     rows: Array<
-      Pick<NewInvoice, 'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'>
+      Pick<
+        NewInvoice,
+        'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'
+      > &
+        Partial<Pick<NewInvoice, 'paymentTerm' | 'receiptDate' | 'termFindings' | 'supportingReference' | 'limitationDate'>>
     >,
     db: Database = this.db,
   ): Promise<InvoiceRow[]> {
     if (rows.length < 50) return this.insertMany(rows, db);
     const column = <K extends keyof (typeof rows)[number]>(key: K) => sql.param(rows.map((row) => row[key] ?? null));
+    // JSON columns travel as text (one JSON document per row), cast to jsonb by the database.
+    const json = (values: unknown[]) => sql.param(values.map((value) => (value === null || value === undefined ? null : JSON.stringify(value))));
     const inserted = await db.execute(sql`
-      insert into invoices (number, customer_id, issue_date, due_date, amount, vat_amount, currency, balance, status, late_interest_rate_percent, import_batch_id)
+      insert into invoices (number, customer_id, issue_date, due_date, amount, vat_amount, currency, balance, status, late_interest_rate_percent, import_batch_id,
+        payment_term, receipt_date, term_findings, supporting_reference, limitation_date)
       select * from unnest(
         ${column('number')}::text[], ${column('customerId')}::uuid[], ${column('issueDate')}::date[], ${column('dueDate')}::date[], ${column('amount')}::bigint[],
         ${column('vatAmount')}::bigint[], ${column('currency')}::char(3)[], ${column('balance')}::bigint[], ${column('status')}::text[]::invoice_status[],
-        ${column('lateInterestRatePercent')}::numeric[], ${column('importBatchId')}::uuid[])
+        ${column('lateInterestRatePercent')}::numeric[], ${column('importBatchId')}::uuid[],
+        ${json(rows.map((row) => row.paymentTerm))}::text[]::jsonb[], ${column('receiptDate')}::date[], ${json(rows.map((row) => row.termFindings ?? []))}::text[]::jsonb[],
+        ${column('supportingReference')}::text[], ${column('limitationDate')}::date[])
       returning id`);
     const ids = (inserted as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
     const found: InvoiceRow[] = [];

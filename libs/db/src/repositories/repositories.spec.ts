@@ -178,6 +178,49 @@ describeOnEveryDatabase('repositories', (database) => {
     expect(lines.every((j) => j.line.journal === 'VT' && j.customerReference === 'C-1')).toBe(true);
   });
 
+  it('writes the agreed payment term, the receipt date, the findings and the supporting reference in bulk as one by one (L441-10)', async () => {
+    const r = repos();
+    const finding = {
+      code: 'over_60_days' as const,
+      article: 'Code de commerce, art. L441-10 I',
+      dueDate: '2026-05-01',
+      latestDueDate: '2026-04-30',
+      message: { fr: 'trop long', en: 'too long' },
+    };
+    const row = (i: number) => ({
+      number: `TERM-${i}`,
+      customerId,
+      issueDate: '2026-03-01',
+      dueDate: '2026-05-01',
+      amount: 100_00,
+      vatAmount: 0,
+      currency: 'EUR',
+      // Settled, so the other tests' aging of this database does not count them.
+      balance: 0,
+      status: 'paid' as const,
+      lateInterestRatePercent: null,
+      paymentTerm: i % 2 ? ({ kind: 'days', days: 61 } as const) : null,
+      receiptDate: i % 2 ? '2026-02-27' : null,
+      termFindings: i % 2 ? [finding] : [],
+      supportingReference: i % 2 ? `PO-${i}` : null,
+    });
+    // Under 50 rows through the ORM, 50 and more through unnest: both write the same.
+    for (const count of [3, 60]) {
+      const rows = Array.from({ length: count }, (_, i) => ({ ...row(i), number: `TERM-${count}-${i}` }));
+      const inserted = await r.invoices.insertIssued(rows);
+      const byNumber = new Map(inserted.map((i) => [i.number, i]));
+      for (const [i, given] of rows.entries()) {
+        const stored = byNumber.get(given.number)!;
+        expect([stored.paymentTerm, stored.receiptDate, stored.termFindings, stored.supportingReference]).toEqual([
+          i % 2 ? { kind: 'days', days: 61 } : null,
+          i % 2 ? '2026-02-27' : null,
+          i % 2 ? [finding] : [],
+          i % 2 ? `PO-${i}` : null,
+        ]);
+      }
+    }
+  });
+
   it('publishes immutable, numbered flow versions', async () => {
     const r = repos();
     const flow = await r.flows.create({ name: 'Standard', draftGraph: { nodes: [] } });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns.schema';
+import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
 import { contactRole, locale } from './enums.schema';
 
 export const customers = pgTable(
@@ -20,6 +20,11 @@ export const customers = pgTable(
     /** 1 (poor) to 10 (very good); unknown until scored. */
     riskScore: smallint('risk_score'),
     segment: text('segment'),
+    /** The business sector, matched against the admin's payment-term derogations (Code de commerce L441-11, D441-…). */
+    sector: text('sector'),
+    /** The credit the creditor allows this customer (a score drop may lower it), in `credit_limit_currency`. */
+    creditLimit: minorUnits('credit_limit'),
+    creditLimitCurrency: currency('credit_limit_currency'),
     /** Company or consumer: only companies owe the fixed recovery indemnity. */
     customerType: text('customer_type').notNull().default('company'),
     /** Postal address, one line per entry (for letters and agency case files). */
@@ -31,6 +36,7 @@ export const customers = pgTable(
     check('customers_risk_score_range', sql`${t.riskScore} between 1 and 10`),
     check('customers_country_upper', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('customers_type', sql`${t.customerType} in ('company', 'person')`),
+    check('customers_credit_limit', sql`(${t.creditLimit} is null or ${t.creditLimit} >= 0) and ((${t.creditLimit} is null) = (${t.creditLimitCurrency} is null))`),
     index('customers_name_idx').on(t.name, t.id),
   ],
 );

@@ -1,5 +1,6 @@
 import { customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.schema';
+import type { SupportingDocumentType } from '@dunning/domain';
 import { documentKind } from './enums.schema';
 import { handoffs } from './handoffs.schema';
 import { invoices } from './invoices.schema';
@@ -19,6 +20,8 @@ export const documents = pgTable(
     handoffId: uuid('handoff_id').references(() => handoffs.id, { onDelete: 'cascade' }),
     /** The step that made it (a letter's message key): a retried step finds it instead of making another. */
     sourceKey: text('source_key').unique(),
+    /** For a supporting document: an order, a signed quote, a delivery note… (what makes the claim certain). */
+    supportingType: text('supporting_type').$type<SupportingDocumentType>(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

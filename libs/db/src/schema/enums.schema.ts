@@ -48,6 +48,7 @@ export {
   CONTACT_ROLES,
   type ContactRole,
 } from '@dunning/domain';
+import { CLAIM_INTERRUPTION_KINDS, COURTS, INSURANCE_DECLARATION_KINDS, INSURANCE_DECLARATION_STATUSES, LEGAL_CASE_STAGES, LEGAL_ROUTES, SCORE_SOURCES } from '@dunning/domain';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const locale = pgEnum('locale', LOCALES);
@@ -65,3 +66,10 @@ export const handoffStatus = pgEnum('handoff_status', HANDOFF_STATUSES);
 export const documentKind = pgEnum('document_kind', DOCUMENT_KINDS);
 export const importStatus = pgEnum('import_status', IMPORT_STATUSES);
 export const importFormat = pgEnum('import_format', IMPORT_FORMATS);
+export const claimInterruptionKind = pgEnum('claim_interruption_kind', CLAIM_INTERRUPTION_KINDS);
+export const legalRoute = pgEnum('legal_route', LEGAL_ROUTES);
+export const court = pgEnum('court', COURTS);
+export const legalCaseStage = pgEnum('legal_case_stage', LEGAL_CASE_STAGES);
+export const insuranceDeclarationKind = pgEnum('insurance_declaration_kind', INSURANCE_DECLARATION_KINDS);
+export const insuranceDeclarationStatus = pgEnum('insurance_declaration_status', INSURANCE_DECLARATION_STATUSES);
+export const scoreSource = pgEnum('score_source', SCORE_SOURCES);

@@ -14,3 +14,6 @@ export * from './exceptions.schema';
 export * from './settings.schema';
 export * from './workflow-signals.schema';
 export * from './security.schema';
+export * from './legal-cases.schema';
+export * from './credit-insurance.schema';
+export * from './solvency-scores.schema';

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { PaymentTerm, PaymentTermFinding } from '@dunning/domain';
 import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
 import { customers } from './customers.schema';
-import { disputeStatus, invoiceStatus, promiseStatus } from './enums.schema';
+import { claimInterruptionKind, disputeStatus, invoiceStatus, promiseStatus } from './enums.schema';
 import { flows } from './flows.schema';
 import { importBatches } from './import-batches.schema';
 import { users } from './users.schema';
@@ -56,6 +57,16 @@ export const invoices = pgTable(
     promisedUntil: date('promised_until', { mode: 'string' }),
     promisedAmount: minorUnits('promised_amount'),
     balanceWhenPromised: minorUnits('balance_when_promised'),
+    /** The agreed payment term (Code de commerce L441-10); unset: the legal default, 30 days after receipt. */
+    paymentTerm: jsonb('payment_term').$type<PaymentTerm>(),
+    /** When the goods or the service were received: the legal default term runs from it. */
+    receiptDate: date('receipt_date', { mode: 'string' }),
+    /** What the term breaks (L441-10 / L441-11), worked out at import or creation; the invoice is never refused for it. */
+    termFindings: jsonb('term_findings').$type<PaymentTermFinding[]>().notNull().default([]),
+    /** The order, signed quote or delivery note the claim rests on, as a reference (documents can be attached too). */
+    supportingReference: text('supporting_reference'),
+    /** The last day the claim can be filed in court (prescription); written by the receivables service with the interruptions. */
+    limitationDate: date('limitation_date', { mode: 'string' }),
     /** A credit manager paused the reminders (the dunning actions write it; the workflow holds the pause). */
     pausedAt: instant('paused_at'),
     /** Set once the invoice's Temporal workflow has been asked to start. */
@@ -80,7 +91,29 @@ export const invoices = pgTable(
     index('invoices_customer_idx').on(t.customerId),
     index('invoices_due_date_idx').on(t.dueDate, t.id),
     index('invoices_status_due_date_idx').on(t.status, t.dueDate),
+    index('invoices_limitation_date_idx').on(t.limitationDate),
   ],
+);
+
+/** Events that interrupt the limitation period (Code civil 2240, 2241, 2244), one per reference. */
+export const claimInterruptions = pgTable(
+  'claim_interruptions',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    kind: claimInterruptionKind('kind').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** A payment's or a case's reference, or the document's: the same event recorded twice is one row. */
+    reference: text('reference').notNull(),
+    note: text('note'),
+    /** A court filing's interruption lasts until the proceedings end (Code civil 2242). */
+    proceedingsEndedOn: date('proceedings_ended_on', { mode: 'string' }),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('claim_interruptions_reference_idx').on(t.invoiceId, t.kind, t.reference)],
 );
 
 export const payments = pgTable(

@@ -19,6 +19,8 @@ export const ACCOUNTS = {
   lateInterest: '7631',
   recoveryIndemnity: '7588',
   agencyFees: '6226',
+  /** Court and bailiff fees of a recovery (PCG 6227 "Frais d'actes et de contentieux"). */
+  legalCosts: '6227',
   recoveredAfterWriteOff: '7714',
 } as const;
 
@@ -42,6 +44,7 @@ export const ACCOUNT_LABELS: Readonly<Record<AccountNumber, string>> = {
   '7631': 'Revenus des créances commerciales',
   '7588': 'Produits divers de gestion courante',
   '6226': 'Honoraires',
+  '6227': 'Frais d’actes et de contentieux',
   '7714': 'Rentrées sur créances amorties',
 };
 

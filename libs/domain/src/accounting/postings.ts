@@ -88,6 +88,14 @@ export interface AgencyRecovery extends EventBase {
   receivable: ReceivableAccount;
 }
 
+/** A legal fee paid for a recovery (commissaire de justice, court registry, lawyer). */
+export interface LegalCostsPaid extends EventBase {
+  reference: string;
+  invoiceNumber: string;
+  amount: number;
+  label: string;
+}
+
 export interface CreditAllocated extends EventBase {
   reference: string;
   invoiceNumber: string;
@@ -222,6 +230,17 @@ export function agencyRecovery(e: AgencyRecovery): JournalEntry {
   ]);
 }
 
+/**
+ * A legal fee paid for a recovery: 6227 "Frais d'actes et de contentieux" D / 512 C. The creditor's
+ * own cost: it does not change what the debtor owes (recovering it takes a court's decision — CPC
+ * 695 for the costs of the proceedings, CPCE L111-8 for enforcement costs).
+ */
+export function legalCostsPaid(e: LegalCostsPaid): JournalEntry {
+  const amount = minor('amount', e.amount);
+  const label = `Frais de contentieux ${e.reference} ${e.invoiceNumber}${e.label ? ` — ${e.label}` : ''}`.slice(0, 200);
+  return entry(e, 'BQ', e.reference, e.invoiceNumber, [debit(ACCOUNTS.legalCosts, label, amount), credit(ACCOUNTS.bank, label, amount)]);
+}
+
 /** A customer credit applied to an invoice: 4191 D / receivable C. */
 export function creditAllocated(e: CreditAllocated): JournalEntry {
   const amount = minor('amount', e.amount);
@@ -241,6 +260,26 @@ export function recoveredAfterWriteOff(e: RecoveredAfterWriteOff): JournalEntry 
   const amount = minor('amount', e.amount);
   const label = `Rentrée sur créance amortie ${e.reference} ${e.invoiceNumber}`;
   return entry(e, 'BQ', e.reference, e.invoiceNumber, [debit(ACCOUNTS.bank, label, amount), credit(ACCOUNTS.recoveredAfterWriteOff, label, amount)]);
+}
+
+export interface InsuranceIndemnityReceived extends EventBase {
+  reference: string;
+  invoiceNumber: string;
+  amount: number;
+  /** The receivable's account while it is open; `income` once it was written off (the loss is already in 654). */
+  receivable: ReceivableAccount | 'income';
+}
+
+/**
+ * The credit insurer's indemnity (Code des assurances L121-1, paid under the policy): 512 D /
+ * receivable C (416 while doubtful, else 411) — the uninsured share stays owed; on a receivable
+ * already written off the money is income: 512 D / 7714 C.
+ */
+export function insuranceIndemnityReceived(e: InsuranceIndemnityReceived): JournalEntry {
+  const amount = minor('amount', e.amount);
+  const label = `Indemnité assurance-crédit ${e.reference} ${e.invoiceNumber}`;
+  const to = e.receivable === 'income' ? ACCOUNTS.recoveredAfterWriteOff : receivable(e.receivable);
+  return entry(e, 'BQ', e.reference, e.invoiceNumber, [debit(ACCOUNTS.bank, label, amount), credit(to, label, amount)]);
 }
 
 function minor(field: string, value: number): number {

@@ -5,3 +5,7 @@
 export * from './payment-terms';
 export * from './parse-payment-term';
 export * from './claim-limitation';
+export * from './recoverability';
+export * from './court-terms';
+export * from './credit-insurance';
+export * from './legal-cases';

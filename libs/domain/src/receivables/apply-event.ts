@@ -9,8 +9,10 @@ import {
   feesCharged,
   impairmentAdjusted,
   invoiceIssued,
+  legalCostsPaid,
   paymentReceived,
   receivableTransferred,
+  insuranceIndemnityReceived,
   recoveredAfterWriteOff,
   writtenOff,
 } from '../accounting/postings';
@@ -39,7 +41,11 @@ export type ReceivableEvent =
   | { kind: 'dispute_resolved'; reference: string; date: string }
   | { kind: 'promise'; date: string; promisedDate: string; amount: number }
   | { kind: 'promise_expired'; date: string }
-  | { kind: 'change'; reference: string; date: string; amount?: number; dueDate?: string };
+  | { kind: 'change'; reference: string; date: string; amount?: number; dueDate?: string }
+  /** The credit insurer's indemnity on a declared claim: settles like a payment; the uninsured share stays owed. */
+  | { kind: 'insurance_indemnity'; reference: string; amount: number; date: string }
+  /** A legal fee the creditor paid for the recovery (6227 / 512): what the debtor owes does not change. */
+  | { kind: 'legal_costs'; reference: string; date: string; amount: number; label: string };
 
 const refuse = (code: 'conflict' | 'invalid', field: string, message: string) => new ReceivableRefusal(code, field, message);
 
@@ -119,6 +125,22 @@ export function applyToReceivable(before: Receivable, event: ReceivableEvent, po
       entries.push(agencyRecovery({ ...base, reference: event.reference, amount, commissionNet, commissionVat, receivable: account }));
       allocated = amount;
       after = checkPromise({ ...settle(before, amount), paid: before.paid + amount });
+      break;
+    }
+    case 'insurance_indemnity': {
+      // Code des assurances L121-1: the insurer pays its share of the loss; it is subrogated up to it (L121-12).
+      const amount = positive('amount', event.amount);
+      if (before.cancelled) throw refuse('conflict', 'invoice', 'the invoice is cancelled');
+      if (before.writtenOff) {
+        entries.push(insuranceIndemnityReceived({ ...base, reference: event.reference, amount, receivable: 'income' }));
+        allocated = amount;
+        break;
+      }
+      if (before.balance <= 0) throw refuse('conflict', 'invoice', 'nothing is owed on this invoice');
+      if (amount > before.balance) throw refuse('invalid', 'amount', `more than is owed on ${before.number} (${before.balance})`);
+      entries.push(insuranceIndemnityReceived({ ...base, reference: event.reference, amount, receivable: account }));
+      allocated = amount;
+      after = { ...settle(before, amount), paid: before.paid + amount };
       break;
     }
     case 'credit_allocated': {
@@ -229,6 +251,9 @@ export function applyToReceivable(before: Receivable, event: ReceivableEvent, po
       after = { ...before, promisedUntil: promisedThrough(event.promisedDate), promise: { amount, balanceWhenPromised: before.balance } };
       break;
     }
+    case 'legal_costs':
+      entries.push(legalCostsPaid({ ...base, reference: event.reference, amount: positive('amount', event.amount), label: event.label }));
+      break;
     case 'promise_expired':
       if (before.promisedUntil && before.promisedUntil < event.date) after = { ...before, promise: undefined, promisedUntil: undefined };
       break;

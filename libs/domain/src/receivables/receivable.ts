@@ -38,6 +38,8 @@ export interface Receivable {
   disputed: boolean;
   promisedUntil?: string;
   promise?: { amount: number; balanceWhenPromised: number };
+  /** The last day the claim can be filed in court (see `limitationOf`); past it the status is `old`. */
+  limitationDate?: string;
   revision: number;
 }
 
@@ -90,6 +92,7 @@ export function factsOf(receivable: Receivable): ReceivableFacts {
     doubtful: receivable.doubtful,
     disputed: receivable.disputed,
     promisedUntil: receivable.promisedUntil,
+    limitationDate: receivable.limitationDate,
   };
 }
 

@@ -11,7 +11,7 @@ export class FlowBuilder {
   private readonly nodes: NodeSpec[] = [];
   private readonly edges: FlowEdge[] = [];
 
-  constructor(private readonly meta: Pick<Flow, 'id' | 'name' | 'description'>) {}
+  constructor(private readonly meta: Pick<Flow, 'id' | 'name' | 'description'> & Partial<Pick<Flow, 'rerouteOnScoreChange'>>) {}
 
   node<N extends NodeSpec>(node: N): string {
     this.nodes.push(node);
@@ -52,6 +52,7 @@ export class FlowBuilder {
     });
     return {
       schemaVersion: 1,
+      rerouteOnScoreChange: false,
       ...this.meta,
       locales: ['fr', 'en'],
       batchPerCustomer: true,

@@ -4,6 +4,7 @@ import { FlowBuilder } from './flow-builder';
 /** For customers with a very good score (8–10): later, softer steps, a call before anything formal. */
 export function gentleFlow(): Flow {
   const f = new FlowBuilder({
+    rerouteOnScoreChange: true,
     id: 'gentle',
     name: 'Gentle — good payers',
     description: 'D-5 pre-reminder, D+5 reminder, D+12 call, D+20 formal email, D+40 formal notice, D+60 agency.',
@@ -19,9 +20,14 @@ export function gentleFlow(): Flow {
   const r3 = f.node({ id: 'reminder-3', kind: 'email', label: 'Reminder 3 (formal)', data: { template: 'reminder-3', recipient: 'all', attachInvoice: true } });
   const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', label: 'D+40', data: { anchor: 'due_date', offsetDays: 40, dayType: 'calendar', at: '10:00' } });
   const fee = f.node({ id: 'late-fee', kind: 'late_fee', label: 'Recovery indemnity and interest', data: { indemnity: true } });
-  const notice = f.node({ id: 'formal-notice', kind: 'letter', label: 'Formal notice', data: { template: 'formal-notice', registered: true, noticePeriodDays: 8 } });
+  const notice = f.node({
+    id: 'formal-notice',
+    kind: 'letter',
+    label: 'Formal notice',
+    data: { template: 'formal-notice', registered: true, noticePeriodDays: 8, requireRecoverable: false },
+  });
   const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', label: 'D+60', data: { anchor: 'due_date', offsetDays: 60, dayType: 'calendar', at: '10:00' } });
-  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: {} });
+  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: { requireRecoverable: false } });
   const end = f.node({ id: 'end', kind: 'end', data: {} });
 
   f.chain(start, waitPre, pre, waitR1, r1, waitCall, call);

@@ -1,10 +1,12 @@
+import { scoreBand } from '@dunning/domain';
 import type { Flow } from '../schema/flow.schema';
+import { courtFlow } from './court.flow';
 import { gentleFlow } from './gentle.flow';
 import { standardFlow } from './standard.flow';
 import { strictFlow } from './strict.flow';
 
 export { FlowBuilder } from './flow-builder';
-export { gentleFlow, standardFlow, strictFlow };
+export { gentleFlow, standardFlow, strictFlow, courtFlow };
 
 /** The templates the default flows use, by channel (the templates/ folder must hold them all). */
 export const DEFAULT_TEMPLATES = {
@@ -14,9 +16,10 @@ export const DEFAULT_TEMPLATES = {
   call: ['call-script'],
 } as const;
 
-/** Score bands: 8–10 very good, 6–8 correct, 4–6 fragile, 1–4 poor. */
+/** Score bands (scoreBand): very good → gentle, poor → strict, else the standard ladder. */
 export function defaultFlowForRiskScore(score: number): Flow {
-  if (score >= 8) return gentleFlow();
-  if (score <= 4) return strictFlow();
+  const band = scoreBand(score);
+  if (band === 'very_good') return gentleFlow();
+  if (band === 'poor') return strictFlow();
   return standardFlow();
 }

@@ -8,6 +8,7 @@ import { FlowBuilder } from './flow-builder';
  */
 export function standardFlow(): Flow {
   const f = new FlowBuilder({
+    rerouteOnScoreChange: true,
     id: 'standard',
     name: 'Standard — French escalation ladder',
     description: 'D-5 pre-reminder, D+2 reminder with invoice, D+7 call, D+15 formal email, D+30 formal notice, D+45 agency.',
@@ -29,7 +30,7 @@ export function standardFlow(): Flow {
     id: 'formal-notice',
     kind: 'letter',
     label: 'Formal notice (mise en demeure)',
-    data: { template: 'formal-notice', registered: true, noticePeriodDays: 8 },
+    data: { template: 'formal-notice', registered: true, noticePeriodDays: 8, requireRecoverable: false },
   });
   const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', label: 'D+45', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
   const size = f.node({
@@ -39,7 +40,7 @@ export function standardFlow(): Flow {
     data: { cases: [{ outcome: 'small', when: { field: 'amount', op: 'lt', value: 100_00 } }] },
   });
   const irrecoverable = f.node({ id: 'irrecoverable', kind: 'set_status', label: 'Too small to pursue', data: { status: 'irrecoverable' } });
-  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: {} });
+  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: { requireRecoverable: false } });
   const end = f.node({ id: 'end', kind: 'end', data: {} });
   const endSmall = f.node({ id: 'end-small', kind: 'end', data: {} });
 

@@ -4,6 +4,7 @@ import { FlowBuilder } from './flow-builder';
 /** For poor solvency scores (1–4): earlier steps, SMS beside email, a call within a day, the agency at D+30. */
 export function strictFlow(): Flow {
   const f = new FlowBuilder({
+    rerouteOnScoreChange: true,
     id: 'strict',
     name: 'Strict — poor solvency',
     description: 'D-7 pre-reminder, D+1 reminder + SMS, D+3 call, D+8 formal email, D+15 formal notice, D+30 agency.',
@@ -23,9 +24,14 @@ export function strictFlow(): Flow {
   const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', label: 'D+15', data: { anchor: 'due_date', offsetDays: 15, dayType: 'calendar', at: '09:00' } });
   const fee = f.node({ id: 'late-fee', kind: 'late_fee', label: 'Recovery indemnity and interest', data: { indemnity: true } });
   const doubtful = f.node({ id: 'doubtful', kind: 'set_status', label: 'Doubtful receivable', data: { status: 'doubtful' } });
-  const notice = f.node({ id: 'formal-notice', kind: 'letter', label: 'Formal notice', data: { template: 'formal-notice', registered: true, noticePeriodDays: 8 } });
+  const notice = f.node({
+    id: 'formal-notice',
+    kind: 'letter',
+    label: 'Formal notice',
+    data: { template: 'formal-notice', registered: true, noticePeriodDays: 8, requireRecoverable: false },
+  });
   const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', label: 'D+30', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
-  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: {} });
+  const escalate = f.node({ id: 'escalate', kind: 'escalate', label: 'Collections agency', data: { requireRecoverable: false } });
   const end = f.node({ id: 'end', kind: 'end', data: {} });
 
   f.chain(start, waitPre, pre, waitR1, r1, sms1, waitCall, call);

@@ -36,7 +36,10 @@ export function nextSendDueAfter(flow: Flow, graph: FlowGraph, state: FlowRuntim
     visited.add(id);
     const next = graph.node(id);
     switch (next.kind) {
+      // A court route takes weeks and ends on its own outcomes: nothing after it supersedes a message now.
       case 'end':
+      case 'simplified_procedure':
+      case 'payment_order':
         return undefined;
       case 'email':
       case 'sms':

@@ -6,11 +6,21 @@ import { FlowGraph } from './flow-graph';
 import type { BalanceAfter, FlowEvent, FlowRuntimeState, InvoiceFacts } from './flow-state';
 import type { TimelineEntry } from './timeline';
 import { laterOf } from './wait-time';
+import { skipOutcomeOf } from './skip-outcome';
 
 export function takeCallOutcome(graph: FlowGraph, state: FlowRuntimeState, nodeId: string, outcome: CallOutcome, at: string): Transition {
   return {
     state: { ...state, pendingTask: undefined, nodeId: graph.next(nodeId, outcome), lastOutcome: outcome, cursor: laterOf(state.cursor, at), scheduledAt: at, previousStepAt: at },
     entries: [{ at, type: 'outcome', nodeId, kind: 'call_task', outcome }],
+  };
+}
+
+/** A court case ended with an outcome: its edge is taken (the opposition period ran out → `enforceable`). */
+export function takeCaseOutcome(graph: FlowGraph, state: FlowRuntimeState, outcome: string, at: string): Transition {
+  const nodeId = state.pendingCase!.nodeId;
+  return {
+    state: { ...state, pendingCase: undefined, nodeId: graph.next(nodeId, outcome), lastOutcome: outcome, cursor: laterOf(state.cursor, at), scheduledAt: at, previousStepAt: at },
+    entries: [{ at, type: 'outcome', nodeId, kind: graph.node(nodeId).kind, outcome }],
   };
 }
 
@@ -138,6 +148,23 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
       }
       return taken;
     }
+    case 'legal_case': {
+      const pending = state.pendingCase;
+      const entry: TimelineEntry = { at, type: 'legal_case', nodeId: event.nodeId, outcome: event.stage, detail: event.detail };
+      // News of a case this flow no longer waits on (it moved on, or another step opened it) is recorded only.
+      if (pending?.nodeId !== event.nodeId) return { state, entries: [entry] };
+      if (graph.hasOutcome(event.nodeId, event.stage)) {
+        const taken = takeCaseOutcome(graph, state, event.stage, at);
+        return { state: taken.state, entries: [entry, ...taken.entries] };
+      }
+      // Once the order is served, the month of opposition runs (CPC 1416): its end makes the order enforceable.
+      const onDeadline = pending.route === 'payment_order' && event.stage === 'served' ? 'enforceable' : pending.onDeadline;
+      return { state: { ...state, pendingCase: { ...pending, stage: event.stage, deadline: event.deadline ?? pending.deadline, onDeadline } }, entries: [entry] };
+    }
+    case 'reroute': {
+      const invoice = event.riskScore !== undefined ? { ...state.invoice, riskScore: event.riskScore } : state.invoice;
+      return { state: { ...state, invoice, reroute: { flowId: event.flowId, flowVersion: event.flowVersion, reason: event.reason, at } }, entries: [] };
+    }
     case 'retry_step': {
       if (!state.hold) return { state, entries: [] };
       return { state: { ...state, hold: undefined, instant: undefined }, entries: [{ at, type: 'released', nodeId: state.hold.nodeId, detail: 'retried' }] };
@@ -145,7 +172,7 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
     case 'skip_step': {
       if (!state.hold) return { state, entries: [] };
       const node = graph.node(state.hold.nodeId);
-      const next = graph.next(node.id, node.kind === 'call_task' ? 'sla_expired' : undefined);
+      const next = graph.next(node.id, skipOutcomeOf(node));
       return {
         state: { ...state, hold: undefined, instant: undefined, nodeId: next, scheduledAt: at, previousStepAt: at },
         entries: [{ at, type: 'skipped', nodeId: node.id, kind: node.kind, detail: event.reason ?? 'skipped by a person' }],

@@ -1,11 +1,12 @@
-import type { BusinessCalendar, FlowSetStatus } from '@dunning/domain';
+import type { BusinessCalendar, Court, FlowSetStatus } from '@dunning/domain';
+import type { CreditInsuranceAction } from '../schema/node-kinds';
 import { addCalendarDays, localTimeToUtc, nextSendingSlot, utcToLocalDate } from '@dunning/domain';
 import type { Flow, FlowNode } from '../schema/flow.schema';
 import { LATE_TOLERANCE_HOURS, isLate, skipReason } from './catch-up';
 import { conditionHolds } from './conditions';
 import { FlowGraph } from './flow-graph';
 import type { FlowHold, FlowRuntimeState, HoldReason } from './flow-state';
-import { endPause, takeCallOutcome } from './flow-events';
+import { endPause, takeCallOutcome, takeCaseOutcome } from './flow-events';
 import { currentStatus } from './status';
 import type { TimelineEntry } from './timeline';
 import { addHours, laterOf, waitEndsAt } from './wait-time';
@@ -27,18 +28,25 @@ export interface InterpreterContext {
 export type PerformStep =
   | { kind: 'email'; template: string; recipient: string; attachInvoice: boolean }
   | { kind: 'sms'; template: string; recipient: string }
-  | { kind: 'letter'; template: string; registered: boolean; noticePeriodDays?: number }
+  | { kind: 'letter'; template: string; registered: boolean; noticePeriodDays?: number; requireRecoverable: boolean }
   | { kind: 'call_task'; slaHours: number; deadline: string; script?: string; priority: 'normal' | 'high' }
   | { kind: 'set_status'; status: FlowSetStatus }
   | { kind: 'late_fee'; indemnity: boolean; annualInterestRatePercent?: number }
-  | { kind: 'escalate'; agencyId?: string };
+  | { kind: 'escalate'; agencyId?: string; requireRecoverable: boolean }
+  /** Opens the case (dossier, request); `deadline`: the end of the debtor's time to answer. */
+  | { kind: 'simplified_procedure'; answerDays: number; deadline: string }
+  | { kind: 'payment_order'; court: 'auto' | Court }
+  | { kind: 'credit_insurance'; action: CreditInsuranceAction };
 
 export type WaitReason = 'wait' | 'sending_window' | 'min_gap' | 'notice_period';
 
 export type FlowAction =
   | { type: 'wait'; nodeId: string; until: string; reason: WaitReason }
   | { type: 'perform'; nodeId: string; at: string; step: PerformStep; idempotencyKey: string }
-  | { type: 'await_outcome'; nodeId: string; deadline: string }
+  /** A call's outcome (until its SLA), or a court case's (until its term, or without one). */
+  | { type: 'await_outcome'; nodeId: string; deadline?: string }
+  /** Move to another flow now, at a step boundary (the driver continues with it). */
+  | { type: 'reroute'; flowId: string; flowVersion: number; reason: string }
   | { type: 'paused'; until?: string }
   | { type: 'held'; hold: FlowHold }
   | { type: 'finished'; status: string; reason: string };
@@ -82,6 +90,11 @@ export function advance(flow: Flow, initial: FlowRuntimeState, context: Interpre
 
   for (;;) {
     if (state.finished) return { state, entries, action: { type: 'finished', ...state.finished } };
+    // A new flow takes over between steps, never while a call or a court case is open at this one.
+    if (state.reroute && !state.pendingTask && !state.pendingCase) {
+      const { flowId, flowVersion, reason } = state.reroute;
+      return { state, entries, action: { type: 'reroute', flowId, flowVersion, reason } };
+    }
 
     if (state.pause) {
       if (state.pause.until && reached(state.pause.until)) {
@@ -98,6 +111,17 @@ export function advance(flow: Flow, initial: FlowRuntimeState, context: Interpre
       const { nodeId, deadline } = state.pendingTask;
       if (reached(deadline)) {
         const taken = takeCallOutcome(graph, state, nodeId, 'sla_expired', deadline);
+        state = taken.state;
+        entries.push(...taken.entries);
+        continue;
+      }
+      return { state, entries, action: { type: 'await_outcome', nodeId, deadline } };
+    }
+
+    if (state.pendingCase) {
+      const { nodeId, deadline, onDeadline } = state.pendingCase;
+      if (deadline && onDeadline && reached(deadline)) {
+        const taken = takeCaseOutcome(graph, state, onDeadline, deadline);
         state = taken.state;
         entries.push(...taken.entries);
         continue;
@@ -238,7 +262,13 @@ function perform(node: FlowNode, state: FlowRuntimeState): FlowAction {
     case 'late_fee':
       return { ...base, step: { kind: 'late_fee', ...node.data } };
     case 'escalate':
-      return { ...base, step: { kind: 'escalate', agencyId: node.data.agencyId } };
+      return { ...base, step: { kind: 'escalate', agencyId: node.data.agencyId, requireRecoverable: node.data.requireRecoverable } };
+    case 'simplified_procedure':
+      return { ...base, step: { kind: 'simplified_procedure', answerDays: node.data.answerDays, deadline: addHours(at, node.data.answerDays * 24) } };
+    case 'payment_order':
+      return { ...base, step: { kind: 'payment_order', court: node.data.court } };
+    case 'credit_insurance':
+      return { ...base, step: { kind: 'credit_insurance', action: node.data.action } };
     default:
       throw new Error(`node ${node.id} (${node.kind}) is not performed by a driver`);
   }

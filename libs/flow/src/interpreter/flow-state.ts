@@ -1,4 +1,4 @@
-import type { Money, ReceivableStatus } from '@dunning/domain';
+import type { LegalCaseStage, Money, ReceivableStatus } from '@dunning/domain';
 import type { CallOutcome } from '../schema/node-kinds';
 
 /** What the flow needs to know of the invoice it drives. Dates are local dates (YYYY-MM-DD). */
@@ -14,6 +14,8 @@ export interface InvoiceFacts {
   riskScore: number;
   segment: string;
   customerType: 'company' | 'person';
+  /** The last day the claim can be filed in court (Code de commerce L110-4, Code de la consommation L218-2): past it the status is `old`. */
+  limitationDate?: string;
   /**
    * The database's revision of the invoice's money when these facts were read: a signal carrying an
    * older revision than the one applied does not move the balance back.
@@ -47,12 +49,20 @@ export type FlowEvent =
   /** A person fixed what held the flow (an address, the agency setting…): perform the step again. */
   | { type: 'retry_step'; at: string }
   /** A person decided the held step will not happen: go on to the next one. */
-  | { type: 'skip_step'; at: string; reason?: string };
+  | { type: 'skip_step'; at: string; reason?: string }
+  /**
+   * A court case opened by a step moved on (recorded by a person from the commissaire de justice's or
+   * the court's news). `deadline`: the term the new stage runs until (the opposition period once the
+   * order is served, CPC 1416), worked out by the API with `oppositionDeadline`.
+   */
+  | { type: 'legal_case'; at: string; nodeId: string; stage: LegalCaseStage; deadline?: string; detail?: string }
+  /** The assignment rules now pick another flow (a solvency band change): move at the next step boundary. */
+  | { type: 'reroute'; at: string; flowId: string; flowVersion: number; reason: string; riskScore?: number };
 
 export type FlowEventType = FlowEvent['type'];
 
 /** Why a flow stopped at a step and waits for a person (each is an entry of the exceptions inbox). */
-export const HOLD_REASONS = ['loop', 'send_cap', 'missing_contact', 'configuration', 'delivery_failed', 'no_answer_from_mailbox'] as const;
+export const HOLD_REASONS = ['loop', 'send_cap', 'missing_contact', 'configuration', 'delivery_failed', 'no_answer_from_mailbox', 'not_recoverable'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export interface FlowHold {
@@ -97,6 +107,13 @@ export interface FlowRuntimeState {
   lastOutcome?: string;
   pause?: FlowPause;
   pendingTask?: { nodeId: string; deadline: string };
+  /**
+   * A court route under way at this node: it waits for the case's outcome; past `deadline` (the
+   * debtor's month to answer, the opposition period) it takes `onDeadline`.
+   */
+  pendingCase?: PendingCase;
+  /** Another flow was chosen for the invoice: it moves there at the next step boundary. */
+  reroute?: { flowId: string; flowVersion: number; reason: string; at: string };
   finished?: { status: ReceivableStatus; reason: string };
   /** Fees added by late_fee steps, in minor units of the invoice currency. */
   feesAdded: number;
@@ -121,4 +138,12 @@ export function createInitialState(flowId: string, startNodeId: string, invoice:
     stepCount: 0,
     feesAdded: 0,
   };
+}
+
+export interface PendingCase {
+  nodeId: string;
+  route: 'simplified_procedure' | 'payment_order';
+  stage: LegalCaseStage;
+  deadline?: string;
+  onDeadline?: string;
 }

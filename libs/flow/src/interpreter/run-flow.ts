@@ -19,6 +19,11 @@ export interface FlowDriver {
   record(entries: TimelineEntry[], state: FlowRuntimeState): void;
   /** Called once when the flow is held at a step: the driver tells a person (the exceptions inbox). */
   onHold?(hold: FlowHold, state: FlowRuntimeState): Promise<void>;
+  /**
+   * Moves the invoice to another flow at this step boundary. The workflow continues as new with it
+   * (and does not return); a driver without it (the simulator) stays on its flow.
+   */
+  reroute?(state: FlowRuntimeState, action: Extract<FlowAction, { type: 'reroute' }>): Promise<void>;
   /** Called at every wait; a workflow may continue-as-new here (it does not return then). */
   beforeWait?(state: FlowRuntimeState, action: FlowAction): Promise<void>;
 }
@@ -44,6 +49,13 @@ export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: Flo
     switch (action.type) {
       case 'finished':
         return state;
+      case 'reroute': {
+        await driver.reroute?.(state, action);
+        // Still here: this driver cannot move flows, or the target was not found; the flow goes on.
+        state = { ...state, reroute: undefined };
+        driver.record([{ at: driver.now(), type: 'rerouted', detail: `stayed on this flow (${action.reason})` }], state);
+        break;
+      }
       case 'perform': {
         const result = await driver.perform(action, state);
         const applied = applyStepResult(flow, state, action, result);
@@ -57,7 +69,8 @@ export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: Flo
           await driver.onHold?.(action.hold, state);
         }
         await driver.beforeWait?.(state, action);
-        const until = action.type === 'wait' ? action.until : action.type === 'await_outcome' ? action.deadline : action.type === 'paused' ? (action.until ?? null) : null;
+        const until =
+          action.type === 'wait' ? action.until : action.type === 'await_outcome' ? (action.deadline ?? null) : action.type === 'paused' ? (action.until ?? null) : null;
         const event = await driver.nextEvent(until);
         if (event) apply(event);
       }

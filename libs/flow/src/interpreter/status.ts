@@ -15,6 +15,7 @@ export function receivableFactsOf(state: FlowRuntimeState): ReceivableFacts {
     doubtful: standing === 'doubtful',
     disputed: state.pause?.reason === 'dispute',
     promisedUntil: state.pause?.reason === 'promise' && state.pause.promise ? promisedThrough(state.pause.promise.date) : undefined,
+    limitationDate: state.invoice.limitationDate,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Flow } from '../schema/flow.schema';
 import type { FlowAction, StepResult, Transition } from './flow-interpreter';
 import { FlowGraph } from './flow-graph';
+import { skipOutcomeOf } from './skip-outcome';
 import type { TimelineEntry } from './timeline';
 
 const CHANNEL = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' } as const;
@@ -29,7 +30,7 @@ export function applyStepResult(flow: Flow, state: Transition['state'], action: 
     : counted;
   if (result.skipped) {
     return {
-      state: { ...withBalance, previousStepAt: action.at, scheduledAt: action.at, nodeId: graph.next(node.id, step.kind === 'call_task' ? 'sla_expired' : undefined) },
+      state: { ...withBalance, previousStepAt: action.at, scheduledAt: action.at, nodeId: graph.next(node.id, skipOutcomeOf(node)) },
       entries: [{ ...described, type: 'skipped', detail: result.skipped }],
     };
   }
@@ -45,6 +46,16 @@ export function applyStepResult(flow: Flow, state: Transition['state'], action: 
   const moved = { ...withBalance, previousStepAt: action.at };
   if (step.kind === 'call_task') {
     return { state: { ...moved, pendingTask: { nodeId: node.id, deadline: step.deadline } }, entries: [entry] };
+  }
+  // A court route waits for its case: the debtor's answer within its term, or the court's news.
+  if (step.kind === 'simplified_procedure') {
+    return {
+      state: { ...moved, pendingCase: { nodeId: node.id, route: step.kind, stage: 'requested', deadline: step.deadline, onDeadline: 'no_answer' } },
+      entries: [entry],
+    };
+  }
+  if (step.kind === 'payment_order') {
+    return { state: { ...moved, pendingCase: { nodeId: node.id, route: step.kind, stage: 'prepared' } }, entries: [entry] };
   }
   const outcome = result.outcome && graph.hasOutcome(node.id, result.outcome) ? result.outcome : undefined;
   const delivered = result.outcome !== 'bounced';

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { LOCALES } from '@dunning/domain';
-import { branchData, callTaskData, emailData, endData, escalateData, lateFeeData, letterData, setStatusData, smsData, startData, waitData } from './node-kinds';
+import {
+  branchData,
+  callTaskData,
+  creditInsuranceData,
+  emailData,
+  endData,
+  escalateData,
+  lateFeeData,
+  letterData,
+  paymentOrderData,
+  setStatusData,
+  simplifiedProcedureData,
+  smsData,
+  startData,
+  waitData,
+} from './node-kinds';
 
 export const FLOW_SCHEMA_VERSION = 1;
 export { LOCALES, type Locale } from '@dunning/domain';
@@ -24,6 +39,9 @@ export const flowNodeSchema = z.discriminatedUnion('kind', [
   z.object({ ...nodeBase, kind: z.literal('set_status'), data: setStatusData }),
   z.object({ ...nodeBase, kind: z.literal('late_fee'), data: lateFeeData }),
   z.object({ ...nodeBase, kind: z.literal('escalate'), data: escalateData }),
+  z.object({ ...nodeBase, kind: z.literal('simplified_procedure'), data: simplifiedProcedureData }),
+  z.object({ ...nodeBase, kind: z.literal('payment_order'), data: paymentOrderData }),
+  z.object({ ...nodeBase, kind: z.literal('credit_insurance'), data: creditInsuranceData }),
   z.object({ ...nodeBase, kind: z.literal('end'), data: endData.default({}) }),
 ]);
 
@@ -76,6 +94,11 @@ const flowObjectSchema = z.object({
   batchPerCustomer: z.boolean().default(true),
   sendingWindow: sendingWindowSchema,
   catchUp: catchUpSchema.default(DEFAULT_CATCH_UP),
+  /**
+   * When the customer's solvency band changes and the assignment rules pick another flow, running
+   * invoices move to it at their next step boundary (never during a send, a call or a court case).
+   */
+  rerouteOnScoreChange: z.boolean().default(false),
   nodes: z.array(flowNodeSchema).min(1),
   edges: z.array(flowEdgeSchema),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLOW_SET_STATUSES, RECIPIENT_ROLES } from '@dunning/domain';
+import { COURTS, FLOW_SET_STATUSES, RECIPIENT_ROLES } from '@dunning/domain';
 
 /**
  * One zod schema per node kind: the single source for API validation, the editor's forms and the
@@ -66,6 +66,11 @@ export const letterData = z
      * in the letter, before any escalation: an escalate step waits for it. Unset: not a formal notice.
      */
     noticePeriodDays: z.number().int().min(1).max(90).optional(),
+    /**
+     * Only for a claim that is certain, liquid and due (certaine, liquide, exigible — Code civil 1353,
+     * CPC 1405): otherwise the step waits in the exceptions inbox saying what is missing.
+     */
+    requireRecoverable: z.boolean().default(false),
   })
   .strict();
 
@@ -104,4 +109,45 @@ export const lateFeeData = z
   })
   .strict();
 
-export const escalateData = z.object({ agencyId: z.string().min(1).optional() }).strict();
+export const escalateData = z
+  .object({
+    agencyId: z.string().min(1).optional(),
+    /** Hand over only a claim that is certain, liquid and due (see letterData.requireRecoverable). */
+    requireRecoverable: z.boolean().default(false),
+  })
+  .strict();
+
+/**
+ * The simplified recovery procedure for small claims (Code des procédures civiles d'exécution
+ * L125-1, R125-1 s.): up to 5,000 EUR interest and fees included, a commissaire de justice invites
+ * the debtor to agree, no judge. The debtor has one month to answer; silence is a refusal.
+ * Outcomes: `accepted`, `refused`, `no_answer`.
+ */
+export const simplifiedProcedureData = z
+  .object({
+    answerDays: z.number().int().min(8).max(90).default(30),
+  })
+  .strict();
+
+/**
+ * An order for payment (injonction de payer, Code de procédure civile 1405 to 1425): a request to
+ * the commercial court between traders, the judicial court otherwise (`auto`); once the order is
+ * served the debtor may oppose within one month (1416). Outcomes: `enforceable`, `opposition`, `rejected`.
+ */
+export const paymentOrderData = z
+  .object({
+    court: z.enum(['auto', ...COURTS]).default('auto'),
+  })
+  .strict();
+
+/**
+ * Credit insurance: declare the threat of loss (menace de sinistre) before the policy's deadline
+ * after the due date, or file the claim with its dossier. An uninsured customer skips the step.
+ */
+export const CREDIT_INSURANCE_ACTIONS = ['declare_threat', 'file_claim'] as const;
+export type CreditInsuranceAction = (typeof CREDIT_INSURANCE_ACTIONS)[number];
+export const creditInsuranceData = z.object({ action: z.enum(CREDIT_INSURANCE_ACTIONS) }).strict();
+
+/** The outcomes each court route ends with (each one an edge of its node). */
+export const SIMPLIFIED_PROCEDURE_OUTCOMES = ['accepted', 'refused', 'no_answer'] as const;
+export const PAYMENT_ORDER_OUTCOMES = ['enforceable', 'opposition', 'rejected'] as const;

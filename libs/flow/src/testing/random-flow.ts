@@ -48,7 +48,7 @@ function buildFlow(steps: StepSpec[]): Flow {
       case 'sms':
         return { id: f.node({ id, kind: 'sms', data: { template: 'sms-reminder', recipient: 'billing', maxSegments: 2 } }) };
       case 'letter':
-        return { id: f.node({ id, kind: 'letter', data: { template: 'formal-notice', registered: true } }) };
+        return { id: f.node({ id, kind: 'letter', data: { template: 'formal-notice', registered: true, requireRecoverable: false } }) };
       case 'call':
         return {
           id: f.node({ id, kind: 'call_task', data: { slaHours: step.slaHours, priority: 'normal' } }),

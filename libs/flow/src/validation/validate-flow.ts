@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES } from '../schema/node-kinds';
+import { CALL_OUTCOMES, PAYMENT_ORDER_OUTCOMES, SIMPLIFIED_PROCEDURE_OUTCOMES } from '../schema/node-kinds';
 import { type Flow, type FlowNode, flowSchema } from '../schema/flow.schema';
 import { countSmsSegments } from './sms-segments';
 
@@ -75,6 +75,10 @@ export function requiredOutcomes(node: FlowNode): Array<string | undefined> {
       return [];
     case 'call_task':
       return [...CALL_OUTCOMES];
+    case 'simplified_procedure':
+      return [...SIMPLIFIED_PROCEDURE_OUTCOMES];
+    case 'payment_order':
+      return [...PAYMENT_ORDER_OUTCOMES];
     case 'branch':
       return [...node.data.cases.map((c) => c.outcome), 'else'];
     default:

@@ -22,6 +22,12 @@ const SECURITY_SCHEMES = {
   agencyKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'A collections agency’s API key: its own cases only.' },
   postmarkBasic: { type: 'http', scheme: 'basic', description: 'Postmark’s webhook credentials (POSTMARK_WEBHOOK_USER / _PASSWORD).' },
   twilioSignature: { type: 'apiKey', in: 'header', name: 'X-Twilio-Signature', description: 'Twilio’s request signature, checked with TWILIO_AUTH_TOKEN.' },
+  solvencySignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Signature',
+    description: 'sha256=<hex HMAC-SHA256 of `${X-Timestamp}.${raw body}` with SOLVENCY_WEBHOOK_SECRET>; X-Timestamp in Unix seconds, at most five minutes old.',
+  },
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -1,6 +1,7 @@
 import type { Flow, FlowProblem, NodeKind } from '@dunning/flow';
 import { Background, Controls, MiniMap, type NodeChange, type EdgeChange, ReactFlow, type ReactFlowInstance, type Connection } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type StepNode, cachedCanvas, connect, moveNode, removeEdges, removeNodes } from './graph-conversion';
 import { DRAG_TYPE } from './Palette';
 import { StepCard } from './StepCard';
@@ -30,7 +31,9 @@ export function FlowCanvas({
 }) {
   const instance = useRef<ReactFlowInstance<StepNode> | null>(null);
   const [fitOnOpen] = useState(flow.nodes.length > 1);
-  const [draw] = useState(cachedCanvas);
+  const { t, i18n } = useTranslation();
+  // Edges read their outcome in words; the cache is rebuilt when the language changes.
+  const draw = useMemo(() => cachedCanvas((outcome) => t(`outcomes.${outcome}`, { defaultValue: outcome })), [t, i18n.language]);
   const { nodes, edges } = useMemo(() => draw(flow, problems, selectedId), [draw, flow, problems, selectedId]);
 
   const onNodesChange = useCallback(

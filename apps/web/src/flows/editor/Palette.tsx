@@ -2,6 +2,7 @@ import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { NodeKind } from '@dunning/flow';
 import { useTranslation } from 'react-i18next';
 import { PALETTE_KINDS } from './node-kinds';
+import { stepAbout } from './step-words';
 import { STEP_ICONS } from './StepCard';
 
 export const DRAG_TYPE = 'application/x-dunning-step';
@@ -25,6 +26,7 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
             tabIndex={0}
             role="button"
             data-testid={`palette-${kind}`}
+            title={stepAbout(kind, t)}
             style={{ cursor: 'grab' }}
             onDragStart={(e) => {
               e.dataTransfer.setData(DRAG_TYPE, kind);

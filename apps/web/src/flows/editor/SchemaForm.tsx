@@ -40,12 +40,18 @@ export function SchemaForm({
   value,
   onChange,
   labels,
+  descriptions,
+  optionLabel,
   renderField,
 }: {
   schema: ZodType;
   value: Record<string, unknown>;
   onChange: (value: Record<string, unknown>) => void;
   labels?: Record<string, string>;
+  /** A help text under each field (what it does, the article of law it applies). */
+  descriptions?: Record<string, string>;
+  /** The words of a list's choice; the code itself otherwise. */
+  optionLabel?: (field: string, value: string) => string;
   /** Replaces the input of a field (e.g. the template picker). */
   renderField?: (name: string, error: string | undefined) => React.ReactNode | undefined;
 }) {
@@ -66,30 +72,44 @@ export function SchemaForm({
     <Stack gap="xs">
       {fields.map((field) => {
         const label = labels?.[field.name] ?? field.name;
+        const description = descriptions?.[field.name] || undefined;
         const error = errors.get(field.name);
         const custom = renderField?.(field.name, error);
         if (custom) return <div key={field.name}>{custom}</div>;
         switch (field.kind) {
           case 'string':
-            return <TextInput key={field.name} label={label} value={String(value[field.name] ?? '')} error={error} onChange={(e) => set(field.name, e.currentTarget.value)} />;
+            return (
+              <TextInput
+                key={field.name}
+                label={label}
+                description={description}
+                value={String(value[field.name] ?? '')}
+                error={error}
+                onChange={(e) => set(field.name, e.currentTarget.value)}
+              />
+            );
           case 'number':
             return (
               <NumberInput
                 key={field.name}
                 label={label}
+                description={description}
                 value={value[field.name] as number | undefined}
                 error={error}
                 onChange={(v) => set(field.name, typeof v === 'number' ? v : undefined)}
               />
             );
           case 'boolean':
-            return <Switch key={field.name} label={label} checked={Boolean(value[field.name])} onChange={(e) => set(field.name, e.currentTarget.checked)} />;
+            return (
+              <Switch key={field.name} label={label} description={description} checked={Boolean(value[field.name])} onChange={(e) => set(field.name, e.currentTarget.checked)} />
+            );
           case 'enum':
             return (
               <Select
                 key={field.name}
                 label={label}
-                data={field.options!}
+                description={description}
+                data={field.options!.map((option) => ({ value: option, label: optionLabel?.(field.name, option) ?? option }))}
                 value={(value[field.name] as string | undefined) ?? null}
                 error={error}
                 clearable={field.optional}
@@ -101,6 +121,7 @@ export function SchemaForm({
               <JsonInput
                 key={field.name}
                 label={label}
+                description={description}
                 autosize
                 minRows={3}
                 defaultValue={JSON.stringify(value[field.name] ?? null, null, 2)}

@@ -5,14 +5,18 @@ import {
   IconBuildingBank,
   IconClock,
   IconFlag,
+  IconGavel,
   IconMail,
   IconMailbox,
   IconMessage,
   IconPercentage,
   IconPhone,
   IconPlayerPlay,
+  IconScale,
+  IconShieldCheck,
   IconTag,
 } from '@tabler/icons-react';
+import type { NodeKind } from '@dunning/flow';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +35,11 @@ export const STEP_ICONS = {
   set_status: IconTag,
   late_fee: IconPercentage,
   escalate: IconBuildingBank,
+  simplified_procedure: IconScale,
+  payment_order: IconGavel,
+  credit_insurance: IconShieldCheck,
   end: IconFlag,
-} as const;
+} as const satisfies Record<NodeKind, unknown>;
 
 /** A step as a card: icon, kind, when it fires, its template, and one labelled handle per outcome. */
 export const StepCard = memo(function StepCard({ data, selected }: NodeProps<StepNode>) {

@@ -1,18 +1,21 @@
 import { Alert, Button, Divider, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { LOCALES, type Locale, type TemplateChannel } from '@dunning/domain';
 import type { FlowNode, FlowProblem } from '@dunning/flow';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTemplatePreview, useTemplates } from '../../api/queries';
 import { SchemaForm } from './SchemaForm';
 import { dataSchemaOf } from './node-kinds';
+import { optionWords, stepAbout, stepFieldWords } from './step-words';
 
 const TEMPLATE_CHANNEL: Partial<Record<FlowNode['kind'], TemplateChannel>> = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' };
 
 /** Edits the selected step: its label and its data (a form from its zod schema), with a live template preview. */
 export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNode; problems: FlowProblem[]; onChange: (step: FlowNode) => void; onDelete: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const channel = TEMPLATE_CHANNEL[step.kind];
+  // The words follow the language (t changes with it).
+  const words = useMemo(() => stepFieldWords(step.kind, t), [step.kind, t, i18n.language]);
   const templates = useTemplates();
   const templateField = step.kind === 'call_task' ? 'script' : 'template';
   const templateName = channel ? ((step.data as Record<string, unknown>)[templateField] as string | undefined) : undefined;
@@ -24,20 +27,27 @@ export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNo
           {step.id}
         </Text>
       </Group>
+      <Text size="xs" c="dimmed" data-testid="step-about">
+        {stepAbout(step.kind, t)}
+      </Text>
       {problems.map((p, i) => (
         <Alert key={i} color="red" p="xs" data-testid="panel-problem">
           {p.message}
         </Alert>
       ))}
-      <TextInput label="Label" value={step.label ?? ''} onChange={(e) => onChange({ ...step, label: e.currentTarget.value || undefined })} />
+      <TextInput label={t('flowSteps.label')} value={step.label ?? ''} onChange={(e) => onChange({ ...step, label: e.currentTarget.value || undefined })} />
       <SchemaForm
         schema={dataSchemaOf(step.kind)}
         value={step.data as Record<string, unknown>}
         onChange={(data) => onChange({ ...step, data } as FlowNode)}
+        labels={words.labels}
+        descriptions={words.help}
+        optionLabel={(field, value) => optionWords(field, value, t)}
         renderField={(name, error) =>
           channel && name === templateField ? (
             <Select
-              label={name}
+              label={words.labels[name] ?? name}
+              description={words.help[name] || undefined}
               searchable
               error={error}
               data={[...new Set((templates.data ?? []).filter((x) => x.channel === channel).map((x) => x.name))]}

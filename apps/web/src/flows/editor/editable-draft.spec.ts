@@ -19,7 +19,12 @@ describe('a saved draft, opened in the editor', () => {
     const older: FlowDraft = { ...standardFlow() };
     delete older.batchPerCustomer;
     delete older.catchUp;
-    expect(editableFlow(older)).toMatchObject({ batchPerCustomer: true, catchUp: DEFAULT_CATCH_UP });
+    delete older.rerouteOnScoreChange;
+    expect(editableFlow(older)).toMatchObject({ batchPerCustomer: true, catchUp: DEFAULT_CATCH_UP, rerouteOnScoreChange: false });
+  });
+
+  it('keeps the flow’s choice to follow the solvency score (a save must not reset it)', () => {
+    expect(editableFlow({ ...standardFlow(), rerouteOnScoreChange: true })?.rerouteOnScoreChange).toBe(true);
   });
 
   it('does not open a draft it cannot draw', () => {

@@ -41,14 +41,15 @@ function isLink(edge: Fields): edge is Fields & FlowEdge {
 /**
  * The draft as the editor edits it, or undefined when the editor cannot draw it (a draft another
  * client saved in another shape): it is then not opened rather than saved back changed. What the
- * Flow schema fills by default (one message per customer, the catch-up policy) is filled the same way.
+ * Flow schema fills by default (one message per customer, the catch-up policy, not following the solvency score) is filled the same way.
  */
 export function editableFlow(draft: FlowDraft): Flow | undefined {
-  const { schemaVersion, id, name, description, locales, batchPerCustomer, sendingWindow, catchUp } = draft;
+  const { schemaVersion, id, name, description, locales, batchPerCustomer, sendingWindow, catchUp, rerouteOnScoreChange } = draft;
   if (schemaVersion !== FLOW_SCHEMA_VERSION || !isString(id) || !isString(name) || (description !== undefined && !isString(description))) return undefined;
   if (!Array.isArray(locales) || !locales.every(isLocale) || !isSendingWindow(sendingWindow)) return undefined;
   if (batchPerCustomer !== undefined && typeof batchPerCustomer !== 'boolean') return undefined;
   if (catchUp !== undefined && !isCatchUp(catchUp)) return undefined;
+  if (rerouteOnScoreChange !== undefined && typeof rerouteOnScoreChange !== 'boolean') return undefined;
   const nodes = draft.nodes.filter(isStep);
   const edges = draft.edges.filter(isLink);
   if (nodes.length !== draft.nodes.length || edges.length !== draft.edges.length) return undefined;
@@ -61,6 +62,7 @@ export function editableFlow(draft: FlowDraft): Flow | undefined {
     batchPerCustomer: batchPerCustomer ?? true,
     sendingWindow,
     catchUp: catchUp ?? DEFAULT_CATCH_UP,
+    rerouteOnScoreChange: rerouteOnScoreChange ?? false,
     nodes,
     edges,
   };

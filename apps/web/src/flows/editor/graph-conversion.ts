@@ -15,8 +15,9 @@ export function toCanvas(flow: Flow, problems: FlowProblem[], selectedId?: strin
 /**
  * `toCanvas` that keeps the React Flow objects of unchanged steps and edges (same Flow node, same
  * problems, same selection): while one step is dragged the other 299 cards are not re-rendered.
+ * `outcomeLabel` puts an edge's outcome in words ("refused" → "Refusée"); a new language, a new cache.
  */
-export function cachedCanvas() {
+export function cachedCanvas(outcomeLabel: (outcome: string) => string = (outcome) => outcome) {
   const nodes = new WeakMap<FlowNode, { key: string; node: StepNode }>();
   const edges = new WeakMap<FlowEdge, Edge>();
   return (flow: Flow, problems: FlowProblem[], selectedId?: string): { nodes: StepNode[]; edges: Edge[] } => {
@@ -35,7 +36,14 @@ export function cachedCanvas() {
       edges: flow.edges.map((edge) => {
         let drawn = edges.get(edge);
         if (!drawn) {
-          drawn = { id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.outcome ?? 'next', label: edge.outcome, type: 'smoothstep' };
+          drawn = {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            sourceHandle: edge.outcome ?? 'next',
+            label: edge.outcome && outcomeLabel(edge.outcome),
+            type: 'smoothstep',
+          };
           edges.set(edge, drawn);
         }
         return drawn;

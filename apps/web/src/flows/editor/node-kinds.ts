@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, type FlowNode, type NodeKind, flowNodeSchema } from '@dunning/flow';
+import { CALL_OUTCOMES, type FlowNode, type NodeKind, PAYMENT_ORDER_OUTCOMES, SIMPLIFIED_PROCEDURE_OUTCOMES, flowNodeSchema } from '@dunning/flow';
 import type { ZodType } from 'zod';
 
 /** The outcome handles a step offers: `next` is the plain edge (no outcome label). */
@@ -8,6 +8,11 @@ export function outcomeHandles(node: FlowNode): string[] {
       return [];
     case 'call_task':
       return [...CALL_OUTCOMES];
+    // A court route ends with one of its outcomes, each its own handle (CPCE L125-1; CPC 1405–1425).
+    case 'simplified_procedure':
+      return [...SIMPLIFIED_PROCEDURE_OUTCOMES];
+    case 'payment_order':
+      return [...PAYMENT_ORDER_OUTCOMES];
     case 'branch':
       return [...node.data.cases.map((c) => c.outcome), 'else'];
     case 'email':
@@ -29,7 +34,7 @@ export function newNodeData(kind: NodeKind): FlowNode['data'] {
     case 'sms':
       return { template: 'sms-reminder', recipient: 'billing', maxSegments: 2 };
     case 'letter':
-      return { template: 'formal-notice', registered: true };
+      return { template: 'formal-notice', registered: true, requireRecoverable: false };
     case 'call_task':
       return { slaHours: 48, script: 'call-script', priority: 'normal' };
     case 'branch':
@@ -38,6 +43,14 @@ export function newNodeData(kind: NodeKind): FlowNode['data'] {
       return { status: 'doubtful' };
     case 'late_fee':
       return { indemnity: true };
+    case 'escalate':
+      return { requireRecoverable: false };
+    case 'simplified_procedure':
+      return { answerDays: 30 };
+    case 'payment_order':
+      return { court: 'auto' };
+    case 'credit_insurance':
+      return { action: 'declare_threat' };
     default:
       return {};
   }
@@ -49,4 +62,19 @@ export function dataSchemaOf(kind: NodeKind): ZodType {
   return option!.shape.data as unknown as ZodType;
 }
 
-export const PALETTE_KINDS: NodeKind[] = ['start', 'wait', 'email', 'sms', 'call_task', 'letter', 'branch', 'set_status', 'late_fee', 'escalate', 'end'];
+export const PALETTE_KINDS: NodeKind[] = [
+  'start',
+  'wait',
+  'email',
+  'sms',
+  'call_task',
+  'letter',
+  'branch',
+  'set_status',
+  'late_fee',
+  'escalate',
+  'simplified_procedure',
+  'payment_order',
+  'credit_insurance',
+  'end',
+];

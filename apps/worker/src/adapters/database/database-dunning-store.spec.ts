@@ -3,9 +3,12 @@ import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds'
 import { ReceivablesService } from '@dunning/receivables';
 import { dunningStoreContract } from '../contract/dunning-store.contract';
 import { DatabaseDunningStore } from './database-dunning-store';
+import { recoverabilityStoreContract } from '../contract/recoverability-store.contract';
+import { databaseRecoverabilityFixture } from './database-recoverability-fixture';
 
 describeOnEveryDatabase('the database store', (database) => {
   const clock = { now: () => new Date('2026-04-15T10:00:00Z') };
+  recoverabilityStoreContract('the database store', () => databaseRecoverabilityFixture(database().db, clock));
   dunningStoreContract('the database store', () => {
     const { db } = database();
     return {

@@ -7,6 +7,7 @@ import {
   applyToReceivable,
   datePassed,
   issuedReceivable,
+  limitationDate,
   localToday,
   receivableStatus,
 } from '@dunning/domain';
@@ -30,6 +31,7 @@ import type {
   StoredDocument,
 } from '../../activities/ports';
 import { DEFAULT_DAILY_CAP } from '../database/sending-policy';
+import { refreshMemoryClaimAges } from './memory-claim-age';
 
 export interface MemoryInvoice {
   invoiceId: string;
@@ -92,6 +94,8 @@ export class MemoryDunningStore implements DunningStore {
       vatAmount: invoice.vatAmount ?? 0,
       customerType: invoice.customerType ?? 'company',
     });
+    // As the receivables service stores it: the due date + 5 years between traders (L110-4), 2 for a consumer (L218-2).
+    receivable.limitationDate = limitationDate({ dueDate: invoice.dueDate, debtorType: receivable.customerType });
     const timeZone = invoice.timeZone ?? 'Europe/Paris';
     const status = receivableStatus(receivable, localToday(this.clock.now(), timeZone));
     this.invoices.set(invoice.invoiceId, { invoiceId: invoice.invoiceId, customerId: invoice.customerId, receivable, timeZone, paused: false, status });
@@ -220,7 +224,8 @@ export class MemoryDunningStore implements DunningStore {
       invoice.status = status;
       changed++;
     }
-    return changed;
+    // Then the claims near or past their limitation date: `old`, and the `claim_age` alert.
+    return changed + refreshMemoryClaimAges(this, at);
   }
 
   async agency(agencyId: string): Promise<AgencyTarget | undefined> {

@@ -1,0 +1,260 @@
+/**
+ * The flow editor's words for its steps: what each kind does (with the law it applies), a label and
+ * a help text for every field of every kind's schema, the choices of its lists, the few words of a
+ * step's card, and the flow's settings. `flow-step-words.spec.ts` fails when a kind or a field has none.
+ */
+const recoverableHelpEn =
+  'Otherwise the step waits in the exceptions inbox, saying what is missing (a supporting document, an open dispute, an amount not fixed…). Code civil 1353: whoever claims payment must prove the obligation; CPCE L111-6: a claim is liquid when valued in money.';
+const recoverableHelpFr =
+  'Sinon l’étape attend dans la boîte des anomalies, en disant ce qui manque (une pièce justificative, un litige en cours, un montant non arrêté…). Code civil 1353 : celui qui réclame l’exécution d’une obligation doit la prouver ; CPCE L111-6 : une créance est liquide lorsqu’elle est évaluée en argent.';
+
+export const flowStepScreensEn = {
+  flowSteps: {
+    step: 'Step',
+    label: 'Label',
+    kinds: {
+      start: { about: 'Where every invoice enters the flow.' },
+      wait: { about: 'Waits until a date: before or after the due date, the issue date, or the previous step.' },
+      email: { about: 'Sends an email from a template to a contact of the customer.' },
+      sms: { about: 'Sends a text message from a template to a contact of the customer.' },
+      call_task: { about: 'Asks a collector to call the customer; the flow follows the call’s outcome.' },
+      letter: { about: 'Posts a letter; with a notice period it is a formal notice (mise en demeure, Code civil 1344).' },
+      branch: { about: 'Chooses the next step from the invoice: amount, days late, risk score, segment or last outcome.' },
+      set_status: { about: 'Marks the invoice doubtful, irrecoverable, written off or with the agency.' },
+      late_fee: { about: 'Adds late interest and the 40 € recovery indemnity (Code de commerce L441-10, D441-5).' },
+      escalate: { about: 'Hands the case over to a collection agency.' },
+      simplified_procedure: {
+        about:
+          'Simplified recovery of a small claim (procédure simplifiée de recouvrement des petites créances, CPCE L125-1, R125-1 and following): up to 5,000 EUR, interest and fees included. A commissaire de justice invites the debtor to agree, with no judge; an agreement becomes enforceable. Outcomes: accepted, refused, no answer.',
+      },
+      payment_order: {
+        about:
+          'Order for payment (injonction de payer, Code de procédure civile 1405 to 1425): a request to the court with the supporting documents. Once the order is served, the debtor has one month to oppose (art. 1416); without opposition it becomes enforceable. Outcomes: enforceable, opposition, rejected.',
+      },
+      credit_insurance: {
+        about:
+          'Credit insurance: declare the threat of loss (menace de sinistre) to the insurer before the deadline your policy sets after the due date — a late declaration can lose the cover (Code des assurances L113-2) — or file the claim with its dossier. A customer without cover skips the step.',
+      },
+      end: { about: 'The flow ends here for this invoice.' },
+    },
+    fields: {
+      start: {},
+      end: {},
+      wait: {
+        anchor: { label: 'Counted from', help: 'The date the wait counts from.' },
+        offsetDays: { label: 'Days', help: 'Days after that date; a negative number means before it.' },
+        dayType: { label: 'Count in', help: 'Calendar days, or business days (weekends and public holidays skipped).' },
+        at: { label: 'At', help: 'Time of day (HH:mm), in the customer’s time zone.' },
+      },
+      email: {
+        template: { label: 'Template', help: 'The email’s template, in the customer’s language.' },
+        recipient: { label: 'To', help: 'Which contact of the customer receives it.' },
+        attachInvoice: { label: 'Attach the invoice', help: 'Adds the invoice as a PDF.' },
+      },
+      sms: {
+        template: { label: 'Template', help: 'The text message’s template, in the customer’s language.' },
+        recipient: { label: 'To', help: 'Which contact of the customer receives it.' },
+        maxSegments: { label: 'At most (SMS)', help: 'The longest message allowed, in SMS segments (160 characters each, fewer with accents).' },
+      },
+      call_task: {
+        slaHours: { label: 'Call within (hours)', help: 'After this, the outcome is “not called in time” and the flow goes on.' },
+        script: { label: 'Call script', help: 'What the collector says on the phone.' },
+        priority: { label: 'Priority', help: 'High-priority calls come first in the queue.' },
+      },
+      letter: {
+        template: { label: 'Template', help: 'The letter’s template, in the customer’s language.' },
+        registered: { label: 'Registered, with acknowledgement of receipt', help: 'Lettre recommandée avec accusé de réception: proves when a formal notice was received.' },
+        noticePeriodDays: {
+          label: 'Notice period (days)',
+          help: 'A formal notice (mise en demeure, Code civil 1344) gives the debtor this many days, written in the letter; an escalation waits for them. Empty: not a formal notice.',
+        },
+        requireRecoverable: { label: 'Only if the claim is certain, liquid and due', help: recoverableHelpEn },
+      },
+      branch: { cases: { label: 'Cases', help: 'Each case names an outcome and its condition; the first that holds is taken, “otherwise” when none does.' } },
+      set_status: { status: { label: 'Status', help: 'The status the invoice takes.' } },
+      late_fee: {
+        indemnity: { label: 'Recovery indemnity (40 €)', help: 'The fixed indemnity per late invoice between professionals (Code de commerce L441-10 II, D441-5).' },
+        annualInterestRatePercent: { label: 'Annual interest rate (%)', help: 'Empty: the legal rate, the ECB rate plus 10 points (Code de commerce L441-10 II).' },
+      },
+      escalate: {
+        agencyId: { label: 'Agency', help: 'Empty: the default agency chosen in the Settings.' },
+        requireRecoverable: { label: 'Only if the claim is certain, liquid and due', help: recoverableHelpEn },
+      },
+      simplified_procedure: {
+        answerDays: {
+          label: 'Days to answer',
+          help: 'The debtor has one month from the commissaire de justice’s invitation to accept or refuse (CPCE L125-1, R125-1 and following); no answer by then counts as a refusal. Only for claims up to 5,000 EUR.',
+        },
+      },
+      payment_order: {
+        court: {
+          label: 'Court',
+          help: '“By the debtor”: the commercial court (tribunal de commerce) when the debtor is a trader, the judicial court (tribunal judiciaire) otherwise (CPC 1406). The debtor may oppose within one month of service (CPC 1416).',
+        },
+      },
+      credit_insurance: {
+        action: {
+          label: 'Action',
+          help: 'Declare the threat of loss before the deadline of your policy (counted from the due date), or file the claim with its dossier once the policy allows it.',
+        },
+      },
+    },
+    options: {
+      anchor: { due_date: 'Due date', issue_date: 'Issue date', previous_step: 'Previous step' },
+      dayType: { calendar: 'Calendar days', business: 'Business days' },
+      recipient: { billing: 'Billing contact', accounting: 'Accounting', management: 'Management', other: 'Other contact', all: 'All contacts' },
+      priority: { normal: 'Normal', high: 'High' },
+      court: { auto: 'By the debtor (automatic)', tribunal_de_commerce: 'Commercial court', tribunal_judiciaire: 'Judicial court' },
+      action: { declare_threat: 'Declare the threat of loss', file_claim: 'File the claim' },
+    },
+    cards: {
+      previous: 'prev.',
+      businessDays: 'business days',
+      registered: 'registered',
+      notice: '{{count}} days’ notice',
+      ifRecoverable: 'if certain, liquid and due',
+      indemnityAndInterest: '40 € + interest',
+      interestOnly: 'interest',
+      agency: 'agency {{id}}',
+      defaultAgency: 'default agency',
+      simplifiedProcedure: 'Simplified procedure — {{count}} days to answer',
+      paymentOrder: 'Order for payment — {{court}}',
+      courts: { auto: 'court by debtor', tribunal_de_commerce: 'commercial court', tribunal_judiciaire: 'judicial court' },
+      insurance: { declare_threat: 'Declare threat of loss', file_claim: 'File the insurance claim' },
+    },
+    settings: {
+      tab: 'Settings',
+      title: 'Flow settings',
+      reroute: 'Follow the solvency score',
+      rerouteHelp:
+        'Move running invoices to the flow their new solvency band picks, at the next step (never during a send, a call or a court case). The assignment rules choose the flow by risk score.',
+    },
+  },
+};
+
+export const flowStepScreensFr: typeof flowStepScreensEn = {
+  flowSteps: {
+    step: 'Étape',
+    label: 'Libellé',
+    kinds: {
+      start: { about: 'Là où chaque facture entre dans le scénario.' },
+      wait: { about: 'Attend une date : avant ou après l’échéance, la date de facture, ou l’étape précédente.' },
+      email: { about: 'Envoie un e-mail à partir d’un modèle à un contact du client.' },
+      sms: { about: 'Envoie un SMS à partir d’un modèle à un contact du client.' },
+      call_task: { about: 'Demande à un chargé de recouvrement d’appeler le client ; le scénario suit le résultat de l’appel.' },
+      letter: { about: 'Poste un courrier ; avec un délai, c’est une mise en demeure (Code civil 1344).' },
+      branch: { about: 'Choisit l’étape suivante selon la facture : montant, jours de retard, score de risque, segment ou dernier résultat.' },
+      set_status: { about: 'Classe la facture douteuse, irrécouvrable, passée en perte ou confiée à l’agence.' },
+      late_fee: { about: 'Ajoute les intérêts de retard et l’indemnité forfaitaire de recouvrement de 40 € (Code de commerce L441-10, D441-5).' },
+      escalate: { about: 'Confie le dossier à une agence de recouvrement.' },
+      simplified_procedure: {
+        about:
+          'Procédure simplifiée de recouvrement des petites créances (CPCE L125-1, R125-1 et suivants) : jusqu’à 5 000 EUR, intérêts et frais compris. Un commissaire de justice invite le débiteur à un accord, sans juge ; l’accord devient exécutoire. Issues : acceptée, refusée, sans réponse.',
+      },
+      payment_order: {
+        about:
+          'Injonction de payer (Code de procédure civile 1405 à 1425) : une requête au tribunal avec les pièces justificatives. Une fois l’ordonnance signifiée, le débiteur a un mois pour former opposition (art. 1416) ; sans opposition, elle devient exécutoire. Issues : exécutoire, opposition, rejetée.',
+      },
+      credit_insurance: {
+        about:
+          'Assurance-crédit : déclarer la menace de sinistre à l’assureur avant le délai que fixe votre police après l’échéance — une déclaration tardive peut faire perdre la garantie (Code des assurances L113-2) — ou déclarer le sinistre avec son dossier. Un client non garanti saute l’étape.',
+      },
+      end: { about: 'Le scénario s’arrête ici pour cette facture.' },
+    },
+    fields: {
+      start: {},
+      end: {},
+      wait: {
+        anchor: { label: 'À compter de', help: 'La date à partir de laquelle l’attente est comptée.' },
+        offsetDays: { label: 'Jours', help: 'Jours après cette date ; un nombre négatif signifie avant.' },
+        dayType: { label: 'Compter en', help: 'Jours calendaires, ou jours ouvrés (week-ends et jours fériés exclus).' },
+        at: { label: 'À', help: 'Heure de la journée (HH:mm), dans le fuseau du client.' },
+      },
+      email: {
+        template: { label: 'Modèle', help: 'Le modèle de l’e-mail, dans la langue du client.' },
+        recipient: { label: 'Destinataire', help: 'Le contact du client qui le reçoit.' },
+        attachInvoice: { label: 'Joindre la facture', help: 'Ajoute la facture en PDF.' },
+      },
+      sms: {
+        template: { label: 'Modèle', help: 'Le modèle du SMS, dans la langue du client.' },
+        recipient: { label: 'Destinataire', help: 'Le contact du client qui le reçoit.' },
+        maxSegments: { label: 'Au plus (SMS)', help: 'La longueur maximale du message, en segments SMS (160 caractères chacun, moins avec des accents).' },
+      },
+      call_task: {
+        slaHours: { label: 'Appeler sous (heures)', help: 'Passé ce délai, le résultat est « appel non passé à temps » et le scénario continue.' },
+        script: { label: 'Script d’appel', help: 'Ce que le chargé de recouvrement dit au téléphone.' },
+        priority: { label: 'Priorité', help: 'Les appels prioritaires passent en tête de la file.' },
+      },
+      letter: {
+        template: { label: 'Modèle', help: 'Le modèle du courrier, dans la langue du client.' },
+        registered: { label: 'Recommandé avec accusé de réception', help: 'La lettre recommandée avec AR prouve la date de réception d’une mise en demeure.' },
+        noticePeriodDays: {
+          label: 'Délai accordé (jours)',
+          help: 'Une mise en demeure (Code civil 1344) accorde ce nombre de jours au débiteur, écrit dans le courrier ; une transmission à l’agence l’attend. Vide : pas une mise en demeure.',
+        },
+        requireRecoverable: { label: 'Seulement si la créance est certaine, liquide et exigible', help: recoverableHelpFr },
+      },
+      branch: { cases: { label: 'Cas', help: 'Chaque cas nomme une issue et sa condition ; le premier vérifié est suivi, « sinon » quand aucun ne l’est.' } },
+      set_status: { status: { label: 'Statut', help: 'Le statut que prend la facture.' } },
+      late_fee: {
+        indemnity: {
+          label: 'Indemnité forfaitaire de recouvrement (40 €)',
+          help: 'L’indemnité fixe par facture en retard entre professionnels (Code de commerce L441-10 II, D441-5).',
+        },
+        annualInterestRatePercent: { label: 'Taux d’intérêt annuel (%)', help: 'Vide : le taux légal, taux de la BCE majoré de 10 points (Code de commerce L441-10 II).' },
+      },
+      escalate: {
+        agencyId: { label: 'Agence', help: 'Vide : l’agence par défaut choisie dans les Paramètres.' },
+        requireRecoverable: { label: 'Seulement si la créance est certaine, liquide et exigible', help: recoverableHelpFr },
+      },
+      simplified_procedure: {
+        answerDays: {
+          label: 'Jours pour répondre',
+          help: 'Le débiteur a un mois à compter de l’invitation du commissaire de justice pour accepter ou refuser (CPCE L125-1, R125-1 et suivants) ; sans réponse, c’est un refus. Seulement pour les créances jusqu’à 5 000 EUR.',
+        },
+      },
+      payment_order: {
+        court: {
+          label: 'Tribunal',
+          help: '« Selon le débiteur » : le tribunal de commerce quand le débiteur est commerçant, le tribunal judiciaire sinon (CPC 1406). Le débiteur peut former opposition dans le mois de la signification (CPC 1416).',
+        },
+      },
+      credit_insurance: {
+        action: {
+          label: 'Action',
+          help: 'Déclarer la menace de sinistre avant le délai de votre police (compté depuis l’échéance), ou déclarer le sinistre avec son dossier quand la police le permet.',
+        },
+      },
+    },
+    options: {
+      anchor: { due_date: 'Échéance', issue_date: 'Date de facture', previous_step: 'Étape précédente' },
+      dayType: { calendar: 'Jours calendaires', business: 'Jours ouvrés' },
+      recipient: { billing: 'Contact facturation', accounting: 'Comptabilité', management: 'Direction', other: 'Autre contact', all: 'Tous les contacts' },
+      priority: { normal: 'Normale', high: 'Haute' },
+      court: { auto: 'Selon le débiteur (automatique)', tribunal_de_commerce: 'Tribunal de commerce', tribunal_judiciaire: 'Tribunal judiciaire' },
+      action: { declare_threat: 'Déclarer la menace de sinistre', file_claim: 'Déclarer le sinistre' },
+    },
+    cards: {
+      previous: 'préc.',
+      businessDays: 'jours ouvrés',
+      registered: 'recommandé',
+      notice: 'délai de {{count}} jours',
+      ifRecoverable: 'si certaine, liquide et exigible',
+      indemnityAndInterest: '40 € + intérêts',
+      interestOnly: 'intérêts',
+      agency: 'agence {{id}}',
+      defaultAgency: 'agence par défaut',
+      simplifiedProcedure: 'Procédure simplifiée — {{count}} jours pour répondre',
+      paymentOrder: 'Injonction de payer — {{court}}',
+      courts: { auto: 'tribunal selon le débiteur', tribunal_de_commerce: 'tribunal de commerce', tribunal_judiciaire: 'tribunal judiciaire' },
+      insurance: { declare_threat: 'Déclarer la menace de sinistre', file_claim: 'Déclarer le sinistre à l’assureur' },
+    },
+    settings: {
+      tab: 'Paramètres',
+      title: 'Paramètres du scénario',
+      reroute: 'Suivre le score de solvabilité',
+      rerouteHelp:
+        'Déplacer les factures en cours vers le scénario que choisit leur nouvelle classe de solvabilité, à la prochaine étape (jamais pendant un envoi, un appel ou une procédure). Les règles d’affectation choisissent le scénario selon le score de risque.',
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import { CustomersRepository, FlowsRepository, InvoicesRepository } from '@dunning/db';
+import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds';
+import { ReceivablesService } from '@dunning/receivables';
+import { flowStoreContract } from '../contract/flow-store.contract';
+import { DatabaseFlowStore } from './database-flow-store';
+
+let seq = 0;
+
+describeOnEveryDatabase('the database flow store', (database) => {
+  flowStoreContract('the database flow store', () => {
+    const { db } = database();
+    const flows = new FlowsRepository(db);
+    return {
+      store: new DatabaseFlowStore(db),
+      async publish(name, graph) {
+        const row = await flows.create({ name, draftGraph: graph as Record<string, unknown> });
+        const version = await flows.publish(row.id, graph as Record<string, unknown>);
+        return { flowId: row.id, version: version.version };
+      },
+      async invoice(running) {
+        const reference = `FS-${Date.now().toString(36)}-${++seq}`;
+        const customer = await new CustomersRepository(db).upsert({ reference, name: reference });
+        const [row] = await new ReceivablesService(db).issue([
+          {
+            number: reference,
+            customerId: customer.id,
+            issueDate: '2026-03-01',
+            dueDate: '2026-03-31',
+            amount: 100_00,
+            vatAmount: 0,
+            currency: 'EUR',
+            timeZone: 'Europe/Paris',
+            customerType: 'company',
+          },
+        ]);
+        await new InvoicesRepository(db).update(row!.id, { flowId: running.flowId, flowVersion: running.version });
+        return row!.id;
+      },
+    };
+  });
+});
