@@ -137,7 +137,7 @@ describe('API: flows, settings and templates', () => {
   it('answers the settings it owns only, and refuses a rate that is not of a half-year', async () => {
     await new SettingsRepository(harness.database.db).set({ invoiceImportMappings: [{ name: 'mine', fingerprint: 'x', columns: {}, savedAt: new Date().toISOString() }] });
     const settings = await harness.http().get('/api/settings').set(as(manager)).expect(200);
-    expect(Object.keys(settings.body).sort()).toEqual(['dailyCap', 'defaultAgencyId', 'lateRates', 'legalLateRateToday', 'provisionRatePercent']);
+    expect(Object.keys(settings.body).sort()).toEqual(['dailyCap', 'defaultAgencyId', 'lateRates', 'legalLateRateToday', 'paymentTermDerogations', 'provisionRatePercent']);
     const unknownAgency = await harness.http().put('/api/settings').set(as(manager)).send({ defaultAgencyId: '00000000-0000-4000-8000-000000000000' }).expect(422);
     expect(unknownAgency.body.problems).toEqual([{ field: 'defaultAgencyId', message: 'no such agency' }]);
     await harness.http().put('/api/settings').set(as(manager)).send({ provisionRatePercent: 50 }).expect(200);

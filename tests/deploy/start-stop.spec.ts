@@ -90,7 +90,9 @@ class Stack {
       ADMIN_PASSWORD: 'start-stop-tests-password',
       SEED_DEMO_USERS: 'false',
     };
-    for (const name of ['TEMPORAL_MODE', 'TEMPORAL_ADDRESS', 'DATABASE_URL', 'PGLITE_DATA_DIR']) delete env[name];
+    // NX_SKIP_NX_CACHE (set by CI so that every target runs) would rebuild the web app at each start:
+    // the first start builds it, the next ones may take it from Nx's cache, as a user's would.
+    for (const name of ['TEMPORAL_MODE', 'TEMPORAL_ADDRESS', 'DATABASE_URL', 'PGLITE_DATA_DIR', 'NX_SKIP_NX_CACHE']) delete env[name];
     const [command, args] = via === 'npm' ? ['npm', ['start']] : [process.execPath, [path.join(root, 'scripts/start.mjs')]];
     stack.child = spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     stack.child.stdout!.on('data', (chunk) => (stack.output += chunk));

@@ -36,6 +36,8 @@ export class Stack {
       env: {
         ...process.env,
         NODE_OPTIONS: '',
+        // The stack's build may come from Nx's cache (CI skips it so that every target runs; rebuilding the web app here proves nothing more).
+        NX_SKIP_NX_CACHE: undefined,
         DUNNING_DATA_DIR: stack.dataDir,
         TEMPORAL_MODE: 'time-skipping',
         TEMPORAL_PORT: String(temporalPort),

@@ -1,12 +1,13 @@
 import { CustomersRepository, FlowsRepository, InvoicesRepository } from '@dunning/db';
-import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds';
+import type { DatabaseHandle } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { flowStoreContract } from '../contract/flow-store.contract';
 import { DatabaseFlowStore } from './database-flow-store';
 
 let seq = 0;
 
-describeOnEveryDatabase('the database flow store', (database) => {
+/** Runs the contract on a database (called by database-dunning-store.spec.ts, which starts each database once for every store). */
+export function flowStoreContracts(database: () => DatabaseHandle): void {
   flowStoreContract('the database flow store', () => {
     const { db } = database();
     const flows = new FlowsRepository(db);
@@ -38,4 +39,4 @@ describeOnEveryDatabase('the database flow store', (database) => {
       },
     };
   });
-});
+}

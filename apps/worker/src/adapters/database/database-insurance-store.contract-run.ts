@@ -1,11 +1,12 @@
 import { CustomersRepository, DocumentsRepository, ExceptionsRepository, InsuranceRepository } from '@dunning/db';
-import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds';
+import type { DatabaseHandle } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { insuranceStoreContract } from '../contract/insurance-store.contract';
 import { DatabaseDunningStore } from './database-dunning-store';
 import { DatabaseInsuranceStore } from './database-insurance-store';
 
-describeOnEveryDatabase('the database insurance store', (database) => {
+/** Runs the contract on a database (called by database-dunning-store.spec.ts, which starts each database once for every store). */
+export function insuranceStoreContracts(database: () => DatabaseHandle): void {
   const clock = { now: () => new Date('2026-04-15T10:00:00Z') };
   insuranceStoreContract('the database insurance store', () => {
     const { db } = database();
@@ -52,4 +53,4 @@ describeOnEveryDatabase('the database insurance store', (database) => {
       },
     };
   });
-});
+}

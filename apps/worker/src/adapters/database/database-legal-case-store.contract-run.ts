@@ -1,13 +1,14 @@
 import { CustomersRepository, DocumentsRepository, LegalCasesRepository, type LegalCaseRow } from '@dunning/db';
 import type { LegalCaseRequest } from '@dunning/domain';
-import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds';
+import type { DatabaseHandle } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { legalCaseStoreContract } from '../contract/legal-case-store.contract';
 import { DatabaseDunningStore } from './database-dunning-store';
 import { DatabaseLegalCaseStore } from './database-legal-case-store';
 import { DatabaseRecoverabilityStore } from './database-recoverability-store';
 
-describeOnEveryDatabase('the database legal case store', (database) => {
+/** Runs the contract on a database (called by database-dunning-store.spec.ts, which starts each database once for every store). */
+export function legalCaseStoreContracts(database: () => DatabaseHandle): void {
   const clock = { now: () => new Date('2026-05-15T07:00:00Z') };
   let n = 0;
   legalCaseStoreContract('the database store', () => {
@@ -70,4 +71,4 @@ describeOnEveryDatabase('the database legal case store', (database) => {
       },
     };
   });
-});
+}
