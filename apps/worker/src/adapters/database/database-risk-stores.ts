@@ -7,9 +7,7 @@ import { DatabaseRecoverabilityStore } from './database-recoverability-store';
 
 /** The legal and risk ports (issue 13) on the database. */
 export function databaseRiskStores(db: Database): Pick<ActivityDependencies, 'recoverability' | 'legalCases' | 'insurance' | 'flows'> {
-  void db;
   return {
-    // WORK IN PROGRESS (issue 13): each line becomes the feature's database adapter.
     recoverability: new DatabaseRecoverabilityStore(db),
     legalCases: new DatabaseLegalCaseStore(db),
     insurance: new DatabaseInsuranceStore(db),

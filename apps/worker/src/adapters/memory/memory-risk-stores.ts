@@ -7,9 +7,7 @@ import { MemoryRecoverabilityStore } from './memory-recoverability-store';
 
 /** The legal and risk ports (issue 13) in memory, over the memory store's invoices: what the tests and the bench run on. */
 export function memoryRiskStores(store: MemoryDunningStore): Pick<ActivityDependencies, 'recoverability' | 'legalCases' | 'insurance' | 'flows'> {
-  void store;
   return {
-    // WORK IN PROGRESS (issue 13): each line becomes the feature's memory adapter.
     recoverability: MemoryRecoverabilityStore.of(store),
     legalCases: MemoryLegalCaseStore.of(store),
     insurance: MemoryInsuranceStore.of(store),
