@@ -1,11 +1,9 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { oppositionPeriodEnd } from '@dunning/domain';
 import { courtFlow, type TimelineEntry } from '@dunning/flow';
 import { legalCaseSignal, snapshotQuery, timelineQuery } from '@dunning/workflows';
 import { MemoryLegalCaseStore } from '@dunning/worker/src/adapters/memory/memory-legal-case-store';
 import { MemoryRecoverabilityStore } from '@dunning/worker/src/adapters/memory/memory-recoverability-store';
-import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
-import { createDunningWorker, type DunningHarness, invoiceFacts, startInvoice } from './dunning-env';
+import { dunningWorkerPerSuite, invoiceFacts, startInvoice } from './dunning-env';
 
 const DAY = 86_400_000;
 const outcomes = (timeline: TimelineEntry[]) => timeline.filter((e) => e.type === 'outcome').map((e) => `${e.nodeId} → ${e.outcome}`);
@@ -19,25 +17,12 @@ const outcomes = (timeline: TimelineEntry[]) => timeline.filter((e) => e.type ==
 /** Run by legal-routes.spec.ts, so the toolkit's workflow suites share one bundle of the workflows. */
 export function courtRoutesCases(): void {
   describe('court routes by amount, under time skipping', () => {
-    let env: TestWorkflowEnvironment;
-    let harness: DunningHarness;
-    let running: Promise<void>;
-
-    beforeAll(async () => {
-      env = await createTimeSkippingEnv();
-      harness = await createDunningWorker(env);
-      running = harness.worker.run();
-    });
-    afterAll(async () => {
-      harness?.worker.shutdown();
-      await running;
-      await env?.teardown();
-    });
+    const suite = dunningWorkerPerSuite();
 
     it('routes 3,000 EUR to the simplified procedure and 12,000 EUR to an order for payment, which becomes enforceable when the opposition month ends, or goes to opposition', async () => {
-      const start = await env.currentTimeMs();
-      const recoverability = MemoryRecoverabilityStore.of(harness.store);
-      const cases = MemoryLegalCaseStore.of(harness.store);
+      const start = await suite.env.currentTimeMs();
+      const recoverability = MemoryRecoverabilityStore.of(suite.harness.store);
+      const cases = MemoryLegalCaseStore.of(suite.harness.store);
       const invoices = {
         small: invoiceFacts('court-small', start, { amount: { amount: 3_000_00, currency: 'EUR' }, balance: { amount: 3_000_00, currency: 'EUR' } }),
         large: invoiceFacts('court-large', start, { amount: { amount: 12_000_00, currency: 'EUR' }, balance: { amount: 12_000_00, currency: 'EUR' } }),
@@ -46,13 +31,13 @@ export function courtRoutesCases(): void {
       // The formal notice and the court need a certain claim: an order backs each invoice (Code civil 1353).
       for (const invoice of Object.values(invoices)) recoverability.attachDocument(invoice.invoiceId, 'order');
       const handles = {
-        small: await startInvoice(env, courtFlow(), invoices.small),
-        large: await startInvoice(env, courtFlow(), invoices.large),
-        opposed: await startInvoice(env, courtFlow(), invoices.opposed),
+        small: await startInvoice(suite.env, courtFlow(), invoices.small),
+        large: await startInvoice(suite.env, courtFlow(), invoices.large),
+        opposed: await startInvoice(suite.env, courtFlow(), invoices.opposed),
       };
 
       // Due at D+30 (from today), the court routes at D+45 after the due date: 75 days, and a little more for the steps.
-      await env.sleep(76 * DAY);
+      await suite.env.sleep(76 * DAY);
       const caseOf = (invoiceId: string) => [...cases.cases.values()].find((c) => c.invoiceId === invoiceId);
       const small = caseOf('court-small')!;
       const large = caseOf('court-large')!;
@@ -74,7 +59,7 @@ export function courtRoutesCases(): void {
       expect((await handles.small.result()).currentNodeId).toBe('end-agreement');
 
       // The order is filed, granted and served: the month of opposition (CPC 1416) runs on a timer.
-      const servedOn = new Date(await env.currentTimeMs()).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+      const servedOn = new Date(await suite.env.currentTimeMs()).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
       const deadline = oppositionPeriodEnd(servedOn, 'Europe/Paris');
       for (const [handle, nodeId] of [
         [handles.large, 'payment-order'],
@@ -84,7 +69,7 @@ export function courtRoutesCases(): void {
         await handle.signal(legalCaseSignal, { nodeId, stage: 'granted', eventKey: `${handle.workflowId}-granted` });
         await handle.signal(legalCaseSignal, { nodeId, stage: 'served', deadline, eventKey: `${handle.workflowId}-served` });
       }
-      await env.sleep(10 * DAY);
+      await suite.env.sleep(10 * DAY);
       expect((await handles.large.query(snapshotQuery)).finished).toBeUndefined();
       // The debtor opposes within the month: that case leaves for the opposition's end.
       await handles.opposed.signal(legalCaseSignal, { nodeId: 'payment-order', stage: 'opposition', eventKey: 'opposed-opposition' });

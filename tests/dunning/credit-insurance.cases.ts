@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { localToday } from '@dunning/domain';
 import { FlowBuilder, type Flow } from '@dunning/flow';
@@ -10,8 +9,7 @@ import type { ActivityDependencies } from '@dunning/worker/src/activities/ports'
 import { DatabaseDunningStore } from '@dunning/worker/src/adapters/database/database-dunning-store';
 import { DatabaseInsuranceStore } from '@dunning/worker/src/adapters/database/database-insurance-store';
 import { MemoryInsuranceStore } from '@dunning/worker/src/adapters/memory/memory-insurance-store';
-import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
-import { createDunningWorker, type DunningHarness, invoiceFacts, startInvoice } from './dunning-env';
+import { dunningWorkerPerSuite, invoiceFacts, startInvoice } from './dunning-env';
 
 const DAY = 86_400_000;
 const TERMS = { insurer: 'Allianz Trade', coveragePercent: 90, currency: 'EUR', threatDeclarationDays: 30, claimDeadlineDays: 60, autoDeclareDaysBefore: null };
@@ -32,42 +30,29 @@ function insuredFlow(): Flow {
 export function creditInsuranceCases(): void {
   describe('credit insurance: an insured customer’s invoice', () => {
     describe('under time skipping, on the memory stores', () => {
-      let env: TestWorkflowEnvironment;
-      let harness: DunningHarness;
-      let running: Promise<void>;
-
-      beforeAll(async () => {
-        env = await createTimeSkippingEnv();
-        harness = await createDunningWorker(env);
-        running = harness.worker.run();
-      });
-      afterAll(async () => {
-        harness?.worker.shutdown();
-        await running;
-        await env?.teardown();
-      });
+      const suite = dunningWorkerPerSuite();
 
       it('gets its threat of loss declared before the insurer’s deadline; after the indemnity signal the flow holds the uninsured share, still open', async () => {
-        const insurance = MemoryInsuranceStore.of(harness.store);
+        const insurance = MemoryInsuranceStore.of(suite.harness.store);
         const policyId = insurance.addPolicy({ ...TERMS, policyNumber: 'POL-1' });
         insurance.setLimit('cust-fr', { policyId, limitAmount: 1000_00, currency: 'EUR' });
-        const invoice = invoiceFacts('ins-1', await env.currentTimeMs());
-        const handle = await startInvoice(env, insuredFlow(), invoice);
+        const invoice = invoiceFacts('ins-1', await suite.env.currentTimeMs());
+        const handle = await startInvoice(suite.env, insuredFlow(), invoice);
 
-        await env.sleep(52 * DAY);
+        await suite.env.sleep(52 * DAY);
         const [threat, ...others] = await insurance.declarationsOf('ins-1');
         expect(others).toEqual([]);
         // 90 % of the 1 000.00 limit on 1 200.00 owed, declared by the flow at D+20, before D+30.
         expect(threat).toMatchObject({ kind: 'threat', declaredBy: 'flow', insuredAmount: 900_00, outstanding: 1200_00 });
         expect(threat!.deadline).toBe(new Date(Date.parse(`${invoice.dueDate}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10));
         expect(localToday(threat!.declaredAt, 'Europe/Paris') < threat!.deadline).toBe(true);
-        expect([...harness.store.exceptions.values()].filter((e) => e.kind === 'insurance_deadline')).toEqual([]);
+        expect([...suite.harness.store.exceptions.values()].filter((e) => e.kind === 'insurance_deadline')).toEqual([]);
 
         // The insurer pays its share: in the books (the same domain rule as the receivables service), then the signal.
         const eventKey = `insurance-indemnity:${threat!.declarationId}`;
-        const after = harness.store.apply('ins-1', eventKey, (date) => ({ kind: 'insurance_indemnity', reference: 'IND-77', amount: 900_00, date }));
+        const after = suite.harness.store.apply('ins-1', eventKey, (date) => ({ kind: 'insurance_indemnity', reference: 'IND-77', amount: 900_00, date }));
         await handle.signal(balanceChangedSignal, { eventKey, after, detail: 'credit insurance indemnity IND-77' });
-        await env.sleep(60_000);
+        await suite.env.sleep(60_000);
         expect(await handle.query(balanceQuery)).toEqual({ amount: 300_00, currency: 'EUR' });
         const snapshot = await handle.query(snapshotQuery);
         expect(snapshot).toMatchObject({ status: 'overdue', currentNodeId: 'wait-end' });

@@ -11,6 +11,7 @@ import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-d
 import { MemoryOutbox } from '@dunning/worker/src/adapters/memory/memory-outbox';
 import { memoryRiskStores } from '@dunning/worker/src/adapters/memory/memory-risk-stores';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
+import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
 
 export const TASK_QUEUE = 'dunning-test';
 export const calendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2026, 2029) };
@@ -153,4 +154,24 @@ export async function startInvoice(
     workflowId: invoiceWorkflowId(invoice.invoiceId),
     args: [{ ...workflowInput(flow, invoice, locale), ...overrides }],
   });
+}
+
+/**
+ * A time-skipping server and a dunning worker for the suite it is called in: started before its
+ * tests, stopped after them. Read `env` and `harness` inside the tests (they are set in beforeAll).
+ */
+export function dunningWorkerPerSuite(): { env: TestWorkflowEnvironment; harness: DunningHarness } {
+  const suite = {} as { env: TestWorkflowEnvironment; harness: DunningHarness };
+  let running: Promise<void> | undefined;
+  beforeAll(async () => {
+    suite.env = await createTimeSkippingEnv();
+    suite.harness = await createDunningWorker(suite.env);
+    running = suite.harness.worker.run();
+  });
+  afterAll(async () => {
+    suite.harness?.worker.shutdown();
+    await running;
+    await suite.env?.teardown();
+  });
+  return suite;
 }
