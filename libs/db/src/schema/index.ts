@@ -17,3 +17,5 @@ export * from './security.schema';
 export * from './legal-cases.schema';
 export * from './credit-insurance.schema';
 export * from './solvency-scores.schema';
+export * from './message-templates.schema';
+export * from './customer-notes.schema';
