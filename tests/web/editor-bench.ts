@@ -1,10 +1,16 @@
 /**
- * `npm run bench:web`: is the flow editor still interactive with 300 steps? In Debian's Chromium,
+ * `npm run bench:web`: what each route downloads (gzipped JavaScript, from the build's manifest),
+ * and is the flow editor still interactive with 300 steps? In Debian's Chromium,
  * against `npm start`, it opens a 30-step flow (the baseline, in the same run) and a 300-step one,
  * and measures the time to render the canvas and the frame times while a step is dragged.
  * Not a test: it prints figures for docs/performance.md.
  */
+import path from 'node:path';
+import { builtRouteBundles } from './bundle-sizes';
 import { Stack, launchBrowser, signIn } from './stack';
+
+/** A collector's first screen must stay light (issue 14): the budget the table compares against. */
+const FIRST_PAGE_BUDGET_KB = 300;
 
 interface Figures {
   steps: number;
@@ -47,8 +53,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+function printBundleSizes(): void {
+  // Stack.start() below builds the app when its sources changed; the manifest read here is that build's.
+  const bundles = builtRouteBundles(path.resolve(__dirname, '../../apps/web'));
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const entry = Math.min(...bundles.map((b) => b.jsGzipBytes));
+  console.log("\nJavaScript per route (gzip -9 of the built chunks: the entry and the route's own chunks, each counted once)");
+  console.log('| route | page | KB gzipped | beyond the lightest route | files |');
+  console.log('|---|---|---|---|---|');
+  for (const b of bundles) console.log(`| ${b.route} | ${b.page} | ${kb(b.jsGzipBytes)} | +${kb(b.jsGzipBytes - entry)} | ${b.files.length} |`);
+  const queue = bundles.find((b) => b.route === '/queue');
+  if (queue)
+    console.log(
+      `a collector's first page (/queue): ${kb(queue.jsGzipBytes)} KB gzipped, budget ${FIRST_PAGE_BUDGET_KB} KB: ${queue.jsGzipBytes <= FIRST_PAGE_BUDGET_KB * 1024 ? 'within' : 'OVER'}`,
+    );
+}
+
 async function main(): Promise<void> {
   const stack = await Stack.start();
+  printBundleSizes();
   const browser = await launchBrowser();
   try {
     const page = await signIn(browser, stack, 'manager@example.com');

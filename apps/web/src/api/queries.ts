@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Flow } from '@dunning/flow';
 import { http } from './http';
+import { leaveSession } from './session';
 import type {
   AgedBalance,
   Agency,
@@ -78,13 +79,8 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => http('/api/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
-      // Mounted queries keep showing what they had when the cache is cleared: say "nobody" first, so
-      // the app falls back to the sign-in page, then forget everything the session read.
-      client.setQueryData<Principal | null>(keys.me, null);
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
-      client.getMutationCache().clear();
-    },
+    // Even if the API could not be reached, this browser forgets the session and shows the sign-in page.
+    onSettled: () => leaveSession(client),
   });
 }
 
