@@ -279,7 +279,8 @@ async function main() {
   }
   if (!process.env.DATABASE_URL) {
     run('database', 'npm', ['run', '--silent', 'start', '-w', '@dunning/database']);
-    await waitForPort(databasePort, 60_000);
+    // PGlite loads its WebAssembly and replays its data first: over a minute on a busy 2-core machine.
+    await waitForPort(databasePort, 180_000);
   }
   // The API migrates the database first; the worker uses it.
   run('api', 'npm', ['run', '--silent', 'start', '-w', '@dunning/api']);

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { CustomersRepository, HandoffsRepository, InvoicesRepository, payments } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
+import { agingBucket, localToday } from '@dunning/domain';
 import { ApiHarness } from './api-env';
 
 /**
@@ -79,6 +80,36 @@ describe('API: agencies, handoffs and reports', () => {
     await harness.http().get('/api/agencies').set(agencyKey).expect(403);
   });
 
+  it('lets the admin create, rotate and revoke an agency’s API key: shown once, the old key fails at once, a manager cannot', async () => {
+    const admin = { Authorization: `Bearer ${await harness.login('admin@example.com')}` };
+    const created = await harness.http().post('/api/agencies').set(manager).send({ name: 'Cabinet Clé', commissionPercent: 10 }).expect(201);
+    expect(created.body.hasApiKey).toBe(false);
+    const id = created.body.id as string;
+    await harness.http().post(`/api/agencies/${id}/api-key`).set(manager).expect(403);
+    await harness.http().post('/api/agencies/00000000-0000-4000-8000-000000000000/api-key').set(admin).expect(404);
+
+    const first = (await harness.http().post(`/api/agencies/${id}/api-key`).set(admin).expect(201)).body as { agencyId: string; apiKey: string };
+    expect(first.agencyId).toBe(id);
+    await harness.http().get('/api/handoffs').set('X-Api-Key', first.apiKey).expect(200, []);
+    const listed = (await harness.http().get('/api/agencies').set(manager).expect(200)).body as Array<Record<string, unknown>>;
+    const mine = listed.find((a) => a.id === id)!;
+    expect(mine.hasApiKey).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain(first.apiKey);
+
+    const rotated = (await harness.http().post(`/api/agencies/${id}/api-key`).set(admin).expect(201)).body as { apiKey: string };
+    expect(rotated.apiKey).not.toBe(first.apiKey);
+    await harness.http().get('/api/handoffs').set('X-Api-Key', first.apiKey).expect(401);
+    await harness.http().get('/api/handoffs').set('X-Api-Key', rotated.apiKey).expect(200, []);
+
+    await harness.http().delete(`/api/agencies/${id}/api-key`).set(admin).expect(204);
+    await harness.http().get('/api/handoffs').set('X-Api-Key', rotated.apiKey).expect(401);
+    expect(((await harness.http().get('/api/agencies').set(manager).expect(200)).body as Array<{ id: string; hasApiKey: boolean }>).find((a) => a.id === id)!.hasApiKey).toBe(
+      false,
+    );
+    // The other agencies' keys still work.
+    await harness.http().get('/api/handoffs').set(agencyKey).expect(200);
+  });
+
   it('shows the agency its case, its file, and takes its acknowledgement', async () => {
     const list = await harness.http().get('/api/handoffs').set(agencyKey).expect(200);
     expect(list.body).toEqual([expect.objectContaining({ id: handoffId, invoiceNumber: 'AGR-1', invoiceNumbers: ['AGR-1'], balance: 5600_00, customerName: 'Transports Morel' })]);
@@ -151,5 +182,49 @@ describe('API: agencies, handoffs and reports', () => {
     await harness.http().get('/api/reports/trial-balance?asOf=10000-01-01').set(manager).expect(400);
     await harness.http().get('/api/reports/fec?from=2026-01-01&to=2026-12-31&separator=comma').set(manager).expect(400);
     await harness.http().get('/api/reports/aging').set(agencyKey).expect(403);
+  });
+  it('lists the agency’s reports on a case, oldest first (the history its portal shows)', async () => {
+    const reports = await harness.http().get(`/api/handoffs/${handoffId}/reports`).set(agencyKey).expect(200);
+    expect(reports.body).toEqual([
+      { at: expect.any(String), reference: 'R-1', amount: 2000_00, status: 'collecting' },
+      { at: expect.any(String), reference: 'R-2', amount: 0, status: 'accepted' },
+    ]);
+    await harness.http().get(`/api/handoffs/${handoffId}/reports`).set(manager).expect(200);
+  });
+
+  it('filters the invoice list by customer search, balance, aging bucket and step, on the server with paging', async () => {
+    // The API counts days overdue on the Paris date of the real clock.
+    const bucket = agingBucket('2026-02-04', localToday(new Date(), 'Europe/Paris'));
+    const list = (query: string) => harness.http().get(`/api/invoices?${query}`).set(manager).expect(200);
+    const numbers = async (query: string) => (await list(query)).body.items.map((i: { number: string }) => i.number);
+    expect(await numbers('q=morel')).toEqual(['AGR-1']);
+    expect(await numbers('q=C-AGR')).toEqual(['AGR-1']);
+    expect(await numbers('q=agr-1')).toEqual(['AGR-1']);
+    expect(await numbers('q=%25')).toEqual([]);
+    expect(await numbers('q=nobody')).toEqual([]);
+    expect(await numbers('balanceMin=360000&balanceMax=360000')).toEqual(['AGR-1']);
+    expect(await numbers('balanceMin=360001')).toEqual([]);
+    expect(await numbers(`bucket=${encodeURIComponent(bucket)}&q=morel`)).toEqual(['AGR-1']);
+    expect(await numbers(`bucket=${bucket === 'not_due' ? '90%2B' : 'not_due'}`)).toEqual([]);
+    expect(await numbers('step=no-such-step')).toEqual([]);
+    const paged = await list('q=morel&pageSize=1&page=2');
+    expect(paged.body).toMatchObject({ items: [], total: 1, page: 2, pageSize: 1 });
+    const refused = await harness.http().get('/api/invoices?bucket=late&balanceMin=-1').set(manager).expect(400);
+    expect(refused.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['balanceMin', 'bucket']);
+  });
+
+  it('exports every invoice the filters match as CSV, French with ";" and a decimal comma, UTF-8 with a BOM', async () => {
+    const fr = await harness.http().get('/api/invoices/export.csv?locale=fr&q=morel').set(manager).buffer(true).expect(200);
+    expect(fr.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(fr.headers['content-disposition']).toMatch(/attachment; filename="factures-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = fr.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe("N° facture;Client;Date de facture;Date d'échéance;Jours de retard;Montant TTC;Reste dû;Devise;Statut");
+    expect(lines[1]).toMatch(/^AGR-1;Transports Morel;2026-01-05;2026-02-04;-?\d+;5600,00;3600,00;EUR;[a-z_]+$/);
+    expect(lines.slice(2)).toEqual(['']);
+    const en = await harness.http().get('/api/invoices/export.csv?locale=en&q=morel').set(manager).expect(200);
+    expect(en.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('number,customer,issue_date,due_date,days_overdue,amount,balance,currency,status');
+    const none = await harness.http().get('/api/invoices/export.csv?q=nobody').set(manager).expect(200);
+    expect(none.text.replace(/^\uFEFF/, '')).toBe('number,customer,issue_date,due_date,days_overdue,amount,balance,currency,status\r\n');
+    await harness.http().get('/api/invoices/export.csv?locale=de').set(manager).expect(400);
   });
 });

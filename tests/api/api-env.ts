@@ -9,6 +9,7 @@ import { tokenHash } from '@dunning/api/src/auth/secrets';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import { DatabaseDunningStore } from '@dunning/worker/src/adapters/database/database-dunning-store';
 import { databaseRiskStores } from '@dunning/worker/src/adapters/database/database-risk-stores';
+import { DatabaseTemplateVersions } from '@dunning/worker/src/adapters/database/database-template-versions';
 import { type MessageChannel, OutboxChannel } from '@dunning/channels';
 import { handoffDeliveryFromEnvironment } from '@dunning/worker/src/adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
@@ -57,6 +58,7 @@ export class ApiHarness {
           ...databaseRiskStores(harness.database.db),
           channels: { email: new OutboxChannel('email'), sms: new OutboxChannel('sms'), letter: new OutboxChannel('letter'), ...options.channels },
           renderer: new TemplateRenderer(),
+          templates: new DatabaseTemplateVersions(harness.database.db),
           mailbox: new TemporalCustomerMailbox(harness.env.client, TASK_QUEUE, 5 * 60_000),
           handoffDelivery: handoffDeliveryFromEnvironment(harness.secrets),
         }),

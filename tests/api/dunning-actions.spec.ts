@@ -1,6 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { localToday } from '@dunning/domain';
-import { CallTasksRepository, callTasks, creditNotes, invoices, journalEntries, ledgerEvents, payments, promises, workflowSignals } from '@dunning/db';
+import {
+  CallTasksRepository,
+  FlowsRepository,
+  LedgerRepository,
+  callTasks,
+  creditNotes,
+  invoices,
+  journalEntries,
+  ledgerEvents,
+  payments,
+  promises,
+  workflowSignals,
+} from '@dunning/db';
 import { ApiHarness, datePlus } from './api-env';
 
 /**
@@ -169,6 +181,100 @@ describe('actions on an invoice: the books refuse what they cannot take, naming 
       ]),
     );
     await harness.http().post(complete).set(as(collector)).send({ outcome: 'no_answer' }).expect(409);
+  });
+
+  it('refuses an action the invoice’s state does not allow (409 naming the invoice), logging it once', async () => {
+    const id = await newInvoice('ACT-5', 700_00);
+    const signalsOf = async (signal: string) =>
+      (await harness.database.db.select().from(workflowSignals).where(eq(workflowSignals.invoiceId, id))).filter((s) => s.signal === signal).length;
+    const eventsOf = async (kind: string) => (await harness.database.db.select().from(ledgerEvents).where(eq(ledgerEvents.invoiceId, id))).filter((e) => e.kind === kind).length;
+
+    await harness.http().post(`/api/invoices/${id}/disputes`).set(as(manager)).send({ reason: 'wrong quantity' }).expect(204);
+    const twice = await refused(`/api/invoices/${id}/disputes`, { reason: 'wrong quantity' }, 409, 'invoice');
+    expect(twice.body.message).toMatch(/already open/);
+    expect([await eventsOf('dispute_opened'), await signalsOf('disputeOpened')]).toEqual([1, 1]);
+    expect((await harness.http().get(`/api/invoices/${id}/state`).set(as(manager)).expect(200)).body.invoice.status).toBe('disputed');
+    await harness.http().post(`/api/invoices/${id}/disputes/resolve`).set(as(manager)).send({ resolution: 'quantity corrected by credit note' }).expect(204);
+    await refused(`/api/invoices/${id}/disputes/resolve`, { resolution: 'again' }, 409, 'invoice');
+    expect([await eventsOf('dispute_resolved'), await signalsOf('disputeResolved')]).toEqual([1, 1]);
+
+    // Pause once, resume once: a second click is refused, not logged twice.
+    await refused(`/api/invoices/${id}/resume`, {}, 409, 'invoice');
+    await harness.http().post(`/api/invoices/${id}/pause`).set(as(manager)).send({}).expect(204);
+    await refused(`/api/invoices/${id}/pause`, { reason: 'again' }, 409, 'invoice');
+    expect(await signalsOf('pause')).toBe(1);
+    await harness.http().post(`/api/invoices/${id}/resume`).set(as(manager)).expect(204);
+    await refused(`/api/invoices/${id}/resume`, {}, 409, 'invoice');
+    expect(await signalsOf('resume')).toBe(1);
+
+    // A credit note lowers the balance; the cancellation closes the rest; then nothing else is taken.
+    const credited = await harness.http().post(`/api/invoices/${id}/credit-notes`).set(as(manager)).send({ amount: 200_00, number: 'AV-ACT-5-A', reason: 'discount' }).expect(201);
+    expect(credited.body).toMatchObject({ recorded: true, balance: 500_00, allocated: 200_00 });
+    const cancelled = await harness.http().post(`/api/invoices/${id}/cancel`).set(as(manager)).send({ reason: 'order withdrawn' }).expect(200);
+    expect(cancelled.body).toMatchObject({ recorded: true, balance: 0, status: 'cancelled' });
+    const state = await harness.http().get(`/api/invoices/${id}/state`).set(as(manager)).expect(200);
+    expect(state.body.invoice).toMatchObject({ balance: 0, status: 'cancelled', creditedAmount: 700_00 });
+    await refused(`/api/invoices/${id}/pause`, {}, 409, 'invoice');
+    await refused(`/api/invoices/${id}/disputes`, { reason: 'late' }, 409, 'invoice');
+    await refused(`/api/invoices/${id}/promises`, { date: datePlus(today, 3), amount: 100_00 }, 409, 'invoice');
+    // Cancelling again is the same cancellation (its credit note AV-ACT-5): answered, not written twice.
+    const again = await harness.http().post(`/api/invoices/${id}/cancel`).set(as(manager)).send({}).expect(200);
+    expect(again.body).toMatchObject({ recorded: false, balance: 0, status: 'cancelled' });
+    expect((await harness.database.db.select().from(creditNotes).where(eq(creditNotes.invoiceId, id))).map((c) => c.number).sort()).toEqual(['AV-ACT-5', 'AV-ACT-5-A']);
+  });
+
+  it('keeps notes on a customer, newest first with their author, and refuses an empty one', async () => {
+    const path = `/api/customers/${customerId}/notes`;
+    expect((await harness.http().get(path).set(as(manager)).expect(200)).body).toEqual([]);
+    const first = await harness.http().post(path).set(as(manager)).send({ body: 'Pays by transfer at month end.' }).expect(201);
+    expect(first.body).toMatchObject({ customerId, body: 'Pays by transfer at month end.', authorName: expect.any(String) });
+    await harness.http().post(path).set(as(collector)).send({ body: '  Ask for Mme Roux, accounting.  ' }).expect(201);
+    const notes = await harness.http().get(path).set(as(collector)).expect(200);
+    expect(notes.body.map((n: { body: string }) => n.body)).toEqual(['Ask for Mme Roux, accounting.', 'Pays by transfer at month end.']);
+    expect(new Set(notes.body.map((n: { authorId: string }) => n.authorId)).size).toBe(2);
+    await refused(path, { body: '   ' }, 400, 'body');
+    await refused(path, { body: 'x', pinned: true }, 400, 'pinned');
+    await harness.http().get('/api/customers/00000000-0000-4000-8000-000000000000/notes').set(as(manager)).expect(404);
+    await harness.http().post('/api/customers/00000000-0000-4000-8000-000000000000/notes').set(as(manager)).send({ body: 'x' }).expect(404);
+  });
+
+  it('merges the timelines of all the customer’s invoices, newest first, steps named by their label', async () => {
+    const other = (await harness.http().post('/api/customers').set(as(manager)).send({ reference: 'C-TL', name: 'Menuiserie Blanc', country: 'FR' }).expect(201)).body.id as string;
+    const create = async (number: string) =>
+      (
+        await harness
+          .http()
+          .post('/api/invoices')
+          .set(as(manager))
+          .send({ number, customerId: other, issueDate: today, dueDate: datePlus(today, 30), amount: 100_00, currency: 'EUR' })
+          .expect(201)
+      ).body.id as string;
+    const [a, b] = [await create('TL-1'), await create('TL-2')];
+    // The invoice runs under a published flow version whose step has a label.
+    const flows = new FlowsRepository(harness.database.db);
+    const flow = await flows.create({ name: 'Timeline test flow', draftGraph: {} });
+    const published = await flows.publish(flow.id, { nodes: [{ id: 'n-remind', type: 'email', label: 'First friendly reminder' }], edges: [] });
+    await harness.database.db.update(invoices).set({ flowId: flow.id, flowVersion: published.version }).where(eq(invoices.id, a));
+    // Only these entries: whatever the workflows wrote is replaced by a known story.
+    const ledger = new LedgerRepository(harness.database.db);
+    await ledger.appendTimeline(a, [{ at: '2030-01-01T08:00:00.000Z', type: 'step', nodeId: 'n-remind', kind: 'email', channel: 'email', template: 'reminder-1' }]);
+    await ledger.appendTimeline(b, [{ at: '2030-01-02T08:00:00.000Z', type: 'payment', amount: 40_00 }]);
+    await ledger.appendTimeline(a, [{ at: '2030-01-03T08:00:00.000Z', type: 'dispute_opened', detail: 'wrong quantity' }]);
+
+    const timeline = await harness.http().get(`/api/customers/${other}/timeline`).set(as(collector)).expect(200);
+    const ours = timeline.body.filter((e: { at: string }) => e.at >= '2030-01-01');
+    expect(ours).toEqual([
+      expect.objectContaining({ type: 'dispute_opened', invoiceId: a, invoiceNumber: 'TL-1', detail: 'wrong quantity' }),
+      expect.objectContaining({ type: 'payment', invoiceId: b, invoiceNumber: 'TL-2', amount: 40_00 }),
+      expect.objectContaining({ type: 'step', invoiceId: a, nodeId: 'n-remind', stepLabel: 'First friendly reminder' }),
+    ]);
+    const state = await harness.http().get(`/api/invoices/${a}/state`).set(as(manager)).expect(200);
+    expect(state.body.flow).toEqual({ id: flow.id, name: 'Timeline test flow', version: published.version });
+    expect(state.body.timeline.find((e: { nodeId?: string }) => e.nodeId === 'n-remind')).toMatchObject({ stepLabel: 'First friendly reminder' });
+    // Another customer's entries never show.
+    const mine = await harness.http().get(`/api/customers/${customerId}/timeline`).set(as(manager)).expect(200);
+    expect(mine.body.some((e: { invoiceId: string }) => [a, b].includes(e.invoiceId))).toBe(false);
+    await harness.http().get('/api/customers/00000000-0000-4000-8000-000000000000/timeline').set(as(manager)).expect(404);
   });
 
   it('lists the messages sent, by channel', async () => {

@@ -9,6 +9,7 @@ import { createActivities } from '@dunning/worker/src/activities/create-activiti
 import type { MessageChannel } from '@dunning/worker/src/activities/ports';
 import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-dunning-store';
 import { MemoryOutbox } from '@dunning/worker/src/adapters/memory/memory-outbox';
+import { MemoryTemplateVersions } from '@dunning/worker/src/adapters/memory/memory-template-versions';
 import { memoryRiskStores } from '@dunning/worker/src/adapters/memory/memory-risk-stores';
 import { TemporalCustomerMailbox } from '@dunning/worker/src/adapters/temporal/temporal-customer-mailbox';
 import { createTimeSkippingEnv } from '../temporal-lite/temporal-lite-env';
@@ -92,6 +93,7 @@ export async function createDunningWorker(env: TestWorkflowEnvironment, channels
       ...memoryRiskStores(store),
       channels: { ...outboxes, ...channels },
       renderer: new TemplateRenderer(),
+      templates: new MemoryTemplateVersions(),
       mailbox: new TemporalCustomerMailbox(env.client, TASK_QUEUE, 5 * 60_000),
       handoffDelivery: () => undefined,
     }),

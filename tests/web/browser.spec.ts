@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { standardFlowPlan } from '../fixtures/standard-flow-plan';
+import { standardFlowPlan } from '@dunning/tests/fixtures/standard-flow-plan';
 import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
 
 /**
@@ -58,6 +58,9 @@ describe('the web app, in Chromium, on npm start', () => {
     await dropStep(page, 'escalate', 60, 540);
     await dropStep(page, 'end', 330, 650);
     for (const id of ['wait', 'email', 'call-task', 'escalate', 'end']) await page.getByTestId(`step-${id}`).waitFor();
+    // Dropped where the hand let go, cards overlap: Tidy up spreads them before the wiring.
+    await page.getByTestId('auto-layout').click();
+    await page.waitForTimeout(500);
 
     await wire(page, 'start', 'next', 'wait');
     await wire(page, 'wait', 'next', 'email');
@@ -92,8 +95,15 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.getByTestId('simulate-due-date').fill('2027-03-01');
     await page.getByTestId('run-simulation').click();
     const timeline = page.getByTestId('simulation-timeline');
-    await expectText(timeline.locator('tr', { hasText: 'email' }).first(), /Mar 4, 2027, 9:00/);
-    await expectText(timeline.locator('tr', { hasText: 'escalate' }).first(), /Mar 6, 2027, 9:00/);
+    await expectText(timeline.locator('[data-testid="simulation-step"][data-node-id="email"]').first(), /Thu, Mar 4, 2027, 09:00/);
+    await expectText(timeline.locator('[data-testid="simulation-step"][data-node-id="escalate"]').first(), /Sat, Mar 6, 2027, 09:00/);
+    // The path taken shows on the canvas: the steps it went through, not the ones it skipped.
+    await page.getByTestId('simulation-path-shown').waitFor();
+    expect(
+      await page
+        .locator('.react-flow__node[data-testid="flow-node-escalate"] [data-highlighted="true"], .react-flow__node[data-testid="flow-node-escalate"][data-highlighted="true"]')
+        .count(),
+    ).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -280,7 +290,12 @@ describe('the web app, in Chromium, on npm start', () => {
     await manager.getByTestId('open-payment').click();
     await manager.getByTestId('payment-amount').fill('1 000,00');
     await manager.getByTestId('payment-submit').click();
+    // Confirmed first, naming the effect; then the form clears.
+    await expectText(manager.getByTestId('confirm-question'), /€1,000\.00[\s\S]*WEB-2/);
+    await manager.getByTestId('confirm-action').click();
     await expectText(manager.getByTestId('action-result'), /€200\.00 was more than was owed/);
+    const amount = manager.getByTestId('payment-amount');
+    expect((await amount.count()) === 0 || (await amount.inputValue()) === '').toBe(true);
     await expectText(manager.getByTestId('invoice-status'), /^Paid$/);
     await expectText(manager.getByTestId('customer-credit'), /€200\.00/);
     await manager.context().close();

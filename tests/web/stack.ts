@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { freePort } from '../fixtures/processes';
+import { freePort } from '@dunning/tests/fixtures/processes';
 
 const root = path.resolve(__dirname, '../..');
 export const PASSWORD = 'browser-tests-password';
@@ -82,6 +82,22 @@ export class Stack {
   async now(): Promise<number> {
     const { time } = await this.temporal!.testService!.getCurrentTime({});
     return Number(time!.seconds) * 1000 + Math.floor((time!.nanos ?? 0) / 1e6);
+  }
+
+  /** The API as a seeded user, with a bearer token (no browser): for the data a test needs before its screens. */
+  async api(email: string, password = PASSWORD): Promise<<T = unknown>(method: string, url: string, body?: unknown) => Promise<T>> {
+    const login = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (!login.ok) throw new Error(`sign-in as ${email}: ${login.status} ${await login.text()}`);
+    const { token } = (await login.json()) as { token: string };
+    return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${this.baseUrl}${url}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    };
   }
 
   logs(): string {

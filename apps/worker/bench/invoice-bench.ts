@@ -13,6 +13,7 @@ import { createActivities } from '../src/activities/create-activities';
 import { MemoryDunningStore } from '../src/adapters/memory/memory-dunning-store';
 import { memoryRiskStores } from '../src/adapters/memory/memory-risk-stores';
 import { MemoryOutbox } from '../src/adapters/memory/memory-outbox';
+import { MemoryTemplateVersions } from '../src/adapters/memory/memory-template-versions';
 import { TemporalCustomerMailbox } from '../src/adapters/temporal/temporal-customer-mailbox';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 1000);
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
         ...memoryRiskStores(store),
         channels: outboxes,
         renderer: new TemplateRenderer(),
+        templates: new MemoryTemplateVersions(),
         mailbox: new TemporalCustomerMailbox(env.client, 'bench-dunning'),
         handoffDelivery: () => undefined,
       }),

@@ -4,6 +4,7 @@ import { TemplateRenderer } from '@dunning/templating';
 import type { ActivityDependencies } from './activities/ports';
 import { DatabaseDunningStore } from './adapters/database/database-dunning-store';
 import { databaseRiskStores } from './adapters/database/database-risk-stores';
+import { DatabaseTemplateVersions } from './adapters/database/database-template-versions';
 import { OutboxChannel, PostmarkEmailChannel, TwilioSmsChannel } from '@dunning/channels';
 import { handoffDeliveryFromEnvironment } from './adapters/agency/handoff-delivery-from-environment';
 import { TemporalCustomerMailbox } from './adapters/temporal/temporal-customer-mailbox';
@@ -55,6 +56,7 @@ export async function createActivityDependencies(client: Client, config: WorkerC
         letter: new OutboxChannel('letter'),
       },
       renderer: new TemplateRenderer(),
+      templates: new DatabaseTemplateVersions(database.db),
       handoffDelivery: handoffDeliveryFromEnvironment(),
     },
   };

@@ -98,11 +98,22 @@ export const agency = z
     pgpPublicKey: z.string().nullable(),
     commissionPercent: z.number(),
     commissionVatPercent: z.number(),
+    /** The agency has an API key (the key itself is shown once, when created or rotated). */
+    hasApiKey: z.boolean(),
     createdAt: instant,
     updatedAt: instant,
   })
   .meta({ id: 'Agency' });
 export const agencyList = z.array(agency);
+
+/** POST /api/agencies/:id/api-key: the new key, shown this once (only its SHA-256 is stored; the previous key stops working). */
+export const agencyApiKey = z
+  .object({
+    agencyId: uuid,
+    /** Sent by the agency as the X-Api-Key header. */
+    apiKey: z.string().min(32),
+  })
+  .meta({ id: 'AgencyApiKey' });
 
 /** A case handed to an agency: one per customer and escalation, holding its invoices. */
 export const handoff = z
@@ -142,6 +153,11 @@ export const handoffList = z.array(handoffListEntry);
 /** GET /api/handoffs/:id: the case with its file (debtor, invoices, amounts, reminders and their outcomes, disputes). */
 export const handoffWithFile = handoff.extend({ caseFile: z.record(z.string(), z.unknown()) }).meta({ id: 'HandoffWithFile' });
 
+/** GET /api/handoffs/:id/reports: the agency's reports on a case that carried a reference (every one with money), oldest first. */
+export const handoffReports = z
+  .array(z.object({ at: instant, reference: z.string(), amount: amountOnWire, status: z.enum(AGENCY_REPORT_STATUSES) }).meta({ id: 'HandoffReport' }))
+  .meta({ id: 'HandoffReports' });
+
 /** One invoice of a case, as the agency needs it. */
 export const caseInvoice = z
   .object({
@@ -176,4 +192,5 @@ export type Agency = z.infer<typeof agency>;
 export type Handoff = z.infer<typeof handoff>;
 export type HandoffListEntry = z.infer<typeof handoffListEntry>;
 export type CaseInvoice = z.infer<typeof caseInvoice>;
+export type HandoffReports = z.infer<typeof handoffReports>;
 export type RecoveryReportAnswer = z.infer<typeof recoveryReportAnswer>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_ROLES, CUSTOMER_TYPES, LOCALES, isKnownCurrency } from '@dunning/domain';
-import { amountOnWire, currencyCode, instant, money, positiveAmount, storable, timeZone, uuid } from './common';
-import { moneyOutcome } from './dunning';
+import { amountOnWire, currencyCode, instant, money, positiveAmount, requiredText, storable, timeZone, uuid } from './common';
+import { labelledTimelineEntry, moneyOutcome } from './dunning';
 import { invoice } from './invoices';
 
 /* Customers, their contacts and their credit (/api/customers). */
@@ -152,7 +152,24 @@ export const customerMoneyResult = z.object({ recorded: z.boolean(), credit: z.a
 /** After part of the credit settled an invoice: the invoice as the books hold it now, and the credit left. */
 export const creditAllocationResult = moneyOutcome.extend({ credit: z.array(money) }).meta({ id: 'CreditAllocationResult' });
 
+/** POST /api/customers/:id/notes: what a credit manager or collector writes about the customer. */
+export const customerNoteBody = z.strictObject({ body: requiredText(4000, 'write the note') });
+
+/** A note on a customer, with its author's name (null once the user is gone). */
+export const customerNote = z
+  .object({ id: uuid, customerId: uuid, body: z.string(), authorId: uuid.nullable(), authorName: z.string().nullable(), createdAt: instant })
+  .meta({ id: 'CustomerNote' });
+/** GET /api/customers/:id/notes: newest first. */
+export const customerNotes = z.array(customerNote);
+
+/** One entry of the customer's combined timeline: an invoice's entry, with the invoice it belongs to. */
+export const customerTimelineEntry = labelledTimelineEntry.extend({ invoiceId: uuid, invoiceNumber: z.string() }).meta({ id: 'CustomerTimelineEntry' });
+/** GET /api/customers/:id/timeline: every invoice's story merged, newest first (the latest 300 entries). */
+export const customerTimeline = z.array(customerTimelineEntry);
+
 export type Customer = z.infer<typeof customer>;
+export type CustomerNote = z.infer<typeof customerNote>;
+export type CustomerTimelineEntry = z.infer<typeof customerTimelineEntry>;
 export type CustomerContact = z.infer<typeof customerContact>;
 export type CustomerWithContacts = z.infer<typeof customerWithContacts>;
 export type CustomerDetail = z.infer<typeof customerDetail>;

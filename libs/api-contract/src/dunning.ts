@@ -124,15 +124,24 @@ export const creditNote = z
   })
   .meta({ id: 'CreditNote' });
 
+/** A timeline entry with its step's label in the flow version the invoice runs under (absent: the step has none, or no step). */
+export const labelledTimelineEntry = timelineEntry.extend({ stepLabel: z.string().optional() }).meta({ id: 'LabelledTimelineEntry' });
+
+/** The flow an invoice runs under: its name and the version it started on. */
+export const invoiceFlow = z.object({ id: uuid, name: z.string(), version: z.number().int() }).meta({ id: 'InvoiceFlow' });
+
 /** GET /api/invoices/:id/state: the books, the live flow, the timeline, messages, payments, credit notes, exceptions. */
 export const invoiceState = z
   .object({
     invoice,
+    /** Missing when no flow was assigned to the invoice. */
+    flow: invoiceFlow.optional(),
     /** Missing when the invoice has no workflow (yet, or any more), or it did not answer (`liveError`). */
     live: invoiceSnapshot.optional(),
     /** The workflow did not answer its query in time. */
     liveError: z.string().optional(),
-    timeline: z.array(timelineEntry),
+    /** Oldest first, each step named by its label. */
+    timeline: z.array(labelledTimelineEntry),
     messages: z.array(message),
     payments: z.array(payment),
     creditNotes: z.array(creditNote),
@@ -145,3 +154,5 @@ export type InvoiceSnapshot = z.infer<typeof invoiceSnapshot>;
 export type Payment = z.infer<typeof payment>;
 export type CreditNote = z.infer<typeof creditNote>;
 export type InvoiceState = z.infer<typeof invoiceState>;
+export type LabelledTimelineEntry = z.infer<typeof labelledTimelineEntry>;
+export type InvoiceFlow = z.infer<typeof invoiceFlow>;

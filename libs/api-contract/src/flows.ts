@@ -8,6 +8,7 @@ import {
   RECEIVABLE_STATUSES,
   TEMPLATE_CHANNELS,
   TIMELINE_ENTRY_TYPES,
+  LOCALES,
   isKnownCurrency,
 } from '@dunning/domain';
 import { HOLD_REASONS, NODE_KINDS, type NodeKind, flowEdgeSchema, flowSchema } from '@dunning/flow';
@@ -260,6 +261,8 @@ export const simulateBody = z
     /** When the flow starts; by default 08:00 UTC on the issue date. */
     start: simulatedInstant.optional(),
     events: z.array(simulationEvent).max(1000).optional(),
+    /** The language of the holidays' names in the reasons a date moved. */
+    locale: z.enum(LOCALES).default('en'),
     /** By call task step id. */
     callOutcomes: z
       .record(stepId, scriptedCallOutcome)
@@ -339,12 +342,44 @@ export const flowRuntimeState = z
   })
   .meta({ id: 'FlowRuntimeState' });
 
-/** What a simulation answers: the timeline, the final state, and why it stopped. */
+/** Why a simulated step went later than its nominal date (libs/flow ShiftReason). */
+export const shiftReason = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('weekend'), date: localDate }),
+    /** `name`: the holiday's name in the body's locale. */
+    z.object({ kind: z.literal('holiday'), date: localDate, name: z.string().optional() }),
+    /** A weekday the flow's sending window is closed. */
+    z.object({ kind: z.literal('closed_day'), date: localDate }),
+    /** The nominal time of day (local) fell outside the window's hours. */
+    z.object({ kind: z.literal('outside_window'), localTime: z.string(), start: z.string(), end: z.string() }),
+    /** The minimum gap between two messages of one invoice on one channel. */
+    z.object({ kind: z.literal('min_gap'), hours: z.number().int() }),
+    /** An escalation waits for the end of the formal notice's period. */
+    z.object({ kind: z.literal('notice_period') }),
+  ])
+  .meta({ id: 'ShiftReason' });
+
+/** A performed step of a simulation: its timeline entry, nominal and actual instants, why it moved, the edges that led to it. */
+export const simulatedStep = z
+  .object({
+    entry: z.number().int().min(0),
+    nodeId: z.string(),
+    at: instant,
+    nominalAt: instant,
+    shiftReasons: z.array(shiftReason),
+    via: z.array(z.string()),
+  })
+  .meta({ id: 'SimulatedStep' });
+
+/** What a simulation answers: the timeline, the final state, why it stopped, the path taken and each step's dates. */
 export const flowSimulation = z
   .object({
     timeline: z.array(timelineEntry),
     state: flowRuntimeState,
     outcome: z.enum(['finished', 'waiting', 'step_limit']),
+    /** The nodes and edges the invoice went through, in order. */
+    path: z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) }),
+    steps: z.array(simulatedStep),
   })
   .meta({ id: 'FlowSimulation' });
 export type FlowSimulation = z.infer<typeof flowSimulation>;

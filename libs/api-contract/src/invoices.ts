@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DOCUMENT_MINOR_UNITS, type PaymentTerm, RECEIVABLE_STATUSES, dueDateFor, isKnownCurrency } from '@dunning/domain';
+import { AGING_BUCKETS, MAX_DOCUMENT_MINOR_UNITS, type PaymentTerm, RECEIVABLE_STATUSES, dueDateFor, isKnownCurrency } from '@dunning/domain';
 import { amountOnWire, currencyCode, instant, localDate, pageOf, positiveAmount, requiredText, uuid } from './common';
 import { invoiceTermFields, paymentTermDescription, paymentTermInput } from './payment-terms';
 
@@ -59,6 +59,22 @@ export const createInvoiceBody = z
 /** Days overdue a filter may ask for, either way (about 270 years): the database's date arithmetic stays in range. */
 const overdueDays = z.coerce.number().int().min(-100_000).max(100_000);
 
+/** An amount filter in minor units (what is still owed). */
+const balanceBound = z.coerce.number().int('an integer amount of minor units (cents)').min(0).max(MAX_DOCUMENT_MINOR_UNITS);
+
+/** The list's search filters beyond status, customer and flow (the dashboard's charts link to them). */
+const invoiceSearchFields = {
+  /** Part of the customer's name or reference, or of the invoice's number (case-insensitive). */
+  q: z.string().trim().max(200).optional(),
+  /** The flow step the invoice last went through (its node id; the web app offers the steps by label). */
+  step: z.string().trim().min(1).max(200).optional(),
+  /** What is still owed, minor units, inclusive bounds. */
+  balanceMin: balanceBound.optional(),
+  balanceMax: balanceBound.optional(),
+  /** The aging bucket on the Paris date (open invoices only, as GET /api/reports/aging counts them). */
+  bucket: z.enum(AGING_BUCKETS).optional(),
+};
+
 /** GET /api/invoices: oldest due first. */
 export const invoiceListQuery = z.object({
   /** Statuses, comma-separated (overdue,promised). */
@@ -73,8 +89,15 @@ export const invoiceListQuery = z.object({
   /** Days overdue on the Paris date, inclusive bounds (negative: days before it is due). */
   overdueMin: overdueDays.optional(),
   overdueMax: overdueDays.optional(),
+  ...invoiceSearchFields,
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** GET /api/invoices/export.csv: every invoice the list's filters match (no paging), as CSV. */
+export const invoiceExportQuery = invoiceListQuery.omit({ page: true, pageSize: true }).extend({
+  /** `fr`: ";" between columns, decimal comma and French headers (as Excel reads CSV in France); `en`: "," and a decimal point. */
+  locale: z.enum(['fr', 'en']).default('en'),
 });
 
 /** An invoice as the books hold it (the invoices table). */
@@ -135,6 +158,7 @@ export const invoicePage = pageOf(invoiceListEntry).meta({ id: 'InvoicePage' });
 
 export type CreateInvoiceBody = z.infer<typeof createInvoiceBody>;
 export type InvoiceListQuery = z.infer<typeof invoiceListQuery>;
+export type InvoiceExportQuery = z.infer<typeof invoiceExportQuery>;
 export type Invoice = z.infer<typeof invoice>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 export type InvoiceListEntry = z.infer<typeof invoiceListEntry>;

@@ -22,6 +22,8 @@ export interface OutgoingMessage {
   files?: MessageFile[];
   /** The flow step (node) that sends it: the provider's tag. */
   nodeId: string;
+  /** Who it is from, when the admin set the creditor's identity; otherwise each channel's configured sender. */
+  sender?: { name: string; email: string; smsSender?: string };
 }
 
 export interface MessageFile {

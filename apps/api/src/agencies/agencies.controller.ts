@@ -8,6 +8,7 @@ import {
   agencyBody,
   agencyList,
   handoffList,
+  handoffReports,
   handoffWithFile,
   recoveryReportAnswer,
   recoveryReportBody,
@@ -54,6 +55,14 @@ export class HandoffsController {
   @Returns(handoffWithFile, { summary: 'One case with its case file' })
   async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     return onTheWire(await this.visible(id, principal));
+  }
+
+  /** What the agency reported on the case so far (with a reference: every report with money). */
+  @Get(':id/reports')
+  @Returns(handoffReports, { summary: 'The agency’s reports on a case (those with a reference, every one with money), oldest first' })
+  async reports(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visible(id, principal);
+    return (await this.handoffs.reportsOf(id)).map((report) => ({ ...report, at: report.at.toISOString() }));
   }
 
   /** The case file, as a JSON download. */
@@ -130,14 +139,14 @@ export class AgenciesController {
   @Get()
   @Returns(agencyList, { summary: 'The collections agencies, by name' })
   async list() {
-    return (await this.users.agencies()).map(({ apiKeyHash: _secret, ...agency }) => agency);
+    return (await this.users.agencies()).map(({ apiKeyHash, ...agency }) => ({ ...agency, hasApiKey: apiKeyHash !== null }));
   }
 
   /** A new agency and how it wants its cases; secrets stay in the environment, named here. */
   @Post()
   @Returns(agency, { errors: [409], summary: 'A new collections agency (409: the name is taken)' })
   async create(@ValidBody(agencyBody) body: AgencyBody) {
-    const { apiKeyHash: _secret, ...created } = await this.users.createAgency(body);
-    return created;
+    const { apiKeyHash, ...created } = await this.users.createAgency(body);
+    return { ...created, hasApiKey: apiKeyHash !== null };
   }
 }

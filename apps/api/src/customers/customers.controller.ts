@@ -8,14 +8,19 @@ import {
   customerListQuery,
   customerMoneyBody,
   customerMoneyResult,
+  customerNote,
+  customerNoteBody,
+  customerNotes,
   customerPatchBody,
+  customerTimeline,
   customer as customerSchema,
   customerWithContacts,
 } from '@dunning/api-contract';
-import { CustomersRepository, InvoicesRepository, LedgerRepository } from '@dunning/db';
+import { CustomerNotesRepository, CustomersRepository, InvoicesRepository, LedgerRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { DunningActionsService, moneyOutcome } from '../dunning/dunning-actions.service';
-import { Roles } from '../common/auth.decorators';
+import { StepLabelsService } from '../dunning/step-labels.service';
+import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { IdParam, Returns, ValidBody, ValidQuery } from '../common/contract/contract.decorators';
 import { type CustomerBody, customerBodyWithPhones } from './customer-phones';
 import { SolvencyScoresService } from '../solvency/solvency-scores.service';
@@ -30,6 +35,8 @@ export class CustomersController {
     private readonly receivables: ReceivablesService,
     private readonly dunning: DunningActionsService,
     private readonly scores: SolvencyScoresService,
+    private readonly notes: CustomerNotesRepository,
+    private readonly steps: StepLabelsService,
   ) {}
 
   @Get()
@@ -101,6 +108,33 @@ export class CustomersController {
     await this.existing(id);
     const { replayed } = await this.receivables.refundCredit({ customerId: id, ...body });
     return { recorded: !replayed, credit: await this.ledger.customerCredit(id) };
+  }
+
+  /** What credit managers and collectors wrote about the customer, newest first. */
+  @Get(':id/notes')
+  @Roles('credit_manager', 'collector')
+  @Returns(customerNotes, { summary: 'The notes written about the customer, newest first, with their author' })
+  async listNotes(@IdParam() id: string) {
+    await this.existing(id);
+    return this.notes.list(id);
+  }
+
+  @Post(':id/notes')
+  @Roles('credit_manager', 'collector')
+  @Returns(customerNote, { status: 201, summary: 'Adds a note about the customer, signed by the user' })
+  async addNote(@IdParam() id: string, @ValidBody(customerNoteBody) body: z.infer<typeof customerNoteBody>, @CurrentPrincipal() principal: Principal) {
+    await this.existing(id);
+    return this.notes.add({ customerId: id, body: body.body, authorId: principal.userId ?? null });
+  }
+
+  /** Every invoice's story merged (steps by their label, messages, calls, payments, promises, disputes), newest first. */
+  @Get(':id/timeline')
+  @Roles('credit_manager', 'collector')
+  @Returns(customerTimeline, { summary: 'The timelines of all the customer’s invoices merged, newest first (the latest 300 entries), steps named by their label' })
+  async timeline(@IdParam() id: string) {
+    await this.existing(id);
+    const entries = await this.steps.label(await this.notes.timeline(id));
+    return entries.map(({ flowId: _flowId, flowVersion: _flowVersion, ...entry }) => entry);
   }
 
   @Patch(':id')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type DatabaseHandle, type Database, InvoicesRepository, type InvoiceRow, WorkflowSignalsRepository } from '@dunning/db';
 import type { CallOutcome } from '@dunning/flow';
 import { ReceivablesService, type EventOutcome, invoiceWorkflowIdOf } from '@dunning/receivables';
@@ -17,6 +17,9 @@ export function moneyOutcome(outcome: EventOutcome) {
     customerCredit: outcome.excess,
   };
 }
+
+/** The invoice's state forbids the action: 409 naming `invoice`, as the books' own refusals do. */
+const refusal = (message: string) => new ConflictException({ message: `invoice: ${message}`, problems: [{ field: 'invoice', message }] });
 
 /**
  * What credit managers and collectors do to an invoice's dunning. Money and status go through the
@@ -88,13 +91,18 @@ export class DunningActionsService {
     return this.delivered(moneyOutcome(await this.receivables.change({ invoiceId, key: randomUUID(), ...change })));
   }
 
+  /** Refused (409 naming `invoice`) when already paused or when nothing is left to remind of: a second click is not logged twice. */
   async pause(invoiceId: string, reason?: string) {
-    await this.existing(invoiceId);
+    const invoice = await this.existing(invoiceId);
+    if (invoice.pausedAt) throw refusal('the reminders are already paused');
+    if (invoice.cancelledAt || invoice.writtenOffAt || invoice.balance <= 0) throw refusal(`the invoice is ${invoice.status.replace('_', ' ')}: there are no reminders to pause`);
     await this.processAction(invoiceId, 'pause', { reason }, { pausedAt: new Date() });
   }
 
+  /** Refused (409 naming `invoice`) when the reminders are not paused. */
   async resume(invoiceId: string) {
-    await this.existing(invoiceId);
+    const invoice = await this.existing(invoiceId);
+    if (!invoice.pausedAt) throw refusal('the reminders are not paused');
     await this.processAction(invoiceId, 'resume', {}, { pausedAt: null });
   }
 

@@ -89,13 +89,13 @@ export class DunningController {
   }
 
   @Post('pause')
-  @Returns(null, { status: 204, summary: 'Pauses the reminders until resumed' })
+  @Returns(null, { status: 204, errors: [409], summary: 'Pauses the reminders until resumed (409: already paused, or nothing left to remind of)' })
   pause(@IdParam() id: string, @ValidBody(optionalReasonBody) body: z.infer<typeof optionalReasonBody>) {
     return this.dunning.pause(id, body.reason);
   }
 
   @Post('resume')
-  @Returns(null, { status: 204, summary: 'Resumes paused reminders' })
+  @Returns(null, { status: 204, errors: [409], summary: 'Resumes paused reminders (409: not paused)' })
   resume(@IdParam() id: string) {
     return this.dunning.resume(id);
   }

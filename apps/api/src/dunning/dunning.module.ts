@@ -5,6 +5,7 @@ import { DunningController } from './dunning.controller';
 import { LiveStateService } from './live-state.service';
 import { SignalRelayService } from './signal-relay.service';
 import { StatusRefreshScheduleService } from './status-refresh-schedule.service';
+import { StepLabelsService } from './step-labels.service';
 import { WorkflowInputBuilder } from './workflow-input';
 import { WorkflowStarterService } from './workflow-starter.service';
 
@@ -12,7 +13,7 @@ import { WorkflowStarterService } from './workflow-starter.service';
 @Module({
   imports: [FlowsModule],
   controllers: [DunningController],
-  providers: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, WorkflowInputBuilder, WorkflowStarterService],
-  exports: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, WorkflowStarterService],
+  providers: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, StepLabelsService, WorkflowInputBuilder, WorkflowStarterService],
+  exports: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, StepLabelsService, WorkflowStarterService],
 })
 export class DunningModule {}

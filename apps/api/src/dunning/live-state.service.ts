@@ -5,6 +5,7 @@ import type { TimelineEntry } from '@dunning/flow';
 import { type InvoiceSnapshot, snapshotQuery, timelineQuery } from '@dunning/workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { DunningActionsService } from './dunning-actions.service';
+import { StepLabelsService } from './step-labels.service';
 
 /** How long the API waits for a workflow to answer a query before saying it could not. */
 export const LIVE_QUERY_TIMEOUT_MS = 5_000;
@@ -21,6 +22,7 @@ export class LiveStateService {
     private readonly ledger: LedgerRepository,
     private readonly messages: MessagesRepository,
     private readonly exceptions: ExceptionsRepository,
+    private readonly steps: StepLabelsService,
   ) {}
 
   private query<T>(workflowId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
@@ -41,14 +43,15 @@ export class LiveStateService {
         }
       }
     }
-    const [timeline, messages, payments, creditNotes, exceptions] = await Promise.all([
-      this.ledger.timeline(invoiceId),
+    const [timeline, messages, payments, creditNotes, exceptions, flow] = await Promise.all([
+      this.ledger.timeline(invoiceId).then((entries) => this.steps.label(entries, invoice)),
       this.messages.forInvoice(invoiceId),
       this.invoices.payments(invoiceId),
       this.invoices.creditNotes(invoiceId),
       this.exceptions.forInvoice(invoiceId),
+      this.steps.flowOf(invoice),
     ]);
-    return { invoice, live, liveError, timeline, messages, payments, creditNotes, exceptions };
+    return { invoice, flow, live, liveError, timeline, messages, payments, creditNotes, exceptions };
   }
 
   async liveTimeline(invoiceId: string): Promise<TimelineEntry[]> {

@@ -69,6 +69,7 @@ export class FlowsController {
         start: body.start ?? `${invoice.issueDate}T08:00:00.000Z`,
         events: body.events,
         callOutcomes: body.callOutcomes,
+        locale: body.locale,
       },
     );
   }

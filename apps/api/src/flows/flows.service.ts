@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional, UnprocessableEntityException } from '@nestjs/common';
 import type { AssignmentRuleInput, FlowSimulation } from '@dunning/api-contract';
 import { SCORE_BAND_RANGES, riskScoreOrDefault } from '@dunning/domain';
-import { publicHolidays } from '@dunning/domain/holidays';
-import { type Database, type FlowAssignmentRow, type FlowVersionRow, FlowsRepository } from '@dunning/db';
+import { publicHolidayNames, publicHolidays } from '@dunning/domain/holidays';
+import { type Database, type FlowAssignmentRow, type FlowVersionRow, FlowsRepository, SettingsRepository } from '@dunning/db';
 import {
   type Flow,
   type FlowEvent,
@@ -17,8 +17,10 @@ import {
   validateFlow,
 } from '@dunning/flow';
 import { loadTemplateCatalog } from '@dunning/templating';
+import { TemplateLibraryService } from '../templates/template-library.service';
 
-const TEMPLATES = loadTemplateCatalog();
+/** Without the templates module (unit tests): the templates on disk. */
+const DISK_TEMPLATES = loadTemplateCatalog();
 
 /** A draft as the contract takes it: flow-shaped, possibly with problems. */
 type DraftGraph = Record<string, unknown>;
@@ -26,7 +28,17 @@ type DraftGraph = Record<string, unknown>;
 /** Flows: drafts, validation, immutable versions, assignment rules, simulation. */
 @Injectable()
 export class FlowsService {
-  constructor(private readonly flows: FlowsRepository) {}
+  constructor(
+    private readonly flows: FlowsRepository,
+    /** The company's sending defaults (settings `sending`): a new flow starts with that window. */
+    @Optional() private readonly settings?: SettingsRepository,
+    /** The templates flows can name: on disk and created in the app. */
+    @Optional() private readonly templateLibrary?: TemplateLibraryService,
+  ) {}
+
+  private async templates() {
+    return (await this.templateLibrary?.catalog()) ?? DISK_TEMPLATES;
+  }
 
   /** First start: the default flows, published; three assigned by solvency band. */
   async seedDefaults(): Promise<void> {
@@ -50,16 +62,23 @@ export class FlowsService {
     return this.flows.list();
   }
 
+  /** The window the admin set as the company's default (the API validated it), if any. */
+  private async defaultWindow(): Promise<Flow['sendingWindow'] | undefined> {
+    const sending = (await this.settings?.all())?.sending as Partial<Flow['sendingWindow']> | undefined;
+    if (!sending?.start || !sending.end || !sending.weekdays) return undefined;
+    return { start: sending.start, end: sending.end, weekdays: [...sending.weekdays], skipHolidays: sending.skipHolidays ?? true };
+  }
+
   async get(id: string) {
     const flow = await this.flows.findById(id);
     if (!flow) throw new NotFoundException(`flow ${id} not found`);
-    return { ...flow, problems: validateFlow(flow.draftGraph, { templates: TEMPLATES }), versions: await this.flows.versions(id) };
+    return { ...flow, problems: validateFlow(flow.draftGraph, { templates: await this.templates() }), versions: await this.flows.versions(id) };
   }
 
   async create(name: string, graph: DraftGraph | undefined) {
     if (await this.flows.findByName(name)) throw nameTaken(name);
-    const row = await this.flows.create({ name, draftGraph: graph ?? (emptyFlow(name) as unknown as DraftGraph) });
-    return { ...row, problems: validateFlow(row.draftGraph, { templates: TEMPLATES }) };
+    const row = await this.flows.create({ name, draftGraph: graph ?? (emptyFlow(name, await this.defaultWindow()) as unknown as DraftGraph) });
+    return { ...row, problems: validateFlow(row.draftGraph, { templates: await this.templates() }) };
   }
 
   /** Saves a draft as it is (drafts may be invalid while being edited); returns its problems. */
@@ -69,18 +88,18 @@ export class FlowsService {
     if (namesake && namesake.id !== id) throw nameTaken(name!);
     const row = await this.flows.saveDraft(id, { draftGraph: graph, ...(name ? { name } : {}) });
     if (!row) throw new NotFoundException(`flow ${id} not found`);
-    return { ...row, problems: validateFlow(graph, { templates: TEMPLATES }) };
+    return { ...row, problems: validateFlow(graph, { templates: await this.templates() }) };
   }
 
-  validate(graph: unknown) {
-    return { problems: validateFlow(graph, { templates: TEMPLATES }) };
+  async validate(graph: unknown) {
+    return { problems: validateFlow(graph, { templates: await this.templates() }) };
   }
 
   /** Publishes the draft as an immutable version, refused while it has problems. */
   async publish(id: string, userId?: string): Promise<FlowVersionRow> {
     const flow = await this.flows.findById(id);
     if (!flow) throw new NotFoundException(`flow ${id} not found`);
-    const problems = validateFlow(flow.draftGraph, { templates: TEMPLATES });
+    const problems = validateFlow(flow.draftGraph, { templates: await this.templates() });
     if (problems.length > 0) throw new UnprocessableEntityException({ message: `the flow has ${problems.length} problem(s)`, problems });
     return this.flows.publish(id, flowSchema.parse(flow.draftGraph) as unknown as Record<string, unknown>, userId);
   }
@@ -126,7 +145,7 @@ export class FlowsService {
   async simulate(
     flow: Flow,
     invoice: InvoiceFacts,
-    options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome> },
+    options: { country: string; timeZone: string; start: string; events?: FlowEvent[]; callOutcomes?: Record<string, ScriptedCallOutcome>; locale?: string },
   ): Promise<FlowSimulation> {
     const problems = validateFlow(flow);
     if (problems.length > 0) {
@@ -134,15 +153,23 @@ export class FlowsService {
     }
     const year = new Date(options.start).getUTCFullYear();
     let holidays: string[];
+    let holidayNames: Record<string, string>;
     try {
       holidays = publicHolidays(options.country, year, year + 2);
+      holidayNames = publicHolidayNames(options.country, year, year + 2, options.locale ?? 'en');
     } catch {
       throw new UnprocessableEntityException({
         message: `country ${options.country}: no public holiday calendar`,
         problems: [{ field: 'country', message: 'no public holiday calendar for this country' }],
       });
     }
-    return simulate(flow, invoice, { calendar: { timeZone: options.timeZone, holidays }, start: options.start, events: options.events, callOutcomes: options.callOutcomes });
+    return simulate(flow, invoice, {
+      calendar: { timeZone: options.timeZone, holidays },
+      start: options.start,
+      events: options.events,
+      callOutcomes: options.callOutcomes,
+      holidayNames,
+    });
   }
 }
 
@@ -157,10 +184,11 @@ function ruleMatches(rule: FlowAssignmentRow, customer: { riskScore: number | nu
   return true;
 }
 
-function emptyFlow(name: string): Flow {
+function emptyFlow(name: string, sendingWindow?: Flow['sendingWindow']): Flow {
   const base = standardFlow();
   return {
     ...base,
+    sendingWindow: sendingWindow ?? base.sendingWindow,
     id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     name,
     description: undefined,

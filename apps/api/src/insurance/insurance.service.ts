@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { InsuranceDeclarationBody, InsuranceIndemnityBody, InsuranceExposureReport, InsuredLimitBody, InsurancePolicyBody, InsurancePolicyPatch } from '@dunning/api-contract';
 import { CLOSED_STATUSES, type InsuranceDeclarationKind, claimDeadline, insuranceExposure, insuredAmount, localToday, threatDeadline } from '@dunning/domain';
 import {
@@ -14,6 +14,7 @@ import {
 import { renderInsuranceDossierPdf } from '@dunning/channels';
 import { ReceivableRefusal, ReceivablesService } from '@dunning/receivables';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { CreditorIdentityService } from '../settings/creditor-identity.service';
 
 const refuse = (field: string, message: string) => new ReceivableRefusal('invalid', field, message);
 const conflict = (field: string, message: string) => new ReceivableRefusal('conflict', field, message);
@@ -34,6 +35,8 @@ export class InsuranceService {
     private readonly ledger: LedgerRepository,
     private readonly receivables: ReceivablesService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    /** The identity the admin set (settings module); without it (unit tests), the environment's. */
+    @Optional() private readonly creditorIdentity?: CreditorIdentityService,
   ) {}
 
   async listPolicies() {
@@ -170,6 +173,15 @@ export class InsuranceService {
   }
 
   /** The claim's dossier (kind `insurance_dossier`), as the worker makes it for a flow's claim. */
+  /** The creditor on the dossier: the identity set in the settings, else the environment's. */
+  private async creditor(): Promise<{ name: string; addressLines: string[]; email: string }> {
+    if (this.creditorIdentity) {
+      const { name, addressLines, email } = await this.creditorIdentity.effective();
+      return { name, addressLines, email };
+    }
+    return { name: this.config.CREDITOR_NAME, addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean), email: this.config.CREDITOR_EMAIL };
+  }
+
   private async dossier(
     claim: InsuranceDeclarationRow,
     threat: InsuranceDeclarationRow,
@@ -185,7 +197,7 @@ export class InsuranceService {
       locale: customer.locale === 'en' ? 'en' : 'fr',
       reference: `${policy.policyNumber} / ${invoice.number}`,
       policy: { insurer: policy.insurer, policyNumber: policy.policyNumber, coveragePercent: policy.coveragePercent },
-      creditor: { name: this.config.CREDITOR_NAME, addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean), email: this.config.CREDITOR_EMAIL },
+      creditor: await this.creditor(),
       debtor: { name: customer.name, legalId: customer.legalId ?? undefined, addressLines: customer.addressLines },
       invoices: [{ number: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amount: money(invoice.amount), outstanding: money(claim.outstanding) }],
       outstanding: money(claim.outstanding),

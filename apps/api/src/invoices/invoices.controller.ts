@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Delete, Get, NotFoundException, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { localToday } from '@dunning/domain';
 import {
@@ -11,7 +12,10 @@ import {
   importPreview,
   importQuery,
   importTemplateQuery,
+  type InvoiceExportQuery,
+  type InvoiceListQuery,
   invoiceDetail,
+  invoiceExportQuery,
   invoiceListQuery,
   invoicePage,
   savedImportMappings,
@@ -24,11 +28,16 @@ import { ImportMappingsService } from './import-mappings.service';
 import { InvoiceImportService, type PreparedImport } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
 import { withTermDescription } from './payment-term-findings';
+import { invoicesCsv } from './invoice-export';
 
 type ImportFields = z.infer<typeof importFields>;
 type UploadedImport = { originalname: string; buffer: Buffer } | undefined;
 const uploadLimits = { limits: { fileSize: 200 * 1024 * 1024 } };
 const importForm = { contentType: 'multipart/form-data', files: ['file'] };
+/** The most rows an export holds, read from the database a page at a time. */
+const EXPORT_LIMIT = 100_000;
+const EXPORT_PAGE = 2_000;
+const parisToday = () => localToday(new Date(), 'Europe/Paris');
 
 @Controller('api/invoices')
 @Roles('credit_manager', 'collector')
@@ -54,19 +63,44 @@ export class InvoicesController {
   }
 
   @Get()
-  @Returns(invoicePage, { summary: 'Invoices with their customer’s name, oldest due first' })
-  async list(@ValidQuery(invoiceListQuery) query: z.infer<typeof invoiceListQuery>) {
-    // Days overdue as French books count them: on the Paris date.
-    const today = localToday(new Date(), 'Europe/Paris');
-    const { rows, total } = await this.invoices.list({
+  @Returns(invoicePage, { summary: 'Invoices with their customer’s name, oldest due first, filtered by status, customer, flow, step, balance and aging bucket' })
+  async list(@ValidQuery(invoiceListQuery) query: InvoiceListQuery) {
+    const { rows, total } = await this.invoices.list({ ...this.filterOf(query), offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Every invoice the list's filters match, as CSV (not one page: all of them, up to EXPORT_LIMIT). */
+  @Get('export.csv')
+  @Returns.file('text/csv', {
+    summary: 'The invoices the list’s filters match, as CSV (all pages)',
+    description: `The same filters as GET /api/invoices, without paging (at most ${EXPORT_LIMIT} rows). \`locale=fr\`: ";" between columns, decimal comma, French headers (as Excel reads CSV in France); \`en\` (default): "," and a decimal point. UTF-8 with a byte order mark; cells that a spreadsheet would run as a formula are neutralised.`,
+  })
+  async export(@ValidQuery(invoiceExportQuery) query: InvoiceExportQuery, @Res() response: Response) {
+    const filter = this.filterOf(query);
+    const rows: Awaited<ReturnType<InvoicesRepository['list']>>['rows'] = [];
+    for (let offset = 0; offset < EXPORT_LIMIT; offset += EXPORT_PAGE) {
+      const page = await this.invoices.list({ ...filter, offset, limit: Math.min(EXPORT_PAGE, EXPORT_LIMIT - offset) });
+      rows.push(...page.rows);
+      if (page.rows.length < EXPORT_PAGE) break;
+    }
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${query.locale === 'fr' ? 'factures' : 'invoices'}-${parisToday()}.csv"`);
+    response.send(invoicesCsv(rows, query.locale, parisToday()));
+  }
+
+  /** The repository's filter from the list's query; days overdue and buckets as French books count them, on the Paris date. */
+  private filterOf(query: Omit<InvoiceListQuery, 'page' | 'pageSize'>) {
+    const today = parisToday();
+    return {
       status: query.status,
       customerId: query.customerId,
       flowId: query.flowId,
       overdue: query.overdueMin !== undefined || query.overdueMax !== undefined ? { min: query.overdueMin, max: query.overdueMax, today } : undefined,
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
-    });
-    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+      search: query.q || undefined,
+      step: query.step,
+      balance: query.balanceMin !== undefined || query.balanceMax !== undefined ? { min: query.balanceMin, max: query.balanceMax } : undefined,
+      bucket: query.bucket ? { bucket: query.bucket, today } : undefined,
+    };
   }
 
   @Post('import')

@@ -15,10 +15,11 @@ import {
   reportPeriodQuery,
   trialBalanceReport,
 } from '@dunning/api-contract';
-import { AGING_BUCKETS, decimalAmount, fecFileName, localToday, spreadsheetSafe } from '@dunning/domain';
+import { AGING_BUCKETS, csvCell, decimalAmount, fecFileName, localToday } from '@dunning/domain';
 import { InvoicesRepository, LedgerRepository, MessagesRepository } from '@dunning/db';
 import { Roles } from '../common/auth.decorators';
 import { Returns, ValidQuery } from '../common/contract/contract.decorators';
+import { CreditorIdentityService } from '../settings/creditor-identity.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { BooksReportsService } from './books-reports.service';
 
@@ -29,10 +30,7 @@ type AsOf = z.infer<typeof reportAsOfQuery>;
 const today = () => localToday(new Date(), 'Europe/Paris');
 
 /** A journal cell: spreadsheet-safe (no formula runs), quoted when it holds the separator, a quote or a line break. */
-export function csvCell(value: string): string {
-  const safe = spreadsheetSafe(value);
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const journalCell = (value: string) => csvCell(value, ';');
 
 /** The portfolio and the books: outstanding, aging, DSO, messages per channel, trial balance, aged balance, journal, FEC. */
 @Controller('api/reports')
@@ -44,6 +42,7 @@ export class ReportsController {
     private readonly ledger: LedgerRepository,
     private readonly messages: MessagesRepository,
     private readonly books: BooksReportsService,
+    private readonly creditorIdentity: CreditorIdentityService,
   ) {}
 
   /** Every bucket, in order (not yet due, 1–30 days late… 90+), per currency, zero when empty. */
@@ -113,12 +112,12 @@ export class ReportsController {
           line.journal,
           line.entryId,
           line.account,
-          csvCell(line.label),
+          journalCell(line.label),
           decimalAmount(line.debit, line.currency),
           decimalAmount(line.credit, line.currency),
           line.currency,
-          csvCell(invoiceNumber ?? ''),
-          csvCell(customerReference ?? ''),
+          journalCell(invoiceNumber ?? ''),
+          journalCell(customerReference ?? ''),
         ].join(';'),
       );
     }
@@ -140,14 +139,16 @@ export class ReportsController {
     description: 'Lines in a currency other than the euro are left out and named in the X-Fec-Excluded-Currencies header. 422 when CREDITOR_SIREN is not configured.',
   })
   async fec(@ValidQuery(fecQuery) query: z.infer<typeof fecQuery>, @Res() response: Response) {
-    if (!this.config.CREDITOR_SIREN)
+    // The SIREN of the identity set in the settings, else CREDITOR_SIREN.
+    const siren = (await this.creditorIdentity.effective()).legalId;
+    if (!siren)
       throw new UnprocessableEntityException({
-        message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) to name the FEC file',
+        message: 'CREDITOR_SIREN: set the company’s SIREN (9 digits) in the settings (creditor identity) to name the FEC file',
         problems: [{ field: 'CREDITOR_SIREN', message: 'not set' }],
       });
     const { text, excludedCurrencies } = await this.books.fec(query.from, query.to, query.separator === 'pipe' ? '|' : '\t');
     response.setHeader('Content-Type', 'text/plain; charset=iso-8859-15');
-    response.setHeader('Content-Disposition', `attachment; filename="${fecFileName(this.config.CREDITOR_SIREN, query.to)}"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${fecFileName(siren, query.to)}"`);
     if (excludedCurrencies.length > 0) response.setHeader('X-Fec-Excluded-Currencies', excludedCurrencies.join(','));
     response.send(iconv.encode(text, 'ISO-8859-15'));
   }

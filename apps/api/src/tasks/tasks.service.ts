@@ -1,13 +1,15 @@
-import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, Optional, UnprocessableEntityException } from '@nestjs/common';
 import type { OutcomeBody } from '@dunning/api-contract';
 import { daysOverdue, localToday } from '@dunning/domain';
 import { type CallTaskRow, CallTasksRepository, CustomersRepository, type Database, type DatabaseHandle, type InvoiceRow, MessagesRepository } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
-import { TemplateRenderer } from '@dunning/templating';
+import { TemplateRenderer, type TemplateSource } from '@dunning/templating';
+import { TemplateLibraryService } from '../templates/template-library.service';
 import { randomUUID } from 'node:crypto';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { DATABASE } from '../database/database.module';
 import { DunningActionsService } from '../dunning/dunning-actions.service';
+import { CreditorIdentityService } from '../settings/creditor-identity.service';
 
 /**
  * The collectors' queue: one card per customer to call, with what a collector needs before
@@ -26,11 +28,17 @@ export class TasksService {
     private readonly messages: MessagesRepository,
     private readonly receivables: ReceivablesService,
     private readonly dunning: DunningActionsService,
+    /** The identity the admin set (settings module); without it (unit tests), the environment's. */
+    @Optional() private readonly creditorIdentity?: CreditorIdentityService,
+    /** The call script as saved in the app (templates module); without it (unit tests), the default on disk. */
+    @Optional() private readonly templateLibrary?: TemplateLibraryService,
   ) {}
 
   async queue(now = new Date()) {
     const rows = await this.tasks.queue(200);
     const waiting = await this.tasks.waitingInvoices(rows.map((r) => r.task.id));
+    const creditor = this.creditorIdentity ? await this.creditorIdentity.effective() : undefined;
+    const savedScripts = { fr: await this.templateLibrary?.sent('call', 'call-script', 'fr'), en: await this.templateLibrary?.sent('call', 'call-script', 'en') };
     return Promise.all(
       rows.map(async ({ task, customer }) => {
         const today = localToday(now, customer.timeZone);
@@ -65,7 +73,7 @@ export class TasksService {
           invoice: invoices[0] ?? null,
           totalBalance: { amount: invoices.reduce((sum, i) => sum + i.balance, 0), currency },
           daysOverdue: Math.max(0, ...invoices.map((i) => i.daysOverdue)),
-          script: this.script(customer, contact?.name ?? undefined, invoices, now),
+          script: this.script(customer, contact?.name ?? undefined, invoices, now, creditor, savedScripts),
           history: history.map(({ task: done, collector }) => ({
             at: done.completedAt?.toISOString() ?? null,
             outcome: done.outcome,
@@ -84,32 +92,43 @@ export class TasksService {
     contactName: string | undefined,
     invoices: Array<{ number: string; issueDate: string; dueDate: string; balance: number; currency: string; daysOverdue: number }>,
     now: Date,
+    creditor?: { name: string; email: string; phone: string; addressLines: string[] },
+    savedScripts?: Record<'fr' | 'en', TemplateSource | undefined>,
   ): string | null {
     const locale = customer.locale === 'en' ? 'en' : 'fr';
-    if (invoices.length === 0 || !this.renderer.has('call', 'call-script', locale)) return null;
+    const saved = savedScripts?.[locale]?.version ? savedScripts[locale] : undefined;
+    if (invoices.length === 0 || (!saved && !this.renderer.has('call', 'call-script', locale))) return null;
     const money = (amount: number) => ({ amount, currency: invoices[0]!.currency });
     return (
-      this.renderer.render('call', 'call-script', locale, {
+      this.renderer.render(
+        'call',
+        'call-script',
         locale,
-        timeZone: customer.timeZone,
-        sentAt: now.toISOString(),
-        creditor: {
-          name: this.config.CREDITOR_NAME,
-          email: this.config.CREDITOR_EMAIL,
-          phone: this.config.CREDITOR_PHONE,
-          addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean),
+        {
+          locale,
+          timeZone: customer.timeZone,
+          sentAt: now.toISOString(),
+          creditor: creditor
+            ? { name: creditor.name, email: creditor.email, phone: creditor.phone, addressLines: creditor.addressLines }
+            : {
+                name: this.config.CREDITOR_NAME,
+                email: this.config.CREDITOR_EMAIL,
+                phone: this.config.CREDITOR_PHONE,
+                addressLines: this.config.CREDITOR_ADDRESS.split('|').filter(Boolean),
+              },
+          customer: { name: customer.name, contactName, addressLines: customer.addressLines },
+          invoices: invoices.map((i) => ({
+            number: i.number,
+            issueDate: i.issueDate,
+            dueDate: i.dueDate,
+            amount: money(i.balance),
+            balance: money(i.balance),
+            daysOverdue: i.daysOverdue,
+          })),
+          totalBalance: money(invoices.reduce((sum, i) => sum + i.balance, 0)),
         },
-        customer: { name: customer.name, contactName, addressLines: customer.addressLines },
-        invoices: invoices.map((i) => ({
-          number: i.number,
-          issueDate: i.issueDate,
-          dueDate: i.dueDate,
-          amount: money(i.balance),
-          balance: money(i.balance),
-          daysOverdue: i.daysOverdue,
-        })),
-        totalBalance: money(invoices.reduce((sum, i) => sum + i.balance, 0)),
-      }).body ?? null
+        saved,
+      ).body ?? null
     );
   }
 

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -7,6 +7,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { useMe } from '../api/queries';
 import { isSessionLost, leaveSession } from '../api/session';
 import { Shell } from './Shell';
+import { cssVariablesResolver, theme } from '../common/theme';
 
 // One chunk per page: a collector's first screen does not load the editor, the charts or the admin screens.
 const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
@@ -16,6 +17,8 @@ const AgencyPortalPage = lazy(() => import('../agency/AgencyPortalPage').then((m
 const BooksPage = lazy(() => import('../books/BooksPage').then((m) => ({ default: m.BooksPage })));
 const InsurancePage = lazy(() => import('../insurance/InsurancePage').then((m) => ({ default: m.InsurancePage })));
 const LegalCasesPage = lazy(() => import('../legal-cases/LegalCasesPage').then((m) => ({ default: m.LegalCasesPage })));
+const CustomersPage = lazy(() => import('../customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('../customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const ClaimAgeReportPage = lazy(() => import('../claims/ClaimAgeReportPage').then((m) => ({ default: m.ClaimAgeReportPage })));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ExceptionsPage = lazy(() => import('../exceptions/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
@@ -25,6 +28,8 @@ const InvoiceDetailPage = lazy(() => import('../invoices/InvoiceDetailPage').the
 const InvoicesPage = lazy(() => import('../invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
 const OutboxPage = lazy(() => import('../outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('../templates/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const TaskQueuePage = lazy(() => import('../tasks/TaskQueuePage').then((m) => ({ default: m.TaskQueuePage })));
 
 // networkMode "always": the API is the page's own origin, so the browser's online flag is no signal
@@ -34,7 +39,6 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error, query) => isSessionLost(error, query.queryKey) && leaveSession(queryClient) }),
   defaultOptions: { queries: { staleTime: 2000, refetchOnWindowFocus: false, refetchOnMount: 'always', networkMode: 'always' }, mutations: { networkMode: 'always' } },
 });
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
 /** Each kind of user lands where they work: managers on the dashboard, collectors on the queue, agencies on their cases. */
 function home(role: string): string {
@@ -55,10 +59,14 @@ function Routed() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/invoices" element={<InvoicesPage />} />
           <Route path="/invoices/:id" element={<InvoiceDetailPage />} />
+          <Route path="/customers" element={<CustomersPage />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/flows" element={<FlowsPage />} />
           <Route path="/flows/:id" element={<FlowEditorPage />} />
           <Route path="/queue" element={<TaskQueuePage />} />
           <Route path="/outbox" element={<OutboxPage />} />
+          <Route path="/templates" element={<TemplatesPage />} />
+          <Route path="/templates/:channel/:name" element={<TemplateEditorPage />} />
           <Route path="/cases" element={<AgencyPortalPage />} />
           <Route path="/exceptions" element={<ExceptionsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
@@ -79,7 +87,7 @@ function Routed() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

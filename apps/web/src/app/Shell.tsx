@@ -1,5 +1,6 @@
-import { Anchor, AppShell, Badge, Button, Group, NavLink, SegmentedControl, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, Title } from '@mantine/core';
 import {
+  IconAddressBook,
   IconAlertTriangle,
   IconBook,
   IconShieldCheck,
@@ -10,6 +11,7 @@ import {
   IconHourglass,
   IconHierarchy3,
   IconInbox,
+  IconTemplate,
   IconListDetails,
   IconPhoneCall,
   IconSettings,
@@ -21,14 +23,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useLogout, useOpenExceptionCount } from '../api/queries';
 import type { Principal } from '../api/types';
-import { setLanguage } from '../i18n/i18n';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 
 const NAV = [
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar, roles: ['admin', 'credit_manager'] },
   { to: '/invoices', label: 'nav.invoices', icon: IconFileInvoice, roles: ['admin', 'credit_manager'] },
+  { to: '/customers', label: 'customerPage.nav', icon: IconAddressBook, roles: ['admin', 'credit_manager'] },
   { to: '/flows', label: 'nav.flows', icon: IconHierarchy3, roles: ['admin', 'credit_manager'] },
   { to: '/queue', label: 'nav.queue', icon: IconPhoneCall, roles: ['admin', 'collector', 'credit_manager'] },
   { to: '/outbox', label: 'nav.outbox', icon: IconInbox, roles: ['admin', 'credit_manager'] },
+  { to: '/templates', label: 'templates.nav', icon: IconTemplate, roles: ['admin', 'credit_manager'] },
   { to: '/exceptions', label: 'nav.exceptions', icon: IconAlertTriangle, roles: ['admin', 'credit_manager'] },
   { to: '/books', label: 'nav.books', icon: IconBook, roles: ['admin', 'credit_manager'] },
   { to: '/legal-cases', label: 'legalCases.nav', icon: IconGavel, roles: ['admin', 'credit_manager'] },
@@ -43,7 +47,7 @@ const NAV = [
 
 /** The frame around every screen: navigation for the user's role, language, sign-out. */
 export function Shell({ principal, children }: { principal: Principal; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useLocation();
   const logout = useLogout();
   // The open exceptions' count beside their entry: one row fetched, the total read.
@@ -57,23 +61,14 @@ export function Shell({ principal, children }: { principal: Principal; children:
             <Anchor component={Link} to="/account" size="sm" c="dimmed" data-testid="account-link">
               {principal.email ?? principal.role}
             </Anchor>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('app.language')}
-              value={i18n.language.slice(0, 2)}
-              onChange={(v) => setLanguage(v as 'en' | 'fr')}
-              data={[
-                { value: 'en', label: 'EN' },
-                { value: 'fr', label: 'FR' },
-              ]}
-            />
+            <LanguageSwitch />
             <Button size="xs" variant="subtle" onClick={() => logout.mutate()}>
               {t('app.logout')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="main">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('access.mainMenu')}>
         {NAV.filter((item) => (item.roles as readonly string[]).includes(principal.role)).map((item) => (
           <NavLink
             key={item.to}

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/queries';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 import { formatWait, signInRetryAfter } from './sign-in-wait';
 
 export function LoginPage() {
@@ -12,10 +13,15 @@ export function LoginPage() {
   // Too many failures lock the account and the address for a while (429): say for how long.
   const wait = signInRetryAfter(login.error);
   return (
-    <Center h="100vh" bg="gray.0">
+    <Center component="main" h="100vh" bg="gray.0">
       <Paper component="form" w={360} p="xl" shadow="sm" withBorder onSubmit={(e) => (e.preventDefault(), login.mutate({ email, password }))}>
         <Stack>
-          <Title order={3}>{t('login.title')}</Title>
+          <Group justify="space-between">
+            <Title order={1} size="h3">
+              {t('login.title')}
+            </Title>
+            <LanguageSwitch />
+          </Group>
           {login.isError && (
             <Alert color="red" data-testid="login-error">
               {wait !== undefined ? t('login.tooMany', { wait: formatWait(wait, i18n.language) }) : t('login.failed')}

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Pagination, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePaginationNames } from '../common/pagination';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CLAIM_AGE_STATES, type ClaimAgeState } from '@dunning/domain';
 import { useClaimAgeReport } from '../api/claims-queries';
@@ -14,6 +15,7 @@ const PAGE_SIZE = 50;
  */
 export function ClaimAgeReportPage() {
   const { t, i18n } = useTranslation();
+  const paginationNames = usePaginationNames();
   const [params, setParams] = useSearchParams();
   const state = CLAIM_AGE_STATES.find((s) => s === params.get('state'));
   const page = Number(params.get('page') ?? 1) || 1;
@@ -78,7 +80,7 @@ export function ClaimAgeReportPage() {
       )}
       {data && data.total > PAGE_SIZE && (
         <Group justify="center">
-          <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={(p) => set({ state, page: p })} />
+          <Pagination {...paginationNames} total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={(p) => set({ state, page: p })} />
         </Group>
       )}
     </Stack>

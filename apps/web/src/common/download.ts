@@ -26,7 +26,13 @@ export async function downloadReport(path: string, fallback: string): Promise<{ 
     throw new ApiError(response.status, message, body);
   }
   const fileName = fileNameOf(response.headers.get('Content-Disposition'), fallback);
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(await response.blob(), fileName);
+  return { fileName, headers: response.headers };
+}
+
+/** Hands a file made or fetched in the page to the browser's downloads. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -34,5 +40,4 @@ export async function downloadReport(path: string, fallback: string): Promise<{ 
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { fileName, headers: response.headers };
 }

@@ -3,12 +3,12 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from './errors';
 
-/** Shows an API refusal as a red notification: a translated title, the server's message. */
+/** Shows an API refusal as a red notification: a translated title, and each field problem in the user's words. */
 export function useNotifyError() {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown) => {
-      const { kind, message } = describeError(error);
+      const { kind, message } = describeError(error, t);
       notifications.show({ color: 'red', title: t(`errors.${kind}`), message });
     },
     [t],

@@ -1,47 +1,81 @@
 import { BarChart } from '@mantine/charts';
-import { Card, Table, Text } from '@mantine/core';
+import { Anchor, Card, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Aging } from '../api/types';
 import { currencyDigits, formatDate, formatMoney } from '../common/format';
 import { useLabels } from '../common/labels';
+import { invoicesLink } from '../invoices/invoice-filters';
 import { agingRows } from './report-series';
+import { CHART_COLORS, axisMoney } from './chart-format';
 
-const COLORS = ['indigo.6', 'teal.6', 'yellow.6', 'orange.6', 'red.6', 'grape.6'];
-
-/** Every aging bucket in the API's order, labelled in words, charted per currency, with the table as its legend. */
+/**
+ * Every aging bucket in its natural order (not yet due, 1–30… over 90 days late), empty ones at
+ * zero, charted per currency with a legend and its unit; each bar opens the invoices behind it,
+ * and the table under it (the same figures, with links) is its keyboard and screen-reader twin.
+ */
 export function AgingCard({ aging }: { aging: Aging | undefined }) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
-  const { currencies, rows } = agingRows(aging ?? { bucketOrder: [], buckets: [] }, currencyDigits);
+  const navigate = useNavigate();
+  const { currencies, rows } = agingRows(aging?.buckets ?? [], currencyDigits);
   const of = (bucket: string, currency: string) => aging?.buckets.find((b) => b.bucket === bucket && b.currency === currency);
   return (
     <Card withBorder data-testid="aging">
       <Text fw={600}>{t('dashboard.aging')}</Text>
       {aging && (
-        <Text size="xs" c="dimmed" mb="sm">
+        <Text size="xs" c="dimmed">
           {t('dashboard.agingHelp', { date: formatDate(aging.asOf, i18n.language) })}
         </Text>
       )}
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('charts.clickHint')}
+      </Text>
       <BarChart
-        h={200}
-        data={rows.map((row) => ({ ...row, bucket: labels.bucketShort(row.bucket) }))}
-        dataKey="bucket"
+        h={220}
+        data={rows.map((row) => ({ ...row, label: labels.bucketShort(row.bucket) }))}
+        dataKey="label"
         xAxisProps={{ interval: 0 }}
-        withLegend={currencies.length > 1}
-        series={currencies.map((currency, i) => ({ name: currency, label: currency, color: COLORS[i % COLORS.length]! }))}
-        valueFormatter={(value) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(value)}
+        xAxisLabel={t('charts.bucketAxis')}
+        yAxisLabel={t('charts.amountAxis', { currency: currencies.join(', ') })}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom' }}
+        series={currencies.map((currency, i) => ({ name: currency, label: currency, color: CHART_COLORS[i % CHART_COLORS.length]! }))}
+        valueFormatter={(value) => axisMoney(value, currencies.length === 1 ? currencies[0]! : undefined, i18n.language)}
+        barProps={{
+          cursor: 'pointer',
+          onClick: (data: unknown) => {
+            const bucket = (data as { payload?: { bucket?: string } }).payload?.bucket;
+            if (bucket) navigate(invoicesLink({ bucket: bucket as (typeof rows)[number]['bucket'] }));
+          },
+        }}
       />
       <Table fz="xs" mt="sm" verticalSpacing={2} data-testid="aging-legend">
+        <Table.Caption>{t('charts.agingTable')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('charts.bucketAxis')}</Table.Th>
+            {currencies.map((currency) => (
+              <Table.Th key={currency} ta="right">
+                {currency}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {(aging?.bucketOrder ?? []).map((bucket) => (
-            <Table.Tr key={bucket}>
-              <Table.Td>{labels.bucket(bucket)}</Table.Td>
+          {rows.map((row) => (
+            <Table.Tr key={row.bucket}>
+              <Table.Td>
+                <Anchor component={Link} to={invoicesLink({ bucket: row.bucket })} size="xs" aria-label={t('charts.seeInvoices', { what: labels.bucket(row.bucket) })}>
+                  {labels.bucket(row.bucket)}
+                </Anchor>
+              </Table.Td>
               {currencies.map((currency) => (
                 <Table.Td key={currency} ta="right">
-                  {formatMoney(of(bucket, currency)?.amount ?? 0, currency, i18n.language)}
+                  {formatMoney(of(row.bucket, currency)?.amount ?? 0, currency, i18n.language)}
                   <Text span size="xs" c="dimmed">
                     {' '}
-                    · {t('dashboard.invoicesCount', { count: of(bucket, currency)?.count ?? 0 })}
+                    · {t('dashboard.invoicesCount', { count: of(row.bucket, currency)?.count ?? 0 })}
                   </Text>
                 </Table.Td>
               ))}

@@ -1,34 +1,33 @@
-import { BarChart, DonutChart, LineChart } from '@mantine/charts';
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { LineChart } from '@mantine/charts';
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useAging, useDso, useDsoTrend, useMessageCounts, useRecoveryByStep } from '../api/queries';
-import { currencyDigits, formatMonth, formatMoney, localDateToday } from '../common/format';
-import { useLabels } from '../common/labels';
+import { useAging, useDso, useDsoTrend } from '../api/queries';
+import { formatMonth, formatMoney, localDateToday } from '../common/format';
+import { invoicesLink } from '../invoices/invoice-filters';
 import { AgingCard } from './AgingCard';
+import { CreditorWarning } from '../settings/CreditorWarning';
+import { CHART_COLORS } from './chart-format';
+import { MessagesCard } from './MessagesCard';
+import { RecoveryCard } from './RecoveryCard';
 import { PaymentTermsReportCard } from '../payment-terms/PaymentTermsReportCard';
 import { ClaimAgeDashboardCard } from '../claims/ClaimAgeDashboardCard';
 import { dsoRows, monthsThrough } from './report-series';
 
-const COLORS = ['indigo.6', 'teal.6', 'yellow.6', 'orange.6', 'red.6', 'grape.6'];
-const BEFORE_ANY_STEP = '(before any step)';
-
 /** The portfolio at a glance: outstanding, aging, DSO and its trend from the books, what each step recovers, messages per channel. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const labels = useLabels();
   const aging = useAging();
   const today = localDateToday();
   const from = localDateToday(new Date(Date.now() - 90 * 86_400_000));
   const dso = useDso(from, today);
   const period = monthsThrough(today, 12);
   const trend = useDsoTrend(period.from, period.to);
-  const recovery = useRecoveryByStep();
-  const counts = useMessageCounts();
   const dsoSeries = dsoRows(trend.data ?? []);
   return (
     <Stack>
       <Title order={3}>{t('nav.dashboard')}</Title>
+      <CreditorWarning />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Card withBorder data-testid="outstanding">
           <Text c="dimmed" size="sm">
@@ -39,6 +38,9 @@ export function DashboardPage() {
               {formatMoney(o.amount, o.currency, i18n.language)}
             </Text>
           ))}
+          <Anchor component={Link} to="/invoices" size="sm">
+            {t('charts.seeAll')} →
+          </Anchor>
         </Card>
         <Card withBorder>
           <Text c="dimmed" size="sm">
@@ -73,40 +75,20 @@ export function DashboardPage() {
           data={dsoSeries.rows.map((row) => ({ ...row, month: formatMonth(row.month, i18n.language) }))}
           dataKey="month"
           unit={` ${t('dashboard.days')}`}
+          yAxisLabel={t('charts.daysAxis')}
           connectNulls
-          withLegend={dsoSeries.currencies.length > 1}
-          series={dsoSeries.currencies.map((c, i) => ({ name: c, color: COLORS[i % COLORS.length]! }))}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          series={dsoSeries.currencies.map((c, i) => ({ name: c, color: CHART_COLORS[i % CHART_COLORS.length]! }))}
         />
+        <Anchor component={Link} to={invoicesLink({ status: 'overdue' })} size="sm">
+          {t('charts.seeOverdue')} →
+        </Anchor>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <AgingCard aging={aging.data} />
-        <Card withBorder>
-          <Text fw={600} mb="sm">
-            {t('dashboard.recovery')}
-          </Text>
-          <BarChart
-            h={220}
-            data={(recovery.data ?? []).map((r) => ({
-              step: r.nodeId === BEFORE_ANY_STEP ? t('dashboard.beforeAnyStep') : r.nodeId,
-              [r.currency]: Number(r.amount) / 10 ** currencyDigits(r.currency),
-            }))}
-            dataKey="step"
-            series={[...new Set((recovery.data ?? []).map((r) => r.currency))].map((currency, i) => ({ name: currency, color: COLORS[(i + 1) % COLORS.length]! }))}
-          />
-        </Card>
-        <Card withBorder>
-          <Text fw={600} mb="sm">
-            {t('dashboard.messages')}
-          </Text>
-          <Group justify="center">
-            <DonutChart
-              withLabels
-              withTooltip
-              withLegend
-              data={(counts.data ?? []).map((c, i) => ({ name: labels.channel(c.channel), value: c.count, color: COLORS[i % COLORS.length]! }))}
-            />
-          </Group>
-        </Card>
+        <RecoveryCard />
+        <MessagesCard />
       </SimpleGrid>
       <PaymentTermsReportCard />
       <ClaimAgeDashboardCard />

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Pagination, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePaginationNames } from '../common/pagination';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EXCEPTION_KINDS } from '@dunning/domain';
 import { type ExceptionFilter, useExceptions } from '../api/queries';
@@ -14,6 +15,7 @@ import { ExceptionActions } from './ExceptionActions';
  */
 export function ExceptionsPage() {
   const { t, i18n } = useTranslation();
+  const paginationNames = usePaginationNames();
   const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const filter: ExceptionFilter = {
@@ -131,7 +133,9 @@ export function ExceptionsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {data && data.total > data.pageSize && <Pagination total={Math.ceil(data.total / data.pageSize)} value={filter.page} onChange={(page) => set('page', String(page))} />}
+      {data && data.total > data.pageSize && (
+        <Pagination {...paginationNames} total={Math.ceil(data.total / data.pageSize)} value={filter.page} onChange={(page) => set('page', String(page))} />
+      )}
     </Stack>
   );
 }

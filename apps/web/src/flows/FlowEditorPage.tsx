@@ -8,17 +8,19 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
 import type { FlowVersion } from '../api/types';
-import { autoLayout } from './editor/auto-layout';
+import { FIT_VIEW_OPTIONS, autoLayout } from './editor/auto-layout';
 import { cachedValidation } from './editor/cached-validation';
 import { editableFlow } from './editor/editable-draft';
 import { FlowCanvas } from './editor/FlowCanvas';
 import { FlowSettingsPanel } from './editor/FlowSettingsPanel';
-import type { StepNode } from './editor/graph-conversion';
+import type { CanvasHighlight, OutcomeEdge, StepNode } from './editor/graph-conversion';
 import { nextNodeId, removeNodes, updateNode } from './editor/graph-conversion';
+import { insertAfter, insertOnEdge } from './editor/insert-step';
 import { History } from './editor/history';
 import { newNodeData } from './editor/node-kinds';
 import { Palette } from './editor/Palette';
 import { StepPanel } from './editor/StepPanel';
+import { PlanPanel } from './plan/PlanPanel';
 import { SimulationPanel } from './SimulationPanel';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -46,7 +48,16 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
   const [selectedId, setSelectedId] = useState<string>();
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'dirty'>('saved');
   const [tab, setTab] = useState<string | null>('step');
-  const canvas = useRef<ReactFlowInstance<StepNode> | null>(null);
+  const canvas = useRef<ReactFlowInstance<StepNode, OutcomeEdge> | null>(null);
+  const canvasBox = useRef<HTMLDivElement>(null);
+  // The path of the last simulation, shown on the canvas while the flow is the one simulated.
+  const [simulated, setSimulated] = useState<{ flow: Flow; path: CanvasHighlight }>();
+  const highlight = simulated?.flow === flow ? simulated.path : undefined;
+  // From the plan or the simulation: select the step and bring it into view.
+  const showStep = useCallback((id: string) => {
+    setSelectedId(id);
+    canvas.current?.fitView({ nodes: [{ id }], maxZoom: 1, duration: 200 });
+  }, []);
   const templates = useTemplates();
   const publish = usePublish(flowId);
 
@@ -106,6 +117,31 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
     [flow, change],
   );
 
+  // Tidy up: the auto-layout with the cards' measured sizes, for this canvas's size; then the whole flow in view.
+  const tidy = useCallback((next: Flow) => {
+    const box = canvasBox.current?.getBoundingClientRect();
+    const laidOut = autoLayout(next, {
+      sizeOf: (node) => {
+        const measured = canvas.current?.getNode(node.id)?.measured;
+        return measured?.width && measured.height ? { width: measured.width, height: measured.height } : undefined;
+      },
+      viewport: box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined,
+    });
+    setTimeout(() => canvas.current?.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }), 50);
+    return laidOut;
+  }, []);
+
+  // A click on the palette or a connection's "+": the step goes in, the flow is tidied (one undo), its form opens.
+  const insert = useCallback(
+    (inserted: { flow: Flow; id?: string }) => {
+      if (!inserted.id) return;
+      change(tidy(inserted.flow));
+      setSelectedId(inserted.id);
+      setTab('step');
+    },
+    [change, tidy],
+  );
+
   const selected = flow.nodes.find((n) => n.id === selectedId);
   const doPublish = () =>
     saveDraft(flowId, flow)
@@ -130,18 +166,11 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
               <IconArrowForwardUp size={18} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label={t('flows.layout')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('flows.layout')}
-              onClick={() => (change(autoLayout(flow)), setTimeout(() => canvas.current?.fitView(), 50))}
-              data-testid="auto-layout"
-            >
-              <IconLayoutDistributeHorizontal size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <Button variant="default" leftSection={<IconLayoutDistributeHorizontal size={18} aria-hidden />} onClick={() => change(tidy(flow))} data-testid="auto-layout">
+            {t('editorCanvas.tidy')}
+          </Button>
           <Tooltip label={t('flows.fit')}>
-            <ActionIcon variant="default" aria-label={t('flows.fit')} onClick={() => canvas.current?.fitView()}>
+            <ActionIcon variant="default" aria-label={t('flows.fit')} onClick={() => canvas.current?.fitView(FIT_VIEW_OPTIONS)}>
               <IconZoomScan size={18} />
             </ActionIcon>
           </Tooltip>
@@ -165,9 +194,9 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
         </Group>
       </Group>
       <ScrollArea>
-        <Palette onAdd={(kind) => addStep(kind)} />
+        <Palette onAdd={(kind) => insert(insertAfter(flow, kind, selectedId))} />
       </ScrollArea>
-      <Box style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="canvas">
+      <Box ref={canvasBox} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="canvas">
         <FlowCanvas
           flow={flow}
           problems={problems}
@@ -175,13 +204,18 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
           onSelect={setSelectedId}
           onChange={change}
           onDropKind={(kind, position) => addStep(kind, position)}
+          onInsert={(edgeId, kind) => insert(insertOnEdge(flow, edgeId, kind))}
           onReady={(instance) => (canvas.current = instance)}
+          highlight={highlight}
         />
       </Box>
       <ScrollArea>
         <Tabs value={tab} onChange={setTab}>
           <Tabs.List>
             <Tabs.Tab value="step">{t('flowSteps.step')}</Tabs.Tab>
+            <Tabs.Tab value="plan" data-testid="tab-plan">
+              {t('plan.tab')}
+            </Tabs.Tab>
             <Tabs.Tab value="simulate" data-testid="tab-simulate">
               {t('flows.simulate')}
             </Tabs.Tab>
@@ -214,8 +248,11 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
                 </Text>
               ))}
           </Tabs.Panel>
+          <Tabs.Panel value="plan" pt="sm">
+            <PlanPanel flow={flow} selectedId={selectedId} onSelect={showStep} />
+          </Tabs.Panel>
           <Tabs.Panel value="simulate" pt="sm">
-            <SimulationPanel flow={flow} />
+            <SimulationPanel flow={flow} onPath={(path) => setSimulated(path ? { flow, path } : undefined)} onSelect={showStep} />
           </Tabs.Panel>
           <Tabs.Panel value="versions" pt="sm">
             <VersionsPanel flowId={flowId} versions={versions} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useAssignments, useSaveAssignments } from '../api/queries';
 import type { AssignmentRuleInput, FlowVersion } from '../api/types';
 import { diffFlows } from './flow-diff';
 
-/** Published versions, a side-by-side comparison of two, and the rules that send invoices to this flow. */
+/** Published versions, what changed between two in words, and the rules that send invoices to this flow. */
 export function VersionsPanel({ flowId, versions }: { flowId: string; versions: FlowVersion[] }) {
   const { t, i18n } = useTranslation();
   const sorted = [...versions].sort((a, b) => b.version - a.version);
@@ -15,7 +15,8 @@ export function VersionsPanel({ flowId, versions }: { flowId: string; versions: 
   const [right, setRight] = useState<string | null>(sorted[0] ? String(sorted[0].version) : null);
   const a = versions.find((v) => String(v.version) === left);
   const b = versions.find((v) => String(v.version) === right);
-  const diff = a && b ? diffFlows(a.graph, b.graph) : [];
+  const diff = a && b ? diffFlows(a.graph, b.graph, t, i18n.language) : [];
+  const choices = sorted.map((v) => ({ value: String(v.version), label: t('versionDiff.version', { version: v.version }) }));
   return (
     <Stack gap="sm">
       <Table>
@@ -35,24 +36,36 @@ export function VersionsPanel({ flowId, versions }: { flowId: string; versions: 
         {t('flows.runs')} →
       </Text>
       {versions.length > 1 && (
-        <>
+        <Stack gap="xs">
+          <Text fw={600} component="h3" size="sm" m={0}>
+            {t('versionDiff.title')}
+          </Text>
           <Group grow>
-            <Select label={t('flows.diff')} data={sorted.map((v) => String(v.version))} value={left} onChange={setLeft} />
-            <Select label="↔" data={sorted.map((v) => String(v.version))} value={right} onChange={setRight} />
+            <Select label={t('versionDiff.from')} data={choices} value={left} onChange={setLeft} allowDeselect={false} data-testid="diff-from" />
+            <Select label={t('versionDiff.to')} data={choices} value={right} onChange={setRight} allowDeselect={false} data-testid="diff-to" />
           </Group>
-          <SimpleGrid cols={2} spacing={4} data-testid="version-diff">
-            {diff.map((line, i) => (
-              <Code
-                key={i}
-                block
-                color={line.kind === 'removed' ? 'red.1' : line.kind === 'added' ? 'green.1' : 'yellow.1'}
-                style={{ gridColumn: line.kind === 'removed' ? 1 : line.kind === 'added' ? 2 : 'span 2' }}
-              >
-                {line.text}
-              </Code>
-            ))}
-          </SimpleGrid>
-        </>
+          {a && b && (
+            <Box component="ul" m={0} pl="md" data-testid="version-diff" aria-label={t('versionDiff.title')}>
+              {diff.length === 0 && (
+                <Text component="li" size="sm" c="dark.4">
+                  {t('versionDiff.none')}
+                </Text>
+              )}
+              {diff.map((line, i) => (
+                <Text
+                  component="li"
+                  key={i}
+                  size="sm"
+                  c={line.kind === 'removed' ? 'red.9' : line.kind === 'added' ? 'green.9' : 'dark.7'}
+                  data-testid="diff-line"
+                  data-kind={line.kind}
+                >
+                  {line.text}
+                </Text>
+              ))}
+            </Box>
+          )}
+        </Stack>
       )}
       <AssignmentEditor flowId={flowId} />
     </Stack>

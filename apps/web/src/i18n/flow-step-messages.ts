@@ -41,10 +41,10 @@ export const flowStepScreensEn = {
       start: {},
       end: {},
       wait: {
-        anchor: { label: 'Counted from', help: 'The date the wait counts from.' },
-        offsetDays: { label: 'Days', help: 'Days after that date; a negative number means before it.' },
+        anchor: { label: 'Date counted from', help: 'The date the wait counts from: the due date, the issue date or the previous step.' },
+        offsetDays: { label: 'Number of days', help: 'How many days before or after that date; typing -5 means 5 days before.' },
         dayType: { label: 'Count in', help: 'Calendar days, or business days (weekends and public holidays skipped).' },
-        at: { label: 'At', help: 'Time of day (HH:mm), in the customer’s time zone.' },
+        at: { label: 'Time of day', help: 'When the step runs that day, in the customer’s time zone. Empty: at the start of the sending window.' },
       },
       email: {
         template: { label: 'Template', help: 'The email’s template, in the customer’s language.' },
@@ -57,7 +57,7 @@ export const flowStepScreensEn = {
         maxSegments: { label: 'At most (SMS)', help: 'The longest message allowed, in SMS segments (160 characters each, fewer with accents).' },
       },
       call_task: {
-        slaHours: { label: 'Call within (hours)', help: 'After this, the outcome is “not called in time” and the flow goes on.' },
+        slaHours: { label: 'Call deadline', help: 'After this, the outcome is “not called in time” and the flow goes on.' },
         script: { label: 'Call script', help: 'What the collector says on the phone.' },
         priority: { label: 'Priority', help: 'High-priority calls come first in the queue.' },
       },
@@ -70,7 +70,7 @@ export const flowStepScreensEn = {
         },
         requireRecoverable: { label: 'Only if the claim is certain, liquid and due', help: recoverableHelpEn },
       },
-      branch: { cases: { label: 'Cases', help: 'Each case names an outcome and its condition; the first that holds is taken, “otherwise” when none does.' } },
+      branch: { cases: { label: 'Conditions', help: 'Each case names an outcome and its condition; the first that holds is taken, “otherwise” when none does.' } },
       set_status: { status: { label: 'Status', help: 'The status the invoice takes.' } },
       late_fee: {
         indemnity: { label: 'Recovery indemnity (40 €)', help: 'The fixed indemnity per late invoice between professionals (Code de commerce L441-10 II, D441-5).' },
@@ -125,6 +125,25 @@ export const flowStepScreensEn = {
     settings: {
       tab: 'Settings',
       title: 'Flow settings',
+      sendingWindow: {
+        title: 'When messages may go out',
+        closesBeforeOpening: 'The window must close after it opens: nothing could ever be sent.',
+        start: { label: 'From', help: 'The earliest time a message goes out, in the customer’s time zone.' },
+        end: { label: 'Until', help: 'The latest time a message goes out; later ones wait for the next allowed day.' },
+        weekdays: { label: 'On these days', help: 'Messages due on another day wait for the next one ticked.' },
+        skipHolidays: { label: 'Not on public holidays', help: 'Messages due on a public holiday of the customer’s country wait for the next working day.' },
+      },
+      catchUp: {
+        title: 'Invoices that arrive late in the flow',
+        policy: {
+          label: 'Steps already past',
+          help: 'An invoice imported overdue, or resumed after a long dispute, finds steps whose time has passed. A message written for before the due date never goes to an overdue invoice.',
+          options: { latest_due: 'Only the latest one due (skip the ones it replaces)', replay: 'Every one in turn' },
+        },
+        minGapHours: { label: 'Hours between two messages', help: 'The least time between two messages to one invoice on one channel.' },
+      },
+      batch: 'One message per customer',
+      batchHelp: 'When several invoices of a customer reach a send step in the same window, they go out together in one message.',
       reroute: 'Follow the solvency score',
       rerouteHelp:
         'Move running invoices to the flow their new solvency band picks, at the next step (never during a send, a call or a court case). The assignment rules choose the flow by risk score.',
@@ -165,10 +184,10 @@ export const flowStepScreensFr: typeof flowStepScreensEn = {
       start: {},
       end: {},
       wait: {
-        anchor: { label: 'À compter de', help: 'La date à partir de laquelle l’attente est comptée.' },
-        offsetDays: { label: 'Jours', help: 'Jours après cette date ; un nombre négatif signifie avant.' },
+        anchor: { label: 'Date de référence', help: 'La date à partir de laquelle l’attente est comptée : l’échéance, la date de facture ou l’étape précédente.' },
+        offsetDays: { label: 'Nombre de jours', help: 'Combien de jours avant ou après cette date ; taper -5 signifie 5 jours avant.' },
         dayType: { label: 'Compter en', help: 'Jours calendaires, ou jours ouvrés (week-ends et jours fériés exclus).' },
-        at: { label: 'À', help: 'Heure de la journée (HH:mm), dans le fuseau du client.' },
+        at: { label: 'Heure', help: 'L’heure de l’étape ce jour-là, dans le fuseau du client. Vide : à l’ouverture de la plage d’envoi.' },
       },
       email: {
         template: { label: 'Modèle', help: 'Le modèle de l’e-mail, dans la langue du client.' },
@@ -181,7 +200,7 @@ export const flowStepScreensFr: typeof flowStepScreensEn = {
         maxSegments: { label: 'Au plus (SMS)', help: 'La longueur maximale du message, en segments SMS (160 caractères chacun, moins avec des accents).' },
       },
       call_task: {
-        slaHours: { label: 'Appeler sous (heures)', help: 'Passé ce délai, le résultat est « appel non passé à temps » et le scénario continue.' },
+        slaHours: { label: 'Délai d’appel', help: 'Passé ce délai, le résultat est « appel non passé à temps » et le scénario continue.' },
         script: { label: 'Script d’appel', help: 'Ce que le chargé de recouvrement dit au téléphone.' },
         priority: { label: 'Priorité', help: 'Les appels prioritaires passent en tête de la file.' },
       },
@@ -194,7 +213,7 @@ export const flowStepScreensFr: typeof flowStepScreensEn = {
         },
         requireRecoverable: { label: 'Seulement si la créance est certaine, liquide et exigible', help: recoverableHelpFr },
       },
-      branch: { cases: { label: 'Cas', help: 'Chaque cas nomme une issue et sa condition ; le premier vérifié est suivi, « sinon » quand aucun ne l’est.' } },
+      branch: { cases: { label: 'Conditions', help: 'Chaque cas nomme une issue et sa condition ; le premier vérifié est suivi, « sinon » quand aucun ne l’est.' } },
       set_status: { status: { label: 'Statut', help: 'Le statut que prend la facture.' } },
       late_fee: {
         indemnity: {
@@ -252,6 +271,25 @@ export const flowStepScreensFr: typeof flowStepScreensEn = {
     settings: {
       tab: 'Paramètres',
       title: 'Paramètres du scénario',
+      sendingWindow: {
+        title: 'Quand les messages peuvent partir',
+        closesBeforeOpening: 'La plage doit se fermer après son ouverture : rien ne pourrait jamais partir.',
+        start: { label: 'De', help: 'L’heure la plus tôt d’envoi, dans le fuseau du client.' },
+        end: { label: 'Jusqu’à', help: 'L’heure la plus tardive d’envoi ; au-delà, le message attend le prochain jour autorisé.' },
+        weekdays: { label: 'Ces jours-là', help: 'Un message dû un autre jour attend le prochain jour coché.' },
+        skipHolidays: { label: 'Pas les jours fériés', help: 'Un message dû un jour férié du pays du client attend le prochain jour ouvré.' },
+      },
+      catchUp: {
+        title: 'Factures qui arrivent en retard dans le scénario',
+        policy: {
+          label: 'Étapes déjà passées',
+          help: 'Une facture importée en retard, ou reprise après un long litige, trouve des étapes dont la date est passée. Un message écrit pour avant l’échéance ne part jamais pour une facture en retard.',
+          options: { latest_due: 'Seulement la dernière due (sauter celles qu’elle remplace)', replay: 'Chacune à son tour' },
+        },
+        minGapHours: { label: 'Heures entre deux messages', help: 'Le délai minimal entre deux messages pour une même facture sur un même canal.' },
+      },
+      batch: 'Un seul message par client',
+      batchHelp: 'Quand plusieurs factures d’un client arrivent à une étape d’envoi dans la même plage, elles partent ensemble dans un seul message.',
       reroute: 'Suivre le score de solvabilité',
       rerouteHelp:
         'Déplacer les factures en cours vers le scénario que choisit leur nouvelle classe de solvabilité, à la prochaine étape (jamais pendant un envoi, un appel ou une procédure). Les règles d’affectation choisissent le scénario selon le score de risque.',

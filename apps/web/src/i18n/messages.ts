@@ -1,12 +1,20 @@
 import { accountScreensEn, accountScreensFr } from './account-messages';
+import { customerScreensEn, customerScreensFr } from './customer-messages';
 import { flowStepScreensEn, flowStepScreensFr } from './flow-step-messages';
 import { importScreensEn, importScreensFr } from './import-messages';
 import { insuranceScreensEn, insuranceScreensFr } from './insurance-messages';
 import { legalCasesScreensEn, legalCasesScreensFr } from './legal-cases-messages';
 import { legalClaimsScreensEn, legalClaimsScreensFr } from './legal-claims-messages';
+import { accessScreensEn, accessScreensFr } from './access-messages';
 import { moneyScreensEn, moneyScreensFr } from './money-messages';
+import { planScreensEn, planScreensFr } from './plan-messages';
 import { solvencyScreensEn, solvencyScreensFr } from './solvency-messages';
+import { templatesScreensEn, templatesScreensFr } from './templates-messages';
+import { listsScreensEn, listsScreensFr } from './lists-messages';
+import { stepFormsScreensEn, stepFormsScreensFr } from './step-forms-messages';
+import { editorCanvasScreensEn, editorCanvasScreensFr } from './editor-canvas-messages';
 import { termsScreensEn, termsScreensFr } from './terms-messages';
+import { settingsScreensEn, settingsScreensFr } from './settings-messages';
 import { vocabularyEn, vocabularyFr } from './vocabulary';
 
 /** The UI's words in English and French; keys are grouped by screen (the API's codes in vocabulary.ts, money screens in money-messages.ts). */
@@ -214,12 +222,20 @@ export const en = {
   ...accountScreensEn,
   ...importScreensEn,
   ...flowStepScreensEn,
+  ...planScreensEn,
+  ...stepFormsScreensEn,
+  ...editorCanvasScreensEn,
   ...vocabularyEn,
   ...solvencyScreensEn,
+  ...templatesScreensEn,
+  ...listsScreensEn,
   ...termsScreensEn,
+  ...settingsScreensEn,
   ...insuranceScreensEn,
   ...legalCasesScreensEn,
   ...legalClaimsScreensEn,
+  ...customerScreensEn,
+  ...accessScreensEn,
 };
 export type Messages = typeof en;
 
@@ -434,10 +450,18 @@ export const fr: Messages = {
   ...accountScreensFr,
   ...importScreensFr,
   ...flowStepScreensFr,
+  ...planScreensFr,
+  ...stepFormsScreensFr,
+  ...editorCanvasScreensFr,
   ...vocabularyFr,
   ...solvencyScreensFr,
+  ...templatesScreensFr,
+  ...listsScreensFr,
   ...termsScreensFr,
+  ...settingsScreensFr,
   ...insuranceScreensFr,
   ...legalCasesScreensFr,
   ...legalClaimsScreensFr,
+  ...customerScreensFr,
+  ...accessScreensFr,
 };

@@ -1,12 +1,13 @@
-import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toMinorUnits } from '../common/format';
 import { type ActionField, readFields } from './action-fields';
 
 /**
- * One action on an invoice as a small form: its fields, a submit button, cleared once the API
- * accepted it (a refusal keeps what was typed, to correct it).
+ * One action on an invoice as a small form: its fields, a submit button, cleared once the action
+ * was confirmed and the API accepted it (a refusal, or going back from the confirmation, keeps what
+ * was typed, to correct it).
  */
 export function ActionForm(props: {
   id: string;
@@ -53,14 +54,27 @@ export function ActionForm(props: {
             'data-testid': `${props.id}-${field.name}`,
           };
           const unreadable = field.kind === 'money' && values[field.name]?.trim() && !toMinorUnits(values[field.name]!, props.digits);
+          const suggestion = field.suggestion;
+          const description = suggestion && (
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => setValues((v) => ({ ...v, [field.name]: suggestion.value }))}
+              data-testid={`${props.id}-${field.name}-suggestion`}
+            >
+              {suggestion.label}
+            </Anchor>
+          );
           return field.kind === 'textarea' ? (
-            <Textarea key={field.name} {...common} autosize minRows={1} />
+            <Textarea key={field.name} {...common} description={description} autosize minRows={1} />
           ) : (
             <TextInput
               key={field.name}
               {...common}
               type={field.kind === 'date' ? 'date' : 'text'}
               inputMode={field.kind === 'money' ? 'decimal' : undefined}
+              description={description}
               error={unreadable ? t('common.amountHint') : undefined}
             />
           );

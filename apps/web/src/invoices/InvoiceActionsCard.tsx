@@ -1,13 +1,13 @@
-import { Accordion, Alert, Card, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Button, Card, Group, Modal, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InvoiceActionPath, useInvoiceAction } from '../api/queries';
+import { type InvoiceActionPath, useInvoiceAction, useMe } from '../api/queries';
 import type { Invoice, Money, MoneyOutcome } from '../api/types';
-import { currencyDigits, formatMoney, localDateToday, toDecimalText } from '../common/format';
-import { useNotifyError } from '../common/notify';
+import { currencyDigits, formatDate, formatMoney, localDateToday, toDecimalText } from '../common/format';
+import { notifySuccess, useNotifyError } from '../common/notify';
 import { ActionForm } from './ActionForm';
 import type { ActionField } from './action-fields';
-import { type InvoiceAction, allowedActions } from './invoice-actions';
+import { type InvoiceAction, type LiveFacts, allowedActions, blockedKey, confirmationOf } from './invoice-actions';
 
 interface ActionSpec {
   id: Exclude<InvoiceAction, 'applyCredit'>;
@@ -22,28 +22,45 @@ interface ActionSpec {
 /** A date typed in the form as the API's instant (noon UTC: the same calendar day in Europe). */
 const noonOf = (date: string) => `${date}T12:00:00.000Z`;
 
+/** An action typed in and waiting for the person's confirmation; `resolve` tells the form whether it went through (then it clears). */
+interface Pending {
+  spec: ActionSpec;
+  values: Record<string, string | number>;
+  resolve: (done: boolean) => void;
+}
+
 /**
  * What a credit manager does to the invoice, each action offered only when its state allows it
- * (the reason shown otherwise). Amounts are typed in units and sent in minor units; the books'
- * answer is reported, notably the part of a payment that became the customer's credit.
+ * (the reason shown otherwise). Each asks for confirmation naming its effect, then is sent; the
+ * form clears and a notification confirms. Amounts are typed in units and sent in minor units; the
+ * books' answer is reported, notably the part of a payment that became the customer's credit.
  */
-export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; credit: Money[] }) {
+export function InvoiceActionsCard({ invoice, credit, live }: { invoice: Invoice; credit: Money[]; live?: LiveFacts }) {
   const { t, i18n } = useTranslation();
   const action = useInvoiceAction(invoice.id);
   const notifyError = useNotifyError();
   const [notice, setNotice] = useState<{ color: string; text: string }>();
   const [opened, setOpened] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending>();
+  const [sending, setSending] = useState(false);
   const digits = currencyDigits(invoice.currency);
   const money = (amount: number) => formatMoney(amount, invoice.currency, i18n.language);
-  const allowed = allowedActions(invoice, credit);
+  const allowed = allowedActions(invoice, credit, live);
   const inAWeek = localDateToday(new Date(Date.now() + 7 * 86_400_000));
 
   const specs: ActionSpec[] = [
     {
       id: 'payment',
       path: 'payments',
+      help: t('invoiceActions.paymentHelp'),
       fields: [
-        { name: 'amount', label: t('actions.amount'), kind: 'money', required: true },
+        {
+          name: 'amount',
+          label: t('actions.amount'),
+          kind: 'money',
+          required: true,
+          suggestion: { label: `${t('invoiceActions.wholeBalance')} (${money(invoice.balance)})`, value: toDecimalText(invoice.balance, digits) },
+        },
         { name: 'reference', label: t('actions.reference'), kind: 'text' },
         { name: 'receivedAt', label: t('actions.receivedAt'), kind: 'date' },
       ],
@@ -83,26 +100,62 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
     { id: 'writeOff', path: 'write-off', color: 'red', help: t('actions.writeOffHelp'), fields: [{ name: 'reason', label: t('actions.reason'), kind: 'text', required: true }] },
   ];
 
+  // A collector records promises; the other actions are the credit manager's (the API refuses them to a collector).
+  const collector = useMe().data?.role === 'collector';
+  const offered = collector ? specs.filter((spec) => spec.id === 'promise') : specs;
+
   /** What the books answered, in words: the balance left, the part that became credit, a replay. */
   const report = (spec: ActionSpec, outcome: MoneyOutcome | undefined) => {
-    if (!outcome) return setNotice({ color: 'green', text: t('actions.done') });
-    if (!outcome.recorded) return setNotice({ color: 'yellow', text: t('actions.replayed') });
+    const show = (color: string, text: string) => {
+      setNotice({ color, text });
+      notifySuccess(`${t('invoiceActions.notified', { number: invoice.number })} ${text}`);
+    };
+    if (!outcome) return show('green', t('actions.done'));
+    if (!outcome.recorded) return show('yellow', t('actions.replayed'));
     const parts = [t(spec.id === 'payment' ? 'actions.paymentDone' : 'actions.balanceNow', { balance: money(outcome.balance) })];
     if (outcome.customerCredit > 0) parts.push(t('actions.toCredit', { amount: money(outcome.customerCredit) }));
-    setNotice({ color: outcome.customerCredit > 0 ? 'yellow' : 'green', text: parts.join(' ') });
+    show(outcome.customerCredit > 0 ? 'yellow' : 'green', parts.join(' '));
   };
-  const submit = (spec: ActionSpec) => async (values: Record<string, string | number>) => {
+  // The form waits for the confirmation: going back keeps what was typed, a refusal too.
+  const submit = (spec: ActionSpec) => (values: Record<string, string | number>) => new Promise<boolean>((resolve) => setPending({ spec, values, resolve }));
+  const confirm = async () => {
+    if (!pending) return;
+    const { spec, values, resolve } = pending;
+    setSending(true);
     try {
       report(spec, await action.mutateAsync({ action: spec.path, body: spec.body ? spec.body(values) : values }));
-      return true;
+      resolve(true);
     } catch (error) {
       notifyError(error);
-      return false;
+      resolve(false);
+    } finally {
+      setSending(false);
+      setPending(undefined);
     }
   };
+  const back = () => {
+    pending?.resolve(false);
+    setPending(undefined);
+  };
+  const question = pending && confirmationOf(pending.spec.id, pending.values, invoice, { money, day: (date) => formatDate(date, i18n.language) });
 
   return (
     <Card withBorder>
+      <Modal opened={!!pending} onClose={back} title={t('invoiceActions.confirmTitle')} centered>
+        {question && (
+          <Text size="sm" mb="md" data-testid="confirm-question">
+            {t(`invoiceActions.confirm.${question.key}`, question.values)}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={back} disabled={sending} data-testid="confirm-back">
+            {t('invoiceActions.back')}
+          </Button>
+          <Button color={pending?.spec.color} onClick={() => void confirm()} loading={sending} data-autofocus data-testid="confirm-action">
+            {t('invoiceActions.confirmButton')}
+          </Button>
+        </Group>
+      </Modal>
       <Title order={5} mb="xs">
         {t('actions.title')}
       </Title>
@@ -113,7 +166,7 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
       )}
       {/* An action the new state forbids closes by itself (its form would have nothing to offer). */}
       <Accordion variant="separated" chevronPosition="left" value={opened && allowed[opened as InvoiceAction] === null ? opened : null} onChange={setOpened}>
-        {specs.map((spec) => {
+        {offered.map((spec) => {
           const blocked = allowed[spec.id];
           return (
             <Accordion.Item key={spec.id} value={spec.id}>
@@ -121,7 +174,7 @@ export function InvoiceActionsCard({ invoice, credit }: { invoice: Invoice; cred
                 <Text size="sm">{t(`actions.${spec.id}`)}</Text>
                 {blocked && (
                   <Text size="xs" c="dimmed">
-                    {t(`actions.blocked.${blocked}`)}
+                    {t(blockedKey(blocked))}
                   </Text>
                 )}
               </Accordion.Control>

@@ -1,8 +1,9 @@
-import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useCustomer, useInvoiceState } from '../api/queries';
 import { StatusBadge } from '../common/StatusBadge';
+import { CustomerLink } from '../customers/CustomerLink';
 import { CustomerCreditCard } from './CustomerCreditCard';
 import { CustomerScoresCard } from '../solvency/CustomerScoresCard';
 import { InvoiceActionsCard } from './InvoiceActionsCard';
@@ -22,18 +23,34 @@ export function InvoiceDetailPage() {
   const customer = useCustomer(state.data?.invoice.customerId);
   if (state.isError && !state.data) return <Alert color="red">{t('common.loadFailed', { message: (state.error as Error).message })}</Alert>;
   if (!state.data) return <Loader />;
-  const { invoice } = state.data;
+  const { invoice, flow } = state.data;
   const credit = customer.data?.credit ?? [];
+  const live = state.data.live ? { finished: !!state.data.live.finished } : undefined;
   return (
     <Stack>
       <Group justify="space-between">
         <div>
           <Title order={3}>{t('invoices.detail', { number: invoice.number })}</Title>
-          {customer.data && (
-            <Text c="dimmed" size="sm">
-              {customer.data.name} · {customer.data.reference}
-            </Text>
-          )}
+          <Text size="sm" data-testid="invoice-customer">
+            {t('invoiceActions.customer')}{' '}
+            {customer.data ? (
+              <>
+                <CustomerLink id={customer.data.id} name={customer.data.name} size="sm" /> · {customer.data.reference}
+              </>
+            ) : (
+              '…'
+            )}
+          </Text>
+          <Text size="sm" data-testid="invoice-flow">
+            {t('invoiceActions.flow')}{' '}
+            {flow ? (
+              <Anchor component={Link} to={`/flows/${flow.id}`} size="sm">
+                {t('invoiceActions.flowVersion', { name: flow.name, version: flow.version })}
+              </Anchor>
+            ) : (
+              t('invoiceActions.noFlow')
+            )}
+          </Text>
         </div>
         {/* The books' status: the one writer of money and status (the workflow's view may lag a moment). */}
         <StatusBadge status={invoice.status} size="lg" data-testid="invoice-status" />
@@ -48,7 +65,7 @@ export function InvoiceDetailPage() {
           <CustomerCreditCard invoice={invoice} credit={credit} />
           <CustomerScoresCard customerId={invoice.customerId} />
         </Stack>
-        <InvoiceActionsCard invoice={invoice} credit={credit} />
+        <InvoiceActionsCard invoice={invoice} credit={credit} live={live} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SupportingDocumentsCard invoiceId={invoice.id} />

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { http } from '../api/http';
 import type { InvoiceState } from '../api/types';
-import { formatDate, formatMoney } from '../common/format';
+import { formatDate } from '../common/format';
 import { useLabels } from '../common/labels';
+import { describeEntry } from '../customers/timeline-words';
+import { useStoryWords } from '../customers/useStoryWords';
 
-/** The invoice's story: the timeline (steps, outcomes, money), the messages sent, its documents, its open exceptions. */
+/** The invoice's story: the timeline (steps by their label, outcomes, money), the messages sent, its documents, its open exceptions. */
 export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
@@ -17,9 +19,7 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
     queryFn: () => http<Array<{ id: string; filename: string; kind: string }>>(`/api/invoices/${invoice.id}/documents`),
   });
   const openExceptions = state.exceptions.filter((e) => e.status === 'open');
-  // An entry's outcome is a call's, an agency's case status, or why the flow was held.
-  const outcomeOf = (type: string, outcome: string) =>
-    type === 'agency_update' ? labels.handoffStatus(outcome) : type === 'held' ? labels.holdReason(outcome) : labels.outcome(outcome);
+  const words = useStoryWords(invoice.currency);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Card withBorder>
@@ -27,25 +27,18 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
           {t('invoices.timeline')}
         </Title>
         <Timeline bulletSize={14} lineWidth={2} data-testid="invoice-timeline">
-          {timeline.map((entry, i) => (
-            <Timeline.Item key={i} title={`${labels.timeline(entry.type)}${entry.nodeId ? ` · ${entry.nodeId}` : ''}`}>
-              <Text size="xs" c="dimmed">
-                {formatDate(entry.at, i18n.language, true)}
-              </Text>
-              <Text size="sm">
-                {[
-                  entry.channel && labels.channel(entry.channel),
-                  entry.template,
-                  entry.outcome && outcomeOf(entry.type, entry.outcome),
-                  entry.status && labels.status(entry.status),
-                  entry.amount !== undefined ? formatMoney(entry.amount, invoice.currency, i18n.language) : undefined,
-                  entry.detail,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </Timeline.Item>
-          ))}
+          {timeline.map((entry, i) => {
+            // Steps by their label in the invoice's flow version, never a node id when a label or kind is known.
+            const { title, detail } = describeEntry(entry, words);
+            return (
+              <Timeline.Item key={i} title={title}>
+                <Text size="xs" c="dimmed">
+                  {formatDate(entry.at, i18n.language, true)}
+                </Text>
+                {detail && <Text size="sm">{detail}</Text>}
+              </Timeline.Item>
+            );
+          })}
         </Timeline>
       </Card>
       <Stack>

@@ -16,6 +16,11 @@ export function LiveStateCard({ state }: { state: InvoiceState }) {
   const labels = useLabels();
   const { live, liveError, invoice } = state;
   const next = live?.nextAction;
+  // A step in words: its label (from the live step or the timeline), else its kind; the node id only when nothing else is known.
+  const stepName = (nodeId: string) =>
+    (live?.currentStep?.nodeId === nodeId ? live.currentStep.label : undefined) ??
+    state.timeline.find((e) => e.nodeId === nodeId && e.stepLabel)?.stepLabel ??
+    (live?.currentStep?.nodeId === nodeId ? labels.node(live.currentStep.kind) : nodeId);
   const nextText = next ? (WAITING_TYPES.includes(next.type) ? t(`nextActions.${next.type}`) : t('nextActions.perform', { step: labels.node(next.type) })) : undefined;
   return (
     <Card withBorder data-testid="live-state">
@@ -41,7 +46,7 @@ export function LiveStateCard({ state }: { state: InvoiceState }) {
                   {live.hold.detail}
                 </Text>
               )}
-              <Text size="xs">{t('money.holdAt', { step: live.hold.nodeId, date: formatDate(live.hold.at, i18n.language, true) })}</Text>
+              <Text size="xs">{t('money.holdAt', { step: stepName(live.hold.nodeId), date: formatDate(live.hold.at, i18n.language, true) })}</Text>
               <Anchor component={Link} to={`/exceptions?invoiceId=${invoice.id}`} size="sm">
                 {t('money.holdLink')} →
               </Anchor>
@@ -50,7 +55,7 @@ export function LiveStateCard({ state }: { state: InvoiceState }) {
         )}
         {live && (
           <>
-            <Text>{live.currentStep ? `${live.currentStep.label ?? live.currentStep.nodeId} (${labels.node(live.currentStep.kind)})` : '—'}</Text>
+            <Text data-testid="live-step">{live.currentStep ? `${stepName(live.currentStep.nodeId)} (${labels.node(live.currentStep.kind)})` : '—'}</Text>
             {nextText && (
               <Text size="sm">
                 {t('invoices.nextAction')}: {nextText}

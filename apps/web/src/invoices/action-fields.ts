@@ -7,6 +7,8 @@ export interface ActionField {
   kind: 'money' | 'text' | 'date' | 'textarea';
   required?: boolean;
   initial?: string;
+  /** A value offered in one click under the field (e.g. the whole balance), with its label. */
+  suggestion?: { label: string; value: string };
 }
 
 /** The values as the API takes them: money in minor units, blanks left out. `undefined` for an unreadable amount. */

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Drawer, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePaginationNames } from '../common/pagination';
 import { Link, useSearchParams } from 'react-router-dom';
 import { LEGAL_CASE_STAGES, LEGAL_ROUTES } from '@dunning/domain';
 import { type LegalCaseFilter, useLegalCases } from '../api/legal-cases-queries';
@@ -14,6 +15,7 @@ import { LegalCaseDetail } from './LegalCaseDetail';
  */
 export function LegalCasesPage() {
   const { t, i18n } = useTranslation();
+  const paginationNames = usePaginationNames();
   const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const filter: LegalCaseFilter = {
@@ -107,7 +109,9 @@ export function LegalCasesPage() {
           </Table.Tbody>
         </Table>
       )}
-      {data && data.total > data.pageSize && <Pagination total={Math.ceil(data.total / data.pageSize)} value={filter.page} onChange={(page) => set('page', String(page))} />}
+      {data && data.total > data.pageSize && (
+        <Pagination {...paginationNames} total={Math.ceil(data.total / data.pageSize)} value={filter.page} onChange={(page) => set('page', String(page))} />
+      )}
       <Drawer
         opened={Boolean(selected)}
         onClose={() => set('case', null)}

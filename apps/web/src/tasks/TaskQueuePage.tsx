@@ -1,10 +1,13 @@
-import { Alert, Button, Grid, Kbd, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Kbd, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, useTaskAction, useTasks } from '../api/queries';
 import type { CallTask, CompleteTaskBody } from '../api/types';
 import { currencyDigits, localDateToday } from '../common/format';
 import { notifySuccess, useNotifyError } from '../common/notify';
+import { type CsvColumn, csvMoney } from '../common/csv-export';
+import { ExportCsvButton } from '../common/ExportCsvButton';
+import { useLabels } from '../common/labels';
 import { OutcomeForm } from './OutcomeForm';
 import { TaskCard } from './TaskCard';
 import { TaskTable } from './TaskTable';
@@ -18,7 +21,8 @@ const blankForm = (): Form => ({ outcome: 'promise_to_pay', promiseDate: inAWeek
  * outcome, Enter records it; the next task is selected after each call.
  */
 export function TaskQueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const labels = useLabels();
   const me = useMe();
   const tasks = useTasks();
   const action = useTaskAction();
@@ -29,6 +33,17 @@ export function TaskQueuePage() {
   const [form, setForm] = useState<Form>(blankForm);
   const [problem, setProblem] = useState<string>();
   const mine = current?.status === 'claimed' && current.claimedBy === me.data?.userId;
+  const taskColumns: Array<CsvColumn<CallTask>> = [
+    { header: t('common.customer'), value: (task) => task.customer.name },
+    { header: t('common.reference'), value: (task) => task.customer.reference },
+    { header: t('queue.phone'), value: (task) => task.customer.phone },
+    { header: t('invoices.number'), value: (task) => task.invoices.map((invoice) => invoice.number).join(', ') },
+    { header: t('queue.total'), value: (task) => csvMoney(task.totalBalance.amount, task.totalBalance.currency, i18n.language) },
+    { header: t('common.currency'), value: (task) => task.totalBalance.currency },
+    { header: t('queue.daysOverdue'), value: (task) => task.daysOverdue },
+    { header: t('common.status'), value: (task) => labels.taskStatus(task.status) },
+    { header: t('collect.slaColumn'), value: (task) => task.slaDueAt },
+  ];
   const change = useCallback((next: Partial<Form>) => {
     setForm((previous) => ({ ...previous, ...next }));
     setProblem(undefined);
@@ -37,6 +52,7 @@ export function TaskQueuePage() {
   const run = useCallback(
     (kind: 'claim' | 'release' | 'complete', body?: CompleteTaskBody) => {
       if (!current) return;
+      const numbers = current.invoices.map((invoice) => invoice.number).join(', ');
       action.mutate(
         { id: current.id, action: kind, body },
         {
@@ -45,7 +61,7 @@ export function TaskQueuePage() {
             if (kind !== 'complete') return;
             // The next call starts from a clean form: nothing of this customer's carries over.
             setForm(blankForm());
-            notifySuccess(t('queue.recorded'));
+            notifySuccess(t('collect.recordedFor', { numbers: numbers || current.customer.name }));
           },
         },
       );
@@ -61,7 +77,8 @@ export function TaskQueuePage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      // Fields and buttons handle their own keys (the outcome form records on Enter itself).
+      if ((e.target as HTMLElement).closest('input, textarea, select, button, a, form')) return;
       if (e.key === 'j') setIndex((i) => Math.min(i + 1, open.length - 1));
       else if (e.key === 'k') setIndex((i) => Math.max(i - 1, 0));
       else if (e.key === 'c') run('claim');
@@ -82,7 +99,18 @@ export function TaskQueuePage() {
           <Kbd>J</Kbd>/<Kbd>K</Kbd> · <Kbd>C</Kbd> · <Kbd>1</Kbd>–<Kbd>5</Kbd> · <Kbd>Enter</Kbd> — {t('queue.shortcuts')}
         </Text>
         {tasks.isError && <Alert color="red">{t('common.loadFailed', { message: (tasks.error as Error).message })}</Alert>}
-        <TaskTable tasks={open} currentId={current?.id} onSelect={setIndex} />
+        {tasks.data && open.length === 0 ? (
+          <Alert title={t('collect.emptyTitle')} data-testid="queue-empty">
+            {t('collect.empty')}
+          </Alert>
+        ) : (
+          <>
+            <TaskTable tasks={open} currentId={current?.id} onSelect={setIndex} />
+            <Group justify="end" mt="xs">
+              <ExportCsvButton rows={open} columns={taskColumns} name={t('lists.files.tasks')} />
+            </Group>
+          </>
+        )}
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         {current ? (
@@ -97,9 +125,7 @@ export function TaskQueuePage() {
               </Button>
             )}
           </TaskCard>
-        ) : (
-          <Alert>{t('common.none')}</Alert>
-        )}
+        ) : null}
       </Grid.Col>
     </Grid>
   );

@@ -6,6 +6,8 @@ import { fileSafe, invoiceCopy } from './documents';
 import { escalate } from './escalation';
 import type { ActivityDependencies, InvoiceState, MessageFile, OutgoingMessage, SendingPolicy } from './ports';
 import { reminderContext } from './reminder-context';
+import { renderStep } from './render-step';
+import { senderOf } from './sender';
 import { notNowBecause } from './send-time-check';
 
 export type Outcomes = Record<string, StepOutcome>;
@@ -43,7 +45,7 @@ async function sendMessage(
   policy: SendingPolicy,
   key: string,
 ): Promise<StepOutcome> {
-  const { store, renderer, channels } = deps;
+  const { store, channels } = deps;
   const { request: first } = going[0]!;
   const step = first.step as Extract<CustomerStepRequest['step'], { kind: 'email' | 'sms' }>;
   const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(first.customer.customerId)]);
@@ -65,9 +67,9 @@ async function sendMessage(
     return { outcome: 'undeliverable', reason };
   }
   const invoices = going.map((g) => g.invoice);
-  let rendered: ReturnType<typeof renderer.render>;
+  let rendered: Awaited<ReturnType<typeof renderStep>>;
   try {
-    rendered = renderer.render(step.kind, step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy));
+    rendered = await renderStep(deps, step.kind, step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy));
   } catch (error) {
     // A template missing or failing in this language: retrying cannot fix it, a person can.
     return {
@@ -86,6 +88,7 @@ async function sendMessage(
     locale: first.customer.locale,
     nodeId: first.nodeId,
     to: recipients,
+    ...senderOf(creditor),
     ...(step.kind === 'email'
       ? {
           subject: rendered.subject,
@@ -105,7 +108,7 @@ async function sendLetter(
   policy: SendingPolicy,
   key: string,
 ): Promise<StepOutcome> {
-  const { store, renderer, channels } = deps;
+  const { store, channels } = deps;
   const { request: first } = going[0]!;
   const step = first.step as Extract<CustomerStepRequest['step'], { kind: 'letter' }>;
   const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(first.customer.customerId)]);
@@ -114,9 +117,9 @@ async function sendLetter(
   const invoices = going.map((g) => g.invoice);
   const notice = step.noticePeriodDays ? { periodDays: step.noticePeriodDays } : undefined;
   let letter: MessageFile;
-  let rendered: ReturnType<typeof renderer.render>;
+  let rendered: Awaited<ReturnType<typeof renderStep>>;
   try {
-    rendered = renderer.render('letter', step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy, notice));
+    rendered = await renderStep(deps, 'letter', step.template, first.customer.locale, reminderContext(invoices, first.at, first.customer, creditor, contacts, policy, notice));
     letter = {
       filename: `letter-${fileSafe(step.template)}-${fileSafe(invoices[0]!.number)}${invoices.length > 1 ? `-and-${invoices.length - 1}` : ''}.pdf`,
       contentType: 'application/pdf',

@@ -17,16 +17,28 @@ export type { DeliveryReceipt, MessageChannel, MessageChannelName, MessageFile, 
  * (dunning-store.contract.ts runs on both).
  */
 
+/**
+ * The creditor as messages, letters and dossiers print it: the identity the admin set in the
+ * settings (read at each step), else the environment's CREDITOR_* values (see creditor-profile.ts).
+ */
 export interface CreditorProfile {
   name: string;
-  /** SIREN (CREDITOR_SIREN), for court requests. */
+  /** SIREN, for court requests. */
   legalId?: string;
+  vatNumber?: string;
   email: string;
+  /** The From name of emails (the name when unset). */
+  senderName?: string;
+  /** The alphanumeric SMS sender id. */
+  smsSender?: string;
   phone: string;
   addressLines: string[];
   iban?: string;
+  bic?: string;
   legalMentions?: string;
   paymentUrlTemplate?: string;
+  /** `settings`: the admin set it; messages then carry it as their sender. */
+  source?: 'settings' | 'environment';
 }
 
 export interface CustomerContacts {
@@ -197,6 +209,8 @@ export interface ActivityDependencies {
   mailbox: CustomerMailbox;
   channels: Record<MessageChannelName, MessageChannel>;
   renderer: import('@dunning/templating').TemplateRenderer;
+  /** The template versions saved in the app: the latest is rendered at send time (none: the file on disk). */
+  templates: import('./render-step').TemplateVersions;
   /** How a handoff reaches its agency beyond the portal (SFTP, signed webhook); undefined: portal only. */
   handoffDelivery: (agency: AgencyTarget) => HandoffDelivery | undefined;
 }

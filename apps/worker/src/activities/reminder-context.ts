@@ -1,4 +1,4 @@
-import { legalLateRatePercent, utcToLocalDate } from '@dunning/domain';
+import { formatIban, legalLateRatePercent, utcToLocalDate } from '@dunning/domain';
 import { daysOverdueAt, noticeDeadlineDate } from '@dunning/flow';
 import type { ReminderTemplateContext } from '@dunning/templating';
 import type { CustomerContext } from '@dunning/workflows';
@@ -35,7 +35,7 @@ export function reminderContext(
       email: creditor.email,
       phone: creditor.phone,
       addressLines: creditor.addressLines,
-      iban: creditor.iban,
+      iban: creditor.iban && formatIban(creditor.iban),
       legalMentions: creditor.legalMentions,
     },
     customer: { name: contacts.name, contactName: contacts.contactName, addressLines: contacts.addressLines },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AgencyReportStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
-import { customers, handoffInvoices, handoffs, invoices } from '../schema';
+import { customers, handoffInvoices, handoffs, invoices, ledgerEvents } from '../schema';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
 
@@ -115,6 +115,22 @@ export class HandoffsRepository {
       .update(handoffs)
       .set({ status: 'acknowledged', acknowledgedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(handoffs.id, id));
+  }
+
+  /** The reports an agency made on a case with a reference (every report with money has one), oldest first. */
+  async reportsOf(id: string): Promise<Array<{ at: Date; reference: string; amount: number; status: AgencyReportStatus }>> {
+    const prefix = `agency-report:${id}:`;
+    const rows = await this.db
+      .select({ at: ledgerEvents.createdAt, eventKey: ledgerEvents.eventKey, content: ledgerEvents.content })
+      .from(ledgerEvents)
+      .where(and(eq(ledgerEvents.kind, 'agency_report'), sql`${ledgerEvents.content}->>'handoffId' = ${id}`))
+      .orderBy(asc(ledgerEvents.createdAt), asc(ledgerEvents.id));
+    return rows.map((row) => ({
+      at: row.at,
+      reference: row.eventKey.startsWith(prefix) ? row.eventKey.slice(prefix.length) : row.eventKey,
+      amount: Number(row.content.amount ?? 0),
+      status: row.content.status as AgencyReportStatus,
+    }));
   }
 
   /** The agency's report: what it recovered adds up; accepted/collecting/closed move the case on. */

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
-import type { ReceivableStatus } from '@dunning/domain';
+import { type SQL, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { AgingBucket, ReceivableStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
 import { creditNotes, customers, disputes, invoices, payments, promises } from '../schema';
 
@@ -12,9 +12,34 @@ export interface InvoiceFilter {
   flowId?: string;
   /** Days overdue, inclusive bounds, as of `today` (YYYY-MM-DD). */
   overdue?: { min?: number; max?: number; today: string };
+  /** Part of the customer's name or reference, or of the invoice's number (case-insensitive). */
+  search?: string;
+  /** The flow step (node id) the invoice last went through. */
+  step?: string;
+  /** What is still owed, minor units, inclusive bounds. */
+  balance?: { min?: number; max?: number };
+  /** Open invoices in an aging bucket as of `today`, as aging() counts them. */
+  bucket?: { bucket: AgingBucket; today: string };
   offset: number;
   limit: number;
 }
+
+/** The due dates of an aging bucket (see aging()), as conditions. */
+function bucketCondition({ bucket, today }: { bucket: AgingBucket; today: string }): SQL {
+  const daysAgo = (days: number) => sql`${today}::date - ${days}::int`;
+  const open = sql`${invoices.balance} > 0 and ${invoices.cancelledAt} is null and ${invoices.writtenOffAt} is null`;
+  const range: Record<AgingBucket, SQL> = {
+    not_due: sql`${invoices.dueDate} >= ${today}::date`,
+    '1-30': sql`${invoices.dueDate} < ${today}::date and ${invoices.dueDate} >= ${daysAgo(30)}`,
+    '31-60': sql`${invoices.dueDate} < ${daysAgo(30)} and ${invoices.dueDate} >= ${daysAgo(60)}`,
+    '61-90': sql`${invoices.dueDate} < ${daysAgo(60)} and ${invoices.dueDate} >= ${daysAgo(90)}`,
+    '90+': sql`${invoices.dueDate} < ${daysAgo(90)}`,
+  };
+  return sql`(${open} and ${range[bucket]})`;
+}
+
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class InvoicesRepository {
   constructor(private readonly db: Database) {}
@@ -96,6 +121,15 @@ export class InvoicesRepository {
       filter.flowId ? eq(invoices.flowId, filter.flowId) : undefined,
       filter.overdue?.min !== undefined ? lte(invoices.dueDate, dueBefore(filter.overdue.min)) : undefined,
       filter.overdue?.max !== undefined ? gte(invoices.dueDate, dueBefore(filter.overdue.max)) : undefined,
+      filter.search
+        ? or(ilike(customers.name, containing(filter.search)), ilike(customers.reference, containing(filter.search)), ilike(invoices.number, containing(filter.search)))
+        : undefined,
+      filter.step
+        ? sql`(select t.node_id from timeline_events t where t.invoice_id = ${invoices.id} and t.type = 'step' order by t.occurred_at desc, t.created_at desc limit 1) = ${filter.step}`
+        : undefined,
+      filter.balance?.min !== undefined ? gte(invoices.balance, filter.balance.min) : undefined,
+      filter.balance?.max !== undefined ? lte(invoices.balance, filter.balance.max) : undefined,
+      filter.bucket ? bucketCondition(filter.bucket) : undefined,
     ].filter(Boolean);
     const where = conditions.length ? and(...conditions) : undefined;
     const rows = await this.db
@@ -109,6 +143,7 @@ export class InvoicesRepository {
     const [count] = await this.db
       .select({ n: sql<number>`count(*)::int` })
       .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
       .where(where);
     return { rows: rows.map((r) => ({ ...r.invoice, customerName: r.customerName })), total: count?.n ?? 0 };
   }

@@ -76,7 +76,8 @@ export class UsersRepository {
     return row!;
   }
 
-  async setAgencyApiKey(agencyId: string, apiKeyHash: string): Promise<void> {
+  /** Replaces the agency's key (null: revoked, no key works). */
+  async setAgencyApiKey(agencyId: string, apiKeyHash: string | null): Promise<void> {
     await this.db.update(agencies).set({ apiKeyHash, updatedAt: new Date() }).where(eq(agencies.id, agencyId));
   }
 

@@ -1,4 +1,4 @@
-import { publicHolidays } from './public-holidays';
+import { publicHolidayNames, publicHolidays } from './public-holidays';
 import { DEFAULT_SENDING_WINDOW, addBusinessDays, isBusinessDay, localTimeToUtc, nextSendingSlot, type BusinessCalendar } from './business-calendar';
 
 const paris: BusinessCalendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', 2026, 2027) };
@@ -8,6 +8,11 @@ describe('French public holidays (date-holidays)', () => {
     expect(paris.holidays).toEqual(
       expect.arrayContaining(['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-07-14', '2026-08-15', '2026-11-11', '2026-12-25']),
     );
+  });
+
+  it('have names in French and English (to say why a date moved)', () => {
+    expect(publicHolidayNames('FR', 2026, 2026, 'fr')['2026-07-14']).toBe('Fête Nationale de la France');
+    expect(publicHolidayNames('FR', 2026, 2026, 'en')['2026-05-08']).toBe('Victory Day');
   });
 
   it('name a country without a calendar', () => {

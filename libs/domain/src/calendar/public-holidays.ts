@@ -18,3 +18,25 @@ export function publicHolidays(countryCode: string, fromYear: number, toYear: nu
   }
   return [...dates].sort();
 }
+
+/** The countries whose public holidays the calendar knows (ISO 3166-1 alpha-2 → English name), by code. */
+export function holidayCountries(): Array<{ code: string; name: string }> {
+  return Object.entries(new Holidays().getCountries('en'))
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The names of a country's public holidays by local date, in a language (`fr`, `en`), to tell a person why a date moved. */
+export function publicHolidayNames(countryCode: string, fromYear: number, toYear: number, language: string): Record<string, string> {
+  const country = countryCode.toUpperCase();
+  const holidays = new Holidays();
+  if (!(country in holidays.getCountries())) throw new Error(`country "${countryCode}": no public holiday calendar`);
+  holidays.init(country, { languages: [language] });
+  const names: Record<string, string> = {};
+  for (let year = fromYear; year <= toYear; year++) {
+    for (const holiday of holidays.getHolidays(year, language)) {
+      if (holiday.type === 'public') names[holiday.date.slice(0, 10)] ??= holiday.name;
+    }
+  }
+  return names;
+}

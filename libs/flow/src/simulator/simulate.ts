@@ -3,8 +3,12 @@ import type { Flow } from '../schema/flow.schema';
 import type { CallOutcome } from '../schema/node-kinds';
 import { FlowGraph } from '../interpreter/flow-graph';
 import { type FlowEvent, type FlowRuntimeState, type InvoiceFacts, createInitialState } from '../interpreter/flow-state';
-import { runFlow } from '../interpreter/run-flow';
+import { type FlowDriver, runFlow } from '../interpreter/run-flow';
+import type { FlowAction, WaitReason } from '../interpreter/flow-interpreter';
 import type { TimelineEntry } from '../interpreter/timeline';
+import { skipOutcomeOf } from '../interpreter/skip-outcome';
+import { type Visit, pathTaken } from './path-taken';
+import { type ShiftReason, windowShiftReasons } from './shift-reasons';
 
 export interface ScriptedCallOutcome {
   outcome: CallOutcome;
@@ -24,6 +28,21 @@ export interface SimulationOptions {
   horizonDays?: number;
   /** Stop after this many performed steps (default 500): a bad flow cannot run forever. */
   maxSteps?: number;
+  /** Public holidays' names by local date, to name them in the reasons a date moved. */
+  holidayNames?: Readonly<Record<string, string>>;
+}
+
+/** A performed step of the simulation: when it was due, when it went, why it moved, and the edges that led to it. */
+export interface SimulatedStep {
+  /** Index of its `step` entry in the timeline. */
+  entry: number;
+  nodeId: string;
+  at: string;
+  /** When it would have gone without the sending rules (the end of its wait, or when the flow reached it). */
+  nominalAt: string;
+  shiftReasons: ShiftReason[];
+  /** The edges from the previous step to this one (through waits and branches). */
+  via: string[];
 }
 
 export interface SimulationResult {
@@ -31,6 +50,9 @@ export interface SimulationResult {
   state: FlowRuntimeState;
   /** Why the simulation stopped: the flow finished, or it was still waiting at the horizon. */
   outcome: 'finished' | 'waiting' | 'step_limit';
+  /** The nodes and edges the invoice went through, in order (the canvas highlights them). */
+  path: { nodeIds: string[]; edgeIds: string[] };
+  steps: SimulatedStep[];
 }
 
 class StopSimulation extends Error {
@@ -51,6 +73,8 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
   const timeline: TimelineEntry[] = [];
   let now = options.start;
   let state = createInitialState(flow.id, graph.start().id, invoice, options.start);
+  const trace = new Trace(flow, options);
+  trace.observe(state.nodeId, state);
 
   const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
   const enqueue = (event: FlowEvent) => {
@@ -80,6 +104,7 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
       },
       async perform(action, current) {
         if (current.stepCount >= maxSteps) throw new StopSimulation('step_limit');
+        trace.performing(action, current);
         if (action.step.kind === 'call_task') {
           const scripted = options.callOutcomes?.[action.nodeId];
           if (scripted) {
@@ -90,13 +115,88 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
         return {};
       },
       record(entries, current) {
+        for (const entry of entries) trace.recorded(entry, timeline.length + entries.indexOf(entry), current);
         timeline.push(...entries);
         state = current;
       },
+      async beforeWait(current, action) {
+        trace.waiting(action, current, now);
+      },
     });
-    return { timeline, state, outcome: 'finished' };
+    return { timeline, state, outcome: 'finished', ...trace.result(options.calendar.timeZone) };
   } catch (error) {
-    if (error instanceof StopSimulation) return { timeline, state, outcome: error.outcome };
+    if (error instanceof StopSimulation) return { timeline, state, outcome: error.outcome, ...trace.result(options.calendar.timeZone) };
     throw error;
+  }
+}
+
+type Action = Parameters<FlowDriver['beforeWait'] & {}>[1];
+
+/** What the simulation saw, step by step: the nodes it was at, when each step was due, and why it went later. */
+class Trace {
+  private readonly visits: Visit[] = [];
+  private readonly due = new Map<string, { at: string; cursor: string; reason: WaitReason }>();
+  private readonly performed = new Map<string, Omit<SimulatedStep, 'entry' | 'via'> & { visit: number }>();
+  private readonly steps: Array<Omit<SimulatedStep, 'via'> & { visit: number }> = [];
+
+  constructor(
+    private readonly flow: Flow,
+    private readonly options: SimulationOptions,
+  ) {}
+
+  observe(nodeId: string, state: FlowRuntimeState): number {
+    if (this.visits.at(-1)?.nodeId !== nodeId) this.visits.push({ nodeId, state });
+    return this.visits.length - 1;
+  }
+
+  /** The flow waits: at a wait, for an outcome, or until a step may go (its nominal instant is now). */
+  waiting(action: Action, state: FlowRuntimeState, now: string) {
+    const nodeId = 'nodeId' in action && action.nodeId ? action.nodeId : state.nodeId;
+    this.observe(nodeId, state);
+    if (action.type === 'wait' && action.reason !== 'wait' && !this.due.has(nodeId)) this.due.set(nodeId, { at: now, cursor: state.cursor, reason: action.reason });
+  }
+
+  performing(action: Extract<FlowAction, { type: 'perform' }>, state: FlowRuntimeState) {
+    const visit = this.observe(action.nodeId, state);
+    const due = this.due.get(action.nodeId);
+    this.due.delete(action.nodeId);
+    const { calendar, holidayNames } = this.options;
+    const shiftReasons: ShiftReason[] = [];
+    let from = due?.at ?? action.at;
+    if (due?.reason === 'min_gap') {
+      shiftReasons.push({ kind: 'min_gap', hours: this.flow.catchUp.minGapHours });
+      from = due.cursor;
+    }
+    if (due?.reason === 'notice_period') shiftReasons.push({ kind: 'notice_period' });
+    else shiftReasons.push(...windowShiftReasons(from, action.at, this.flow.sendingWindow, calendar, holidayNames));
+    this.performed.set(action.nodeId, { nodeId: action.nodeId, at: action.at, nominalAt: due?.at ?? action.at, shiftReasons, visit });
+  }
+
+  recorded(entry: TimelineEntry, index: number, state: FlowRuntimeState) {
+    if (!entry.nodeId) return;
+    if (entry.type === 'outcome' || entry.type === 'bounced' || entry.type === 'skipped') {
+      const visit = this.visits[this.observe(entry.nodeId, state)]!;
+      const node = this.flow.nodes.find((n) => n.id === entry.nodeId);
+      visit.outcome = entry.type === 'skipped' ? (node ? skipOutcomeOf(node) : undefined) : entry.outcome;
+      return;
+    }
+    if (entry.type === 'step') {
+      const performed = this.performed.get(entry.nodeId);
+      if (performed) this.steps.push({ ...performed, entry: index });
+      this.performed.delete(entry.nodeId);
+      return;
+    }
+    if (entry.type === 'finished' || entry.type === 'held') this.observe(entry.nodeId, state);
+  }
+
+  result(timeZone: string): Pick<SimulationResult, 'path' | 'steps'> {
+    const { nodeIds, edgeIds, via } = pathTaken(this.flow, this.visits, timeZone);
+    let after = 0;
+    const steps = this.steps.map(({ visit, ...step }) => {
+      const edges = via.slice(after + 1, visit + 1).flat();
+      after = visit;
+      return { ...step, via: edges };
+    });
+    return { path: { nodeIds, edgeIds }, steps };
   }
 }

@@ -7,12 +7,15 @@ import { STEP_ICONS } from './StepCard';
 
 export const DRAG_TYPE = 'application/x-dunning-step';
 
-/** The step kinds, dragged onto the canvas (or added with Enter for keyboard users). */
+/**
+ * The step kinds: a click, Enter or Space adds one after the selected step (or at the end of the
+ * main path); or drag one onto the canvas where it should go. Each is a button with its name.
+ */
 export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={6} aria-label={t('flows.palette')}>
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+    <Stack gap={6} role="group" aria-label={t('flows.palette')} title={t('editorCanvas.paletteHelp')}>
+      <Text size="xs" fw={700} tt="uppercase" c="gray.7">
         {t('flows.palette')}
       </Text>
       {PALETTE_KINDS.map((kind) => {
@@ -25,14 +28,20 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
             draggable
             tabIndex={0}
             role="button"
+            aria-label={t('editorCanvas.addStep', { kind: t(`nodes.${kind}`) })}
             data-testid={`palette-${kind}`}
             title={stepAbout(kind, t)}
-            style={{ cursor: 'grab' }}
+            style={{ cursor: 'pointer' }}
+            onClick={() => onAdd(kind)}
             onDragStart={(e) => {
               e.dataTransfer.setData(DRAG_TYPE, kind);
               e.dataTransfer.effectAllowed = 'move';
             }}
-            onKeyDown={(e) => e.key === 'Enter' && onAdd(kind)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              onAdd(kind);
+            }}
           >
             <Group gap={6} wrap="nowrap">
               <Icon size={16} aria-hidden />

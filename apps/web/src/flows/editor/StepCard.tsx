@@ -20,9 +20,11 @@ import type { NodeKind } from '@dunning/flow';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { StepNode } from './graph-conversion';
 import { describeStep } from './describe-step';
-import { outcomeHandles } from './node-kinds';
+import { outcomeWords } from './edge-labels';
+import { cardSize, outcomeHandles } from './node-kinds';
 
 export const STEP_ICONS = {
   start: IconPlayerPlay,
@@ -41,24 +43,40 @@ export const STEP_ICONS = {
   end: IconFlag,
 } as const satisfies Record<NodeKind, unknown>;
 
-/** A step as a card: icon, kind, when it fires, its template, and one labelled handle per outcome. */
+/** A handle's words: an outcome's name, or for a branch case its condition ("Amount ≥ 500,00 €"). */
+function handleWords(step: StepNode['data']['step'], handle: string, t: TFunction, locale: string): string {
+  return handle === 'next' ? '' : outcomeWords(step, handle, t, locale);
+}
+
+/**
+ * A step as a card: icon, kind, when it fires, its template, and one labelled handle per outcome.
+ * Its width and least height are `cardSize`'s, the ones the auto-layout reserves. On a simulated
+ * path it is outlined (`data-highlighted` on its canvas node); off the path it is greyed.
+ */
 export const StepCard = memo(function StepCard({ data, selected }: NodeProps<StepNode>) {
-  const { t } = useTranslation();
-  const { step, problems } = data;
+  const { t, i18n } = useTranslation();
+  const { step, problems, highlighted, dimmed } = data;
   const Icon = STEP_ICONS[step.kind];
   const handles = outcomeHandles(step);
-  const width = Math.max(210, handles.length * 72);
+  const { width, height } = cardSize(step, problems.length);
+  const border = problems.length > 0 ? 'var(--mantine-color-red-7)' : highlighted ? 'var(--mantine-color-teal-8)' : selected ? 'var(--mantine-color-indigo-6)' : undefined;
   return (
     <Paper
       withBorder
       shadow={selected ? 'md' : 'xs'}
       p="xs"
       w={width}
+      mih={height}
       data-testid={`step-${step.id}`}
+      data-highlighted={highlighted ? 'true' : undefined}
       aria-label={`${t(`nodes.${step.kind}`)} ${step.label ?? step.id}`}
       style={{
-        borderColor: problems.length > 0 ? 'var(--mantine-color-red-6)' : selected ? 'var(--mantine-color-indigo-6)' : undefined,
-        borderWidth: problems.length > 0 || selected ? 2 : 1,
+        borderColor: border,
+        borderWidth: problems.length > 0 || selected || highlighted ? 2 : 1,
+        outline: highlighted ? '3px solid var(--mantine-color-teal-2)' : undefined,
+        background: dimmed ? 'var(--mantine-color-gray-1)' : undefined,
+        display: 'flex',
+        flexDirection: 'column',
       }}
     >
       {step.kind !== 'start' && <Handle type="target" position={Position.Top} style={{ width: 12, height: 12 }} />}
@@ -75,19 +93,19 @@ export const StepCard = memo(function StepCard({ data, selected }: NodeProps<Ste
           </Tooltip>
         )}
       </Group>
-      <Text size="xs" c="dimmed" truncate>
+      <Text size="xs" c="gray.7" truncate>
         {describeStep(step, t)}
       </Text>
       {problems.length > 0 && (
-        <Text size="xs" c="red" lineClamp={3} data-testid={`problem-text-${step.id}`}>
+        <Text size="xs" c="red.8" lineClamp={3} data-testid={`problem-text-${step.id}`}>
           {problems.map((p) => p.message).join(' ')}
         </Text>
       )}
-      {handles.length > 0 && (
-        <Group justify="space-around" gap={0} mt={4} wrap="nowrap">
+      {handles.some((h) => h !== 'next') && (
+        <Group justify="space-around" gap={0} mt="auto" pt={4} wrap="nowrap" align="flex-end">
           {handles.map((h) => (
-            <Text key={h} size="9px" c="dimmed" ta="center" style={{ flex: 1 }}>
-              {h === 'next' ? '' : t(`outcomes.${h}`, { defaultValue: h })}
+            <Text key={h} fz={12} lh="16px" c="gray.7" ta="center" lineClamp={2} px={2} style={{ flex: 1 }} data-testid={`handle-label-${step.id}-${h}`}>
+              {handleWords(step, h, t, i18n.language)}
             </Text>
           ))}
         </Group>

@@ -1,14 +1,14 @@
-import { Alert, Button, Divider, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { LOCALES, type Locale, type TemplateChannel } from '@dunning/domain';
 import type { FlowNode, FlowProblem } from '@dunning/flow';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTemplatePreview, useTemplates } from '../../api/queries';
+import { useTemplatePreview } from '../../api/queries';
+import { issueSentence } from '../forms/issues';
+import { TEMPLATE_CHANNEL, stepWidgets } from '../forms/step-widgets';
 import { SchemaForm } from './SchemaForm';
 import { dataSchemaOf } from './node-kinds';
 import { optionWords, stepAbout, stepFieldWords } from './step-words';
-
-const TEMPLATE_CHANNEL: Partial<Record<FlowNode['kind'], TemplateChannel>> = { email: 'email', sms: 'sms', letter: 'letter', call_task: 'call' };
 
 /** Edits the selected step: its label and its data (a form from its zod schema), with a live template preview. */
 export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNode; problems: FlowProblem[]; onChange: (step: FlowNode) => void; onDelete: () => void }) {
@@ -16,17 +16,14 @@ export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNo
   const channel = TEMPLATE_CHANNEL[step.kind];
   // The words follow the language (t changes with it).
   const words = useMemo(() => stepFieldWords(step.kind, t), [step.kind, t, i18n.language]);
-  const templates = useTemplates();
+  const widgets = useMemo(() => stepWidgets(step.kind, (issue) => issueSentence(step.kind, issue, t)), [step.kind, t, i18n.language]);
   const templateField = step.kind === 'call_task' ? 'script' : 'template';
   const templateName = channel ? ((step.data as Record<string, unknown>)[templateField] as string | undefined) : undefined;
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={5}>{t(`nodes.${step.kind}`)}</Title>
-        <Text size="xs" c="dimmed">
-          {step.id}
-        </Text>
-      </Group>
+      <Title order={5} data-step-id={step.id}>
+        {t(`nodes.${step.kind}`)}
+      </Title>
       <Text size="xs" c="dimmed" data-testid="step-about">
         {stepAbout(step.kind, t)}
       </Text>
@@ -43,19 +40,8 @@ export function StepPanel({ step, problems, onChange, onDelete }: { step: FlowNo
         labels={words.labels}
         descriptions={words.help}
         optionLabel={(field, value) => optionWords(field, value, t)}
-        renderField={(name, error) =>
-          channel && name === templateField ? (
-            <Select
-              label={words.labels[name] ?? name}
-              description={words.help[name] || undefined}
-              searchable
-              error={error}
-              data={[...new Set((templates.data ?? []).filter((x) => x.channel === channel).map((x) => x.name))]}
-              value={templateName ?? null}
-              onChange={(v) => onChange({ ...step, data: { ...step.data, [templateField]: v ?? undefined } } as FlowNode)}
-            />
-          ) : undefined
-        }
+        widgets={widgets}
+        issueText={(issue) => issueSentence(step.kind, issue, t)}
       />
       {channel && templateName && <TemplatePreview channel={channel} name={templateName} />}
       <Divider />
@@ -76,7 +62,12 @@ function TemplatePreview({ channel, name }: { channel: TemplateChannel; name: st
         <Text size="sm" fw={600}>
           {t('flows.preview')}
         </Text>
-        <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale((current) => LOCALES.find((l) => l === v) ?? current)} data={[...LOCALES]} />
+        <SegmentedControl
+          size="xs"
+          value={locale}
+          onChange={(v) => setLocale((current) => LOCALES.find((l) => l === v) ?? current)}
+          data={LOCALES.map((l) => ({ value: l, label: l.toUpperCase() }))}
+        />
       </Group>
       {preview.isError && <Alert color="red">{(preview.error as Error).message}</Alert>}
       {preview.data?.subject && (

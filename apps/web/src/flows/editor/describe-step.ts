@@ -1,32 +1,36 @@
 import type { FlowNode } from '@dunning/flow';
 import type { TFunction } from 'i18next';
+import { conditionSummary } from '../forms/conditions';
+import { offsetCode } from '../forms/offset';
+import { slaWords } from '../forms/sla';
+import { templateWords } from '../forms/templates';
 
-/** A step in a few words, on its card: "D+7, 09:00, business days", "Simplified procedure — 30 days to answer". */
+/** A step in a few words, on its card: "J-5, 09:00, jours ouvrés", "Formal notice, registered", "Amount due ≥ 500,00 €". */
 export function describeStep(step: FlowNode, t: TFunction): string {
+  // The language numbers and money are written in follows the words' language.
+  const language = t('stepForms.language');
   const recoverable = (data: { requireRecoverable?: boolean }) => (data.requireRecoverable ? t('flowSteps.cards.ifRecoverable') : undefined);
   const join = (...parts: Array<string | undefined | false>) => parts.filter(Boolean).join(', ');
   switch (step.kind) {
     case 'wait': {
       const { anchor, offsetDays, dayType, at } = step.data;
-      const sign = offsetDays >= 0 ? '+' : '−';
-      const base = anchor === 'due_date' ? 'D' : anchor === 'issue_date' ? 'I' : t('flowSteps.cards.previous');
-      return join(`${base}${sign}${Math.abs(offsetDays)}`, at, dayType === 'business' && t('flowSteps.cards.businessDays'));
+      return join(offsetCode(anchor, offsetDays, t), at, dayType === 'business' && t('flowSteps.cards.businessDays'));
     }
     case 'email':
-      return `${step.data.template}${step.data.attachInvoice ? ' + PDF' : ''} → ${t(`flowSteps.options.recipient.${step.data.recipient}`, { defaultValue: step.data.recipient })}`;
+      return `${templateWords(step.data.template, t)}${step.data.attachInvoice ? ' + PDF' : ''} → ${t(`flowSteps.options.recipient.${step.data.recipient}`, { defaultValue: step.data.recipient })}`;
     case 'sms':
-      return `${step.data.template} (≤ ${step.data.maxSegments} SMS)`;
+      return `${templateWords(step.data.template, t)} (≤ ${step.data.maxSegments} SMS)`;
     case 'letter':
       return join(
-        step.data.template,
+        templateWords(step.data.template, t),
         step.data.registered && t('flowSteps.cards.registered'),
         step.data.noticePeriodDays !== undefined && t('flowSteps.cards.notice', { count: step.data.noticePeriodDays }),
         recoverable(step.data),
       );
     case 'call_task':
-      return `SLA ${step.data.slaHours} h${step.data.priority === 'high' ? ', !' : ''}`;
+      return join(slaWords(step.data.slaHours, t), step.data.priority === 'high' && t('flowSteps.options.priority.high'));
     case 'branch':
-      return step.data.cases.map((c) => `${c.outcome}: ${c.when.field} ${c.when.op} ${String(c.when.value)}`).join(' · ');
+      return step.data.cases.map((c) => conditionSummary(c.when, t, language)).join(' · ');
     case 'set_status':
       return t(`statuses.${step.data.status}`, { defaultValue: step.data.status });
     case 'late_fee':

@@ -26,10 +26,13 @@ describe('the editor’s model', () => {
     expect(nextNodeId(standardFlow(), 'call_task')).toBe('call-task');
   });
 
-  it('lays a flow out top to bottom, every edge going down', () => {
+  it('lays a flow out top to bottom, every edge going down or on to the next column', () => {
     const flow = autoLayout(standardFlow());
-    const y = new Map(flow.nodes.map((n) => [n.id, n.position.y]));
-    for (const edge of flow.edges) expect(y.get(edge.target)!).toBeGreaterThan(y.get(edge.source)!);
+    const at = new Map(flow.nodes.map((n) => [n.id, n.position]));
+    for (const edge of flow.edges) {
+      const [source, target] = [at.get(edge.source)!, at.get(edge.target)!];
+      expect(target.y > source.y || target.x > source.x + 220).toBe(true);
+    }
   });
 
   it('undoes and redoes, one drag being one step', () => {
@@ -62,5 +65,28 @@ describe('the canvas cache', () => {
         .nodes.filter((n, i) => n !== after.nodes[i])
         .map((n) => n.id),
     ).toEqual(['end']);
+  });
+});
+
+describe('the canvas’s edges and highlight', () => {
+  it('draws one label box per pair of steps, its outcomes one per line, and one "+" per pair', () => {
+    const { edges } = toCanvas(standardFlow(), []);
+    const fromCall = edges.filter((e) => e.source === 'call' && e.target === 'reminder-2');
+    expect(fromCall.filter((e) => e.data?.lines).map((e) => e.data!.lines)).toEqual([['no_answer', 'wrong_contact', 'sla_expired']]);
+    expect(fromCall.filter((e) => e.data?.insertable)).toHaveLength(1);
+    expect(edges.find((e) => e.id === 'start->wait-pre-reminder')?.data).toMatchObject({ insertable: true, lines: undefined });
+    // Each edge is named for assistive technologies (React Flow's default name is in English).
+    expect(fromCall[0]!.ariaLabel).toBe('call → reminder-2 (no_answer)');
+  });
+
+  it('marks the path it is given and greys the rest', () => {
+    const highlight = { nodeIds: new Set(['start', 'wait-pre-reminder']), edgeIds: new Set(['start->wait-pre-reminder']) };
+    const { nodes, edges } = toCanvas(standardFlow(), [], undefined, highlight);
+    const start = nodes.find((n) => n.id === 'start')!;
+    expect(start.data).toMatchObject({ highlighted: true, dimmed: false });
+    expect(start.domAttributes).toMatchObject({ 'data-testid': 'flow-node-start', 'data-highlighted': 'true' });
+    expect(nodes.find((n) => n.id === 'end')!.data).toMatchObject({ highlighted: false, dimmed: true });
+    expect(edges.find((e) => e.id === 'start->wait-pre-reminder')!.domAttributes).toMatchObject({ 'data-highlighted': 'true' });
+    expect(toCanvas(standardFlow(), []).nodes.every((n) => !n.data.dimmed && !n.data.highlighted)).toBe(true);
   });
 });

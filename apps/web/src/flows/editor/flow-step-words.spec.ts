@@ -62,7 +62,7 @@ describe('the editor’s words for every step kind, in English and French', () =
     expect(describeStep(step('payment_order'), t.fr)).toBe('Injonction de payer — tribunal selon le débiteur');
     expect(describeStep(step('credit_insurance'), t.en)).toBe('Declare threat of loss');
     expect(describeStep({ ...step('letter'), data: { template: 'formal-notice', registered: true, requireRecoverable: true } } as FlowNode, t.en)).toBe(
-      'formal-notice, registered, if certain, liquid and due',
+      'Formal notice, registered, if certain, liquid and due',
     );
   });
 
@@ -76,13 +76,30 @@ describe('the editor’s words for every step kind, in English and French', () =
     expect(words('en', 'payment_order')).toEqual(['Enforceable', 'Opposition', 'Rejected']);
 
     const { edges } = toCanvas(courtFlow(), []);
-    expect(edges.find((e) => e.source === 'simplified-procedure' && e.sourceHandle === 'refused')?.label).toBe('refused');
-    const inFrench = cachedCanvas((o) => t.fr(`outcomes.${o}`, { defaultValue: o }))(courtFlow(), []);
-    expect(inFrench.edges.filter((e) => e.source === 'payment-order').map((e) => e.label)).toEqual(['Exécutoire', 'Opposition', 'Rejetée']);
+    expect(edges.find((e) => e.source === 'simplified-procedure' && e.sourceHandle === 'refused')?.data?.lines).toContain('refused');
+    const inFrench = cachedCanvas((_, o) => t.fr(`outcomes.${o}`, { defaultValue: o }))(courtFlow(), []);
+    expect(inFrench.edges.filter((e) => e.source === 'payment-order').flatMap((e) => e.data?.lines ?? [])).toEqual(['Exécutoire', 'Opposition', 'Rejetée']);
   });
 
   it('starts each new step with data its schema accepts', () => {
     for (const kind of ['simplified_procedure', 'payment_order', 'credit_insurance', 'letter', 'escalate'] as const)
       expect([kind, dataSchemaOf(kind).safeParse(newNodeData(kind)).success]).toEqual([kind, true]);
+  });
+});
+
+describe('the plain words of a step’s card', () => {
+  let t: Record<'en' | 'fr', TFunction>;
+  beforeAll(async () => {
+    t = { en: await translator('en'), fr: await translator('fr') };
+  });
+
+  it('writes waits as J-5 in French, templates by name, deadlines and branches in words', () => {
+    const wait = { ...step('wait'), data: { anchor: 'due_date', offsetDays: -5, dayType: 'business', at: '09:00' } } as FlowNode;
+    expect(describeStep(wait, t.fr)).toBe('J-5, 09:00, jours ouvrés');
+    expect(describeStep(wait, t.en)).toBe('D-5, 09:00, business days');
+    expect(describeStep({ ...step('call_task'), data: { slaHours: 24, priority: 'normal' } } as FlowNode, t.en)).toBe('Within 24 hours');
+    expect(describeStep(step('sms'), t.fr)).toBe('SMS de relance (≤ 2 SMS)');
+    const branch = { ...step('branch'), data: { cases: [{ outcome: 'large', when: { field: 'amount', op: 'gte', value: 50_000 } }] } } as FlowNode;
+    expect(describeStep(branch, t.fr)).toMatch(/^Montant dû ≥ 500,00\s€$/);
   });
 });

@@ -1,51 +1,136 @@
 import type { Flow, FlowEdge, FlowNode, FlowProblem } from '@dunning/flow';
 import type { Edge, Node } from '@xyflow/react';
+import { edgeLabelLayout } from './edge-labels';
+import { cardSize } from './node-kinds';
 
 export interface StepNodeData extends Record<string, unknown> {
   step: FlowNode;
   problems: FlowProblem[];
+  /** On the path a simulation took (`highlighted`), or off it while a path is shown (`dimmed`). */
+  highlighted?: boolean;
+  dimmed?: boolean;
 }
 export type StepNode = Node<StepNodeData, 'step'>;
 
+export interface OutcomeEdgeData extends Record<string, unknown> {
+  /** The label box this edge draws (one line per outcome of its group), above its target card. */
+  lines?: string[];
+  /** From the target card's top up to the label box's bottom, and the box's height (edge-labels.ts). */
+  labelOffset: number;
+  labelHeight: number;
+  /** The room kept above the target card for all the labels entering it: the edge turns above it. */
+  targetZone: number;
+  /** An edge that climbs to a step of a column further right rises in the free lane just left of that column. */
+  laneX?: number;
+  /** Draws the "+" of its step pair: one per source and target, however many outcomes join them. */
+  insertable: boolean;
+  highlighted?: boolean;
+  dimmed?: boolean;
+}
+export type OutcomeEdge = Edge<OutcomeEdgeData, 'outcome'>;
+
+/** The path to show on the canvas: the steps and the edges a simulation went through. */
+export interface CanvasHighlight {
+  nodeIds: ReadonlySet<string>;
+  edgeIds: ReadonlySet<string>;
+}
+
 /** The flow as React Flow draws it: one card per step, one edge per outcome (handle = outcome). */
-export function toCanvas(flow: Flow, problems: FlowProblem[], selectedId?: string): { nodes: StepNode[]; edges: Edge[] } {
-  return cachedCanvas()(flow, problems, selectedId);
+export function toCanvas(flow: Flow, problems: FlowProblem[], selectedId?: string, highlight?: CanvasHighlight): { nodes: StepNode[]; edges: OutcomeEdge[] } {
+  return cachedCanvas()(flow, problems, selectedId, highlight);
 }
 
 /**
- * `toCanvas` that keeps the React Flow objects of unchanged steps and edges (same Flow node, same
- * problems, same selection): while one step is dragged the other 299 cards are not re-rendered.
- * `outcomeLabel` puts an edge's outcome in words ("refused" → "Refusée"); a new language, a new cache.
+ * The free vertical lanes of the canvas: the x-ranges no card covers (the gutters between the
+ * auto-layout's columns). An edge going up to a step further right climbs in the last lane before it,
+ * rather than across the cards of a column.
  */
-export function cachedCanvas(outcomeLabel: (outcome: string) => string = (outcome) => outcome) {
+function climbingLanes(flow: Flow): (sourceX: number, target: FlowNode) => number | undefined {
+  const spans = flow.nodes.map((n) => ({ left: n.position.x, right: n.position.x + cardSize(n).width })).sort((a, b) => a.left - b.left);
+  const gaps: Array<{ left: number; right: number }> = [];
+  let reach = -Infinity;
+  for (const span of spans) {
+    if (span.left > reach && reach > -Infinity) gaps.push({ left: reach, right: span.left });
+    reach = Math.max(reach, span.right);
+  }
+  return (sourceX, target) => {
+    const between = gaps.filter((g) => g.left >= sourceX && g.right <= target.position.x);
+    // A column's gutter (96 px) rather than the narrow gap between two cards of a rank.
+    const lane = between.filter((g) => g.right - g.left >= 64).pop() ?? between.pop();
+    return lane && (lane.left + lane.right) / 2;
+  };
+}
+
+const shown = (on: boolean, highlight?: CanvasHighlight) => (highlight ? (on ? 'on' : 'off') : '');
+
+/**
+ * `toCanvas` that keeps the React Flow objects of unchanged steps and edges (same Flow node, same
+ * problems, same selection, same label): while one step is dragged the other 299 cards are not
+ * re-rendered. `outcomeLabel` puts an edge's outcome in words ("refused" → "Refusée", a branch case
+ * → its condition); a new language, a new cache.
+ */
+export function cachedCanvas(
+  outcomeLabel: (source: FlowNode | undefined, outcome: string) => string = (_, outcome) => outcome,
+  /** An edge's accessible name ("From Call to Reminder 2 (No answer)"): React Flow's own is in English. */
+  edgeName: (source: FlowNode | undefined, target: FlowNode | undefined, outcome: string | undefined) => string = (s, t, o) => `${s?.id} → ${t?.id}${o ? ` (${o})` : ''}`,
+) {
   const nodes = new WeakMap<FlowNode, { key: string; node: StepNode }>();
-  const edges = new WeakMap<FlowEdge, Edge>();
-  return (flow: Flow, problems: FlowProblem[], selectedId?: string): { nodes: StepNode[]; edges: Edge[] } => {
+  const edges = new WeakMap<FlowEdge, { key: string; edge: OutcomeEdge }>();
+  return (flow: Flow, problems: FlowProblem[], selectedId?: string, highlight?: CanvasHighlight): { nodes: StepNode[]; edges: OutcomeEdge[] } => {
     const byNode = new Map<string, FlowProblem[]>();
     for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
+    const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+    const { slots, zone } = edgeLabelLayout(flow);
+    const laneTo = climbingLanes(flow);
     return {
       nodes: flow.nodes.map((step) => {
         const stepProblems = byNode.get(step.id) ?? [];
-        const key = `${step.id === selectedId}|${stepProblems.map((p) => p.message).join('|')}`;
+        const state = shown(highlight?.nodeIds.has(step.id) ?? false, highlight);
+        const key = `${step.id === selectedId}|${state}|${stepProblems.map((p) => p.message).join('|')}`;
         const cached = nodes.get(step);
         if (cached && cached.key === key) return cached.node;
-        const node: StepNode = { id: step.id, type: 'step', position: step.position, selected: step.id === selectedId, data: { step, problems: stepProblems } };
+        const node: StepNode = {
+          id: step.id,
+          type: 'step',
+          position: step.position,
+          selected: step.id === selectedId,
+          data: { step, problems: stepProblems, highlighted: state === 'on', dimmed: state === 'off' },
+          domAttributes: { 'data-testid': `flow-node-${step.id}`, ...(state === 'on' ? { 'data-highlighted': 'true' } : {}) } as StepNode['domAttributes'],
+        };
         nodes.set(step, { key, node });
         return node;
       }),
       edges: flow.edges.map((edge) => {
-        let drawn = edges.get(edge);
-        if (!drawn) {
-          drawn = {
-            id: edge.id,
-            source: edge.source,
-            target: edge.target,
-            sourceHandle: edge.outcome ?? 'next',
-            label: edge.outcome && outcomeLabel(edge.outcome),
-            type: 'smoothstep',
-          };
-          edges.set(edge, drawn);
-        }
+        const slot = slots.get(edge.id);
+        const lines = slot?.edgeId === edge.id ? slot.outcomes.map((outcome) => outcomeLabel(byId.get(edge.source), outcome)) : undefined;
+        const state = shown(highlight?.edgeIds.has(edge.id) ?? false, highlight);
+        const targetZone = zone.get(edge.target) ?? 0;
+        const [from, to] = [byId.get(edge.source), byId.get(edge.target)];
+        const laneX = from && to && to.position.y < from.position.y ? laneTo(from.position.x, to) : undefined;
+        const ariaLabel = edgeName(from, to, edge.outcome && edge.outcome !== 'next' ? outcomeLabel(from, edge.outcome) : undefined);
+        const key = `${ariaLabel}|${lines?.join('\u0000') ?? ''}|${slot?.offset ?? 0}|${slot?.height ?? 0}|${targetZone}|${laneX}|${state}`;
+        const cached = edges.get(edge);
+        if (cached && cached.key === key) return cached.edge;
+        const drawn: OutcomeEdge = {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          sourceHandle: edge.outcome ?? 'next',
+          type: 'outcome',
+          ariaLabel,
+          data: {
+            lines,
+            labelOffset: slot?.offset ?? 0,
+            labelHeight: slot?.height ?? 0,
+            targetZone,
+            laneX,
+            insertable: !slot || slot.edgeId === edge.id,
+            highlighted: state === 'on',
+            dimmed: state === 'off',
+          },
+          ...(state === 'on' ? { domAttributes: { 'data-highlighted': 'true' } as OutcomeEdge['domAttributes'], zIndex: 1 } : {}),
+        };
+        edges.set(edge, { key, edge: drawn });
         return drawn;
       }),
     };

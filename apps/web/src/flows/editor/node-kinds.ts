@@ -78,3 +78,19 @@ export const PALETTE_KINDS: NodeKind[] = [
   'credit_insurance',
   'end',
 ];
+
+/** Width on a card of one outcome handle and its label (12 px text, up to two lines). */
+export const HANDLE_WIDTH = 80;
+/** Branch handles read their condition in words ("Amount < 100,00 €"): wider. */
+export const BRANCH_HANDLE_WIDTH = 124;
+
+/**
+ * A card's size as StepCard draws it: its width, and its least height (the card grows no smaller;
+ * the layout uses it unless the canvas has measured the card). Problems add up to three lines.
+ */
+export function cardSize(node: FlowNode, problemCount = 0): { width: number; height: number } {
+  const handles = outcomeHandles(node);
+  const labelled = handles.some((h) => h !== 'next');
+  const width = Math.max(220, handles.length * (node.kind === 'branch' ? BRANCH_HANDLE_WIDTH : HANDLE_WIDTH));
+  return { width, height: 68 + (labelled ? 40 : 0) + (problemCount > 0 ? 58 : 0) };
+}

@@ -1,3 +1,4 @@
+import type { CreditorIdentity } from '@dunning/domain';
 import type { DunningStore, ExceptionReport, OutgoingMessage } from '../../activities/ports';
 
 /**
@@ -12,6 +13,8 @@ export interface StoreFixture {
   invoice(customerId: string, number: string, options: { amount: number; vatAmount?: number; dueDate: string }): Promise<string>;
   agency(name: string): Promise<string>;
   setDefaultAgency(agencyId: string): Promise<void>;
+  /** Stores the creditor's identity under the settings' `creditor` key, as the API does (undefined: removes it). */
+  setCreditor(identity: CreditorIdentity | undefined): Promise<void>;
   openExceptions(): Promise<ExceptionReport[]>;
 }
 
@@ -158,6 +161,34 @@ export function dunningStoreContract(name: string, fixture: () => StoreFixture):
       const agencyId = await agency(unique('Agence'));
       await setDefaultAgency(agencyId);
       expect((await store.sendingPolicy()).defaultAgencyId).toBe(agencyId);
+    });
+
+    it('reads the creditor’s identity from the settings at each call, the environment’s profile without one', async () => {
+      const { store, setCreditor } = fixture();
+      await setCreditor({
+        name: 'Durand Frères',
+        addressLines: ['3 quai Saint-Vincent'],
+        postcode: '69001',
+        city: 'Lyon',
+        country: 'FR',
+        siren: '552100554',
+        iban: 'FR1420041010050500013M02606',
+        senderEmail: 'relances@durand.example',
+      });
+      try {
+        expect(await store.creditor()).toMatchObject({
+          name: 'Durand Frères',
+          senderName: 'Durand Frères',
+          email: 'relances@durand.example',
+          legalId: '552100554',
+          iban: 'FR1420041010050500013M02606',
+          addressLines: ['3 quai Saint-Vincent', '69001 Lyon'],
+          source: 'settings',
+        });
+      } finally {
+        await setCreditor(undefined);
+      }
+      expect(await store.creditor()).toMatchObject({ name: 'Atelier Durand SAS', email: 'compta@durand.example', source: 'environment' });
     });
 
     it('tells a person when a call ran out its time', async () => {

@@ -8,6 +8,7 @@ import { databaseRecoverabilityFixture } from './database-recoverability-fixture
 import { flowStoreContracts } from './database-flow-store.contract-run';
 import { insuranceStoreContracts } from './database-insurance-store.contract-run';
 import { legalCaseStoreContracts } from './database-legal-case-store.contract-run';
+import { templateVersionsContracts } from './database-template-versions.contract-run';
 
 describeOnEveryDatabase('the database store', (database) => {
   const clock = { now: () => new Date('2026-04-15T10:00:00Z') };
@@ -16,6 +17,7 @@ describeOnEveryDatabase('the database store', (database) => {
   flowStoreContracts(database);
   insuranceStoreContracts(database);
   legalCaseStoreContracts(database);
+  templateVersionsContracts(database);
   dunningStoreContract('the database store', () => {
     const { db } = database();
     return {
@@ -47,6 +49,9 @@ describeOnEveryDatabase('the database store', (database) => {
       },
       async setDefaultAgency(agencyId) {
         await new SettingsRepository(db).set({ defaultAgencyId: agencyId });
+      },
+      async setCreditor(identity) {
+        await new SettingsRepository(db).set({ creditor: identity ?? null });
       },
       async openExceptions() {
         const { rows } = await new ExceptionsRepository(db).list({ status: 'open', offset: 0, limit: 1000 });

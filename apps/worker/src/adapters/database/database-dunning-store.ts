@@ -36,6 +36,7 @@ import type {
 } from '../../activities/ports';
 import { buildCaseFile } from './case-file';
 import { sendingPolicyOf } from './sending-policy';
+import { creditorProfileOf } from '../creditor-profile';
 
 const stateOf = (row: MessageRow): MessageRecord['state'] => (row.status === 'pending' ? 'sending' : row.status === 'bounced' ? 'undeliverable' : 'sent');
 
@@ -75,8 +76,9 @@ export class DatabaseDunningStore implements DunningStore {
     this.receivables = new ReceivablesService(db, clock);
   }
 
+  /** Read at each step (no cache): an identity the admin just set is on the next message. */
   async creditor(): Promise<CreditorProfile> {
-    return this.creditorProfile;
+    return creditorProfileOf((await this.settings.all()).creditor, this.creditorProfile);
   }
 
   async contacts(customerId: string): Promise<CustomerContacts> {
@@ -226,7 +228,7 @@ export class DatabaseDunningStore implements DunningStore {
         this.db,
         handoff.invoices.map((i) => i.invoiceId),
         { id: row.id, reference, createdAt: row.createdAt, agency: agency.name },
-        this.creditorProfile,
+        await this.creditor(),
       );
       await this.handoffs.setCaseFile(row.id, caseFile);
     }

@@ -30,6 +30,9 @@ dunningStoreContract('the memory store', () => {
     async setDefaultAgency(agencyId) {
       store.settings.defaultAgencyId = agencyId;
     },
+    async setCreditor(identity) {
+      store.settings.creditor = identity;
+    },
     async openExceptions() {
       return [...store.exceptions.values()];
     },

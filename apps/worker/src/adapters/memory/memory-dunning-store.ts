@@ -1,4 +1,5 @@
 import {
+  type CreditorIdentity,
   ECB_REFINANCING_RATES,
   type FlowSetStatus,
   type Receivable,
@@ -31,6 +32,7 @@ import type {
   StoredDocument,
 } from '../../activities/ports';
 import { DEFAULT_DAILY_CAP } from '../database/sending-policy';
+import { creditorProfileOf } from '../creditor-profile';
 import { refreshMemoryClaimAges } from './memory-claim-age';
 
 export interface MemoryInvoice {
@@ -63,7 +65,8 @@ export class MemoryDunningStore implements DunningStore {
   readonly deliveries = new Map<string, { location: string } | { error: string }>();
   readonly exceptions = new Map<string, ExceptionReport & { occurrences: number }>();
   readonly agencies = new Map<string, AgencyTarget>();
-  readonly settings: { dailyCap?: Partial<Record<MessageChannelName, number>>; defaultAgencyId?: string } = {};
+  /** As the settings table holds them (`creditor`: the identity the admin set, as the API stores it). */
+  readonly settings: { dailyCap?: Partial<Record<MessageChannelName, number>>; defaultAgencyId?: string; creditor?: CreditorIdentity } = {};
   private readonly appliedKeys = new Map<string, BalanceAfter & { delta: number }>();
 
   constructor(
@@ -120,7 +123,13 @@ export class MemoryDunningStore implements DunningStore {
   }
 
   async creditor(): Promise<CreditorProfile> {
-    return this.creditorProfile;
+    return creditorProfileOf(this.settings.creditor, this.creditorProfile);
+  }
+
+  /** The creditor as the database's case file writes it. */
+  private async creditorForCaseFile(): Promise<CaseFile['creditor']> {
+    const { name, email, phone, addressLines, iban } = await this.creditor();
+    return { name, email, phone, addressLines, iban };
   }
 
   async contacts(customerId: string): Promise<CustomerContacts> {
@@ -288,7 +297,7 @@ export class MemoryDunningStore implements DunningStore {
       format: 'dunning-handoff',
       version: 1,
       handoff: { id: handoffId, reference: `HO-${handoffId}`, createdAt: new Date(0).toISOString(), agency: agency.name },
-      creditor: { ...this.creditorProfile },
+      creditor: await this.creditorForCaseFile(),
       debtor: { reference: handoff.customerId, legalName: contacts?.name ?? '', type: 'company', address: { lines: contacts?.addressLines ?? [], country: 'FR' }, contacts: [] },
       invoices: handoff.invoiceIds.map((id) => {
         const r = this.invoices.get(id)!.receivable;

@@ -47,6 +47,21 @@ describe('Postmark email channel', () => {
     }
   });
 
+  it('sends from the creditor’s sender when the message names one', async () => {
+    const mock = postmarkMock(() => ({
+      status: 200,
+      body: { To: 'compta@martin.example', SubmittedAt: '2026-11-23T08:00:00Z', MessageID: 'pm-124', ErrorCode: 0, Message: 'OK' },
+    }));
+    const host = await mock.start();
+    try {
+      const channel = new PostmarkEmailChannel({ serverToken: 'server-token-1', from: 'compta@atelier.example', messageStream: 'outbound', apiHost: host });
+      await channel.send({ ...message, sender: { name: 'Atelier "Durand"', email: 'relances@durand.example' } });
+      expect((mock.requests[0]!.body as { From: string }).From).toBe('"Atelier Durand" <relances@durand.example>');
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it('finds a message already sent under a key through its metadata', async () => {
     const mock = postmarkMock((request) => ({
       status: 200,

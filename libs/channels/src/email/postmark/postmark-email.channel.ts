@@ -27,7 +27,8 @@ export class PostmarkEmailChannel implements MessageChannel {
   async send(message: OutgoingMessage): Promise<DeliveryReceipt> {
     try {
       const response = await this.client.sendEmail({
-        From: this.settings.from,
+        // The creditor's sender (a Postmark sender signature must exist for its address), else the configured one.
+        From: message.sender ? `"${message.sender.name.replace(/["\\]/g, '')}" <${message.sender.email}>` : this.settings.from,
         To: message.to.join(', '),
         Subject: message.subject ?? '',
         HtmlBody: message.html,

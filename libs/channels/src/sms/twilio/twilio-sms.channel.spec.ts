@@ -65,6 +65,13 @@ describe('Twilio SMS channel', () => {
     });
   });
 
+  it('sends from the creditor’s alphanumeric sender id when the message names one', async () => {
+    await withTwilio([{ status: 201, body: twilioMessage('SM102') }], async (channel, mock) => {
+      await channel.send({ ...message, sender: { name: 'Atelier Durand', email: 'relances@durand.example', smsSender: 'DURAND' } });
+      expect(Object.fromEntries(mock.requests[0]!.body as URLSearchParams)).toMatchObject({ From: 'DURAND' });
+    });
+  });
+
   it('sends from a messaging service when one is configured', async () => {
     await withTwilio(
       [{ status: 201, body: twilioMessage('SM101') }],

@@ -49,7 +49,8 @@ export class TwilioSmsChannel implements MessageChannel {
       const sent = await this.client.messages.create({
         to: to.e164,
         body: message.text ?? '',
-        ...(this.settings.messagingServiceSid ? { messagingServiceSid: this.settings.messagingServiceSid } : { from: this.settings.from! }),
+        // The creditor's alphanumeric sender id when set (a messaging service keeps its own sender pool).
+        ...(this.settings.messagingServiceSid ? { messagingServiceSid: this.settings.messagingServiceSid } : { from: message.sender?.smsSender ?? this.settings.from! }),
         ...(this.settings.statusCallbackUrl ? { statusCallback: this.settings.statusCallbackUrl } : {}),
       });
       return { providerMessageId: sent.sid };

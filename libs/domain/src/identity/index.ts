@@ -1,0 +1,2 @@
+export * from './identity-numbers';
+export * from './creditor-identity';

@@ -1,0 +1,333 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the French pages are compared with the web app's own words, nothing else of the app is used
+import { en, fr } from '@dunning/web/src/i18n/messages';
+import { Stack, launchBrowser, signIn } from './stack';
+
+/**
+ * Every page of the web app, in French, as each kind of user sees it: no English UI string left
+ * and nothing serious for axe-core (WCAG 2.1 A and AA). One stack, one browser; the walk is quick.
+ */
+jest.setTimeout(300_000);
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const APP = path.resolve(__dirname, '../../apps/web/src/app/App.tsx');
+
+/** The routes App.tsx declares, with whether only the admin is offered them. */
+function declaredRoutes(): Array<{ path: string; adminOnly: boolean }> {
+  return readFileSync(APP, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const match = /<Route\s+path="([^"]+)"/.exec(line);
+      return match && match[1] !== '*' && match[1] !== '/' ? [{ path: match[1], adminOnly: /role === 'admin'/.test(line) }] : [];
+    });
+}
+
+/** Codes, names and words the two languages share: never evidence of an untranslated screen. */
+const SHARED = new Set([
+  'Email',
+  'E-mail',
+  'SMS',
+  'IBAN',
+  'PDF',
+  'CSV',
+  'SIREN',
+  'SIRET',
+  'BIC',
+  'Handlebars',
+  'Temporal',
+  'Total',
+  'Date',
+  'Notes',
+  'Contacts',
+  'Version',
+  'Segment',
+]);
+
+/**
+ * English words still seen on French pages when this test was written (issue 14 stays open for
+ * them): most come from data the product seeds in English — the default flows' step labels and
+ * names ("Formal notice", "Doubtful receivable", "Strict — poor solvency"), the demo accounts'
+ * names, template names shown as their codes — and read as UI words to this check. Anything else
+ * fails, and so does any axe finding: a new English string, or one of these fixed and not removed
+ * from here, is caught (the list must match what the walk finds, no more).
+ */
+const KNOWN_GAPS = new Set([
+  'login: password',
+  '/flows: poor',
+  '/flows: French',
+  '/templates: letter',
+  '/settings: poor',
+  '/settings: French',
+  '/account: password',
+  '/invoices/:id: letter',
+  '/invoices/:id: interest',
+  '/invoices/:id: the due date',
+  '/invoices/:id: Doubtful',
+  '/invoices/:id: Call',
+  '/invoices/:id: French',
+  '/invoices/:id: Formal notice',
+  '/invoices/:id: invoice {{number}}',
+  '/invoices/:id: due date',
+  '/customers/:id: interest',
+  '/customers/:id: the due date',
+  '/customers/:id: Doubtful',
+  '/customers/:id: Call',
+  '/customers/:id: Formal notice',
+  '/customers/:id: invoice {{number}}',
+  '/customers/:id: due date',
+  '/flows/:id: rejected',
+  '/flows/:id: Order for payment',
+  '/flows/:id: interest',
+  '/flows/:id: Enforceable',
+  '/flows/:id: Simplified recovery procedure',
+  '/flows/:id: Formal notice',
+  '/flows/:id: Order',
+  '/templates/:channel/:name: Kind',
+  '/templates/:channel/:name: interest',
+  '/templates/:channel/:name: invoice {{number}}',
+  '/users (admin): Agency',
+  '/users (admin): Credit',
+  '/users (admin): Administrator',
+  '/users (admin): Credit manager',
+  '/users (admin): Collector',
+]);
+
+function leaves(tree: object): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'object' && value !== null ? leaves(value) : typeof value === 'string' ? [value] : []));
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The English UI strings a French page must not show: each English value (placeholders matching
+ * anything) that French does not also use, as a whole-word pattern.
+ */
+function englishPatterns(): Array<{ text: string; pattern: RegExp }> {
+  const frenchValues = leaves(fr);
+  const french = new Set(frenchValues);
+  const unique = [...new Set(leaves(en))];
+  return unique.flatMap((value) => {
+    const fixed = value.replace(/{{[^}]+}}/g, ' ').trim();
+    if (french.has(value) || SHARED.has(fixed) || !/[A-Za-z]{4,}/.test(fixed) || fixed.replace(/[^A-Za-z]/g, '').length <= 3) return [];
+    const source = value
+      .split(/{{[^}]+}}/)
+      .map(escape)
+      .join('.{0,80}?')
+      .replace(/\s+/g, '\\s+');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${source.trim()}(?![\\p{L}\\p{N}])`, 'u');
+    // A word French also writes (a name, "Date", "Documents"…) inside a French sentence proves nothing.
+    if (frenchValues.some((text) => pattern.test(text))) return [];
+    return [{ text: value, pattern }];
+  });
+}
+
+/** What a person reads or hears on the page: its visible text and the names given to controls. */
+async function pageWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const names = Array.from(document.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')).flatMap((element) =>
+      ['aria-label', 'placeholder', 'title', 'alt'].map((name) => element.getAttribute(name) ?? '').filter(Boolean),
+    );
+    return [document.title, document.body.innerText, ...names].join('\n');
+  });
+}
+
+/** The page has loaded what it shows: something is drawn, and nothing is still spinning or fetching. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('main').first().waitFor({ timeout: 10_000 });
+  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
+  await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root, [aria-busy="true"]').length === 0, undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(150);
+}
+
+interface Finding {
+  page: string;
+  problem: string;
+}
+
+describe('every page in French, accessible', () => {
+  let stack: Stack;
+  let browser: Browser;
+  const findings: Finding[] = [];
+  const english = englishPatterns();
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    browser = await launchBrowser();
+    await seed(stack);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function check(page: Page, name: string): Promise<void> {
+    const drawn = await settle(page).then(
+      () => true,
+      (error: Error) => (findings.push({ page: name, problem: `the page did not render: ${error.message.split('\n')[0]}` }), false),
+    );
+    if (!drawn) return;
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const violation of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      for (const node of violation.nodes.slice(0, 3)) {
+        findings.push({ page: name, problem: `axe ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.html.slice(0, 160)}` });
+      }
+      if (violation.nodes.length > 3) findings.push({ page: name, problem: `axe ${violation.id}: ${violation.nodes.length - 3} more` });
+    }
+    const words = await pageWords(page);
+    for (const { text } of english.filter(({ pattern }) => pattern.test(words))) findings.push({ page: name, problem: `English: “${text}”` });
+  }
+
+  async function french(page: Page): Promise<void> {
+    await page.getByText('FR', { exact: true }).click();
+    await page.getByRole('navigation', { name: /.+/ }).first().waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'fr' || localStorage.getItem('language') === 'fr');
+  }
+
+  /** Links on the page to a route with a parameter (the first invoice, flow, customer… shown). */
+  async function hrefs(page: Page): Promise<string[]> {
+    return page.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+  }
+
+  it('shows no English and nothing serious to axe-core, on every page, for every kind of user', async () => {
+    const routes = declaredRoutes();
+    const byRole = {
+      agency: routes.filter((r) => r.path === '/cases'),
+      admin: routes.filter((r) => r.adminOnly),
+      manager: routes.filter((r) => !r.adminOnly && r.path !== '/cases'),
+    };
+    expect(byRole.manager.map((r) => r.path)).toEqual(expect.arrayContaining(['/dashboard', '/invoices', '/invoices/:id', '/flows', '/flows/:id', '/outbox']));
+
+    const login = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const loginPage = await login.newPage();
+    await loginPage.goto('/');
+    await loginPage.locator('input[type="email"]').waitFor();
+    await check(loginPage, 'login');
+    await login.close();
+
+    const manager = await signIn(browser, stack, 'manager@example.com');
+    await french(manager);
+    const seen = new Set<string>();
+    const visited = new Set<string>();
+    for (const route of byRole.manager.filter((r) => !r.path.includes(':'))) {
+      await manager.goto(route.path);
+      await check(manager, route.path);
+      visited.add(route.path);
+      for (const href of await hrefs(manager)) seen.add(href);
+    }
+    for (const route of byRole.manager.filter((r) => r.path.includes(':'))) {
+      const shape = new RegExp(`^${route.path.replace(/:[^/]+/g, '[^/?#]+')}$`);
+      const href = [...seen].find((h) => shape.test(h));
+      if (!href) {
+        findings.push({ page: route.path, problem: 'no link to such a page was found on the other pages' });
+        continue;
+      }
+      await manager.goto(href);
+      await check(manager, route.path);
+      visited.add(route.path);
+      for (const more of await hrefs(manager)) seen.add(more);
+    }
+    await manager.context().close();
+
+    const collector = await signIn(browser, stack, 'collector@example.com');
+    await french(collector);
+    await collector.goto('/queue');
+    await check(collector, '/queue (collector)');
+    await collector.context().close();
+
+    const agency = await signIn(browser, stack, 'agency@example.com');
+    await french(agency);
+    for (const route of byRole.agency) {
+      await agency.goto(route.path);
+      await check(agency, `${route.path} (agency)`);
+      visited.add(route.path);
+    }
+    await agency.context().close();
+
+    const admin = await signIn(browser, stack, 'admin@example.com');
+    await french(admin);
+    for (const route of byRole.admin) {
+      await admin.goto(route.path);
+      await check(admin, `${route.path} (admin)`);
+      visited.add(route.path);
+    }
+    await admin.context().close();
+
+    const seenGaps = new Set<string>();
+    const unexpected = findings.filter((f) => {
+      const english = /^English: “(.*)”$/.exec(f.problem);
+      const gap = english && `${f.page}: ${english[1]}`;
+      if (gap && KNOWN_GAPS.has(gap)) return !seenGaps.add(gap);
+      return true;
+    });
+    const report = unexpected.map((f) => `${f.page}: ${f.problem}`).join('\n');
+    if (report) console.log(`every page in French, accessible: what fails\n${report}`);
+    expect([...visited].sort()).toEqual(routes.map((r) => r.path).sort());
+    expect(report).toBe('');
+    // A gap fixed leaves this list: it only holds what the walk still finds.
+    expect([...KNOWN_GAPS].filter((gap) => !seenGaps.has(gap))).toEqual([]);
+  });
+});
+
+/**
+ * Something on every page: invoices the standard flow works (reminders in the outbox, calls in the
+ * queue), and one handed to the seeded agency so its portal shows a case.
+ */
+async function seed(stack: Stack): Promise<void> {
+  const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@example.com', password: 'browser-tests-password' }),
+  });
+  const token = ((await login.json()) as { token: string }).token;
+  const api = async (method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${stack.baseUrl}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  const agencies = (await api('GET', '/api/agencies')) as Array<{ id: string; name: string }>;
+  const agencyId = agencies.find((a) => a.name === 'Recouvrement Rapide')!.id;
+  const graph = {
+    schemaVersion: 1,
+    id: 'vers-agence',
+    name: 'Vers l’agence',
+    locales: ['fr', 'en'],
+    batchPerCustomer: false,
+    sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
+    nodes: [
+      { id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } },
+      { id: 'wait', kind: 'wait', data: { anchor: 'due_date', offsetDays: 1, dayType: 'calendar' }, position: { x: 0, y: 100 } },
+      { id: 'escalate', kind: 'escalate', data: { agencyId }, position: { x: 0, y: 200 } },
+      { id: 'end', kind: 'end', data: {}, position: { x: 0, y: 300 } },
+    ],
+    edges: [
+      { id: 'a', source: 'start', target: 'wait' },
+      { id: 'b', source: 'wait', target: 'escalate' },
+      { id: 'c', source: 'escalate', target: 'end' },
+    ],
+  };
+  const flow = (await api('POST', '/api/flows', { name: 'Vers l’agence', graph })) as { id: string };
+  await api('POST', `/api/flows/${flow.id}/publish`);
+  const rules = (await api('GET', '/api/flows/assignments')) as unknown[];
+  await api('PUT', '/api/flows/assignments', { rules: [{ flowId: flow.id, priority: -rules.length - 1, segment: 'agence' }, ...rules] });
+
+  const now = await stack.now();
+  const csv = [
+    'invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_phone,customer_segment,customer_address',
+    `FR-1,${isoDate(now - 60 * DAY)},${isoDate(now - 30 * DAY)},1200.00,EUR,C-FR-1,Boulangerie Martin,compta@martin.example,06 12 34 56 78,,1 rue A|75001 Paris`,
+    `FR-2,${isoDate(now - 20 * DAY)},${isoDate(now + 3 * DAY)},800.00,EUR,C-FR-2,Garage Dupont,garage@dupont.example,06 98 76 54 32,,2 rue B|69002 Lyon`,
+    `FR-3,${isoDate(now - 40 * DAY)},${isoDate(now - 10 * DAY)},500.00,EUR,C-FR-3,Client Agence,a@agence.example,06 11 22 33 44,agence,3 rue C|75002 Paris`,
+  ].join('\n');
+  const form = new FormData();
+  form.append('file', new Blob([csv]), 'factures.csv');
+  const imported = await fetch(`${stack.baseUrl}/api/invoices/import?wait=true`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  if (imported.status !== 202) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+  // A few working days pass: reminders go out, calls fall due, the case reaches the agency.
+  for (let day = 0; day < 4; day++) await stack.advance(DAY);
+}
