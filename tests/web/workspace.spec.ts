@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { strictFlow } from '@dunning/flow';
 import type { Browser, Locator, Page, Request } from 'playwright-core';
+import { expectText, wire } from './page-checks';
 import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
 
 /**
@@ -21,29 +22,6 @@ interface Box {
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 async function boxes(locator: Locator): Promise<Box[]> {
   return (await Promise.all((await locator.all()).map((element) => element.boundingBox()))).filter((box): box is Box => box !== null);
-}
-
-async function expectText(locator: Locator, pattern: RegExp, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await locator.innerText().catch(() => '')) ?? '';
-    if (pattern.test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`expected ${pattern} in:\n${text}`);
-}
-
-/** Connects an outcome handle of one step to another step, as a user drags a wire. */
-async function wire(page: Page, from: string, outcome: string, to: string) {
-  const source = page.getByTestId(`handle-${from}-${outcome}`);
-  const target = page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
-  const a = (await source.boundingBox())!;
-  const b = (await target.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe('the credit manager’s workspace, in Chromium, on npm start', () => {
