@@ -103,7 +103,8 @@ export function recoverabilityAndClaimAgeCases(sharedHarness: () => ApiHarness):
       expect(before.body.requirements.find((r: { requirement: string }) => r.requirement === 'certain')).toMatchObject({ met: false, article: 'Code civil, art. 1353' });
 
       // The flow reaches the formal notice and waits there: no letter, an exception saying what is missing.
-      for (let i = 0; i < 12 && (await openExceptions(id, 'not_recoverable')).length === 0; i++) await harness.sleepUntil((await harness.env.currentTimeMs()) + HOUR);
+      // Up to a day: the letter waits for the next sending window (09:00 Paris) when the test runs in the evening.
+      for (let i = 0; i < 26 && (await openExceptions(id, 'not_recoverable')).length === 0; i++) await harness.sleepUntil((await harness.env.currentTimeMs()) + HOUR);
       const [held] = await openExceptions(id, 'not_recoverable');
       expect(held).toMatchObject({ nodeId: 'formal-notice' });
       expect(held!.message).toContain('Not certain: attach or reference the order, the signed quote or the delivery note');
