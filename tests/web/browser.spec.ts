@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { standardFlowPlan } from '@dunning/tests/fixtures/standard-flow-plan';
 import { expectCleared, expectDisabled, expectText, wire } from './page-checks';
 import { SCREENSHOTS, Stack, launchBrowser, signIn } from './stack';
+import { handoffFlow } from './flow-fixtures';
 
 /**
  * The product in a browser (Debian's Chromium driven by Playwright) against `npm start`, as its
@@ -314,25 +315,7 @@ describe('the web app, in Chromium, on npm start', () => {
       ['to-mine', mine.id],
       ['to-other', other.id],
     ] as const) {
-      const graph = {
-        schemaVersion: 1,
-        id: segment,
-        name: segment,
-        locales: ['fr', 'en'],
-        batchPerCustomer: false,
-        sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
-        nodes: [
-          { id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } },
-          { id: 'wait', kind: 'wait', data: { anchor: 'due_date', offsetDays: 1, dayType: 'calendar' }, position: { x: 0, y: 100 } },
-          { id: 'escalate', kind: 'escalate', data: { agencyId }, position: { x: 0, y: 200 } },
-          { id: 'end', kind: 'end', data: {}, position: { x: 0, y: 300 } },
-        ],
-        edges: [
-          { id: 'a', source: 'start', target: 'wait' },
-          { id: 'b', source: 'wait', target: 'escalate' },
-          { id: 'c', source: 'escalate', target: 'end' },
-        ],
-      };
+      const graph = handoffFlow(segment, segment, agencyId);
       const flow = (await api(token, 'POST', '/api/flows', { name: segment, graph })) as { id: string };
       await api(token, 'POST', `/api/flows/${flow.id}/publish`);
       rules.unshift({ flowId: flow.id, priority: -rules.length, segment });

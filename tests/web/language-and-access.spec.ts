@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the French pages are compared with the web app's own words, nothing else of the app is used
 import { en, fr } from '@dunning/web/src/i18n/messages';
 import { Stack, launchBrowser, signIn } from './stack';
+import { handoffFlow } from './flow-fixtures';
 
 /**
  * Every page of the web app, in French, as each kind of user sees it: no English UI string left
@@ -293,25 +294,7 @@ async function seed(stack: Stack): Promise<void> {
   };
   const agencies = (await api('GET', '/api/agencies')) as Array<{ id: string; name: string }>;
   const agencyId = agencies.find((a) => a.name === 'Recouvrement Rapide')!.id;
-  const graph = {
-    schemaVersion: 1,
-    id: 'vers-agence',
-    name: 'Vers l’agence',
-    locales: ['fr', 'en'],
-    batchPerCustomer: false,
-    sendingWindow: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5], skipHolidays: true },
-    nodes: [
-      { id: 'start', kind: 'start', data: {}, position: { x: 0, y: 0 } },
-      { id: 'wait', kind: 'wait', data: { anchor: 'due_date', offsetDays: 1, dayType: 'calendar' }, position: { x: 0, y: 100 } },
-      { id: 'escalate', kind: 'escalate', data: { agencyId }, position: { x: 0, y: 200 } },
-      { id: 'end', kind: 'end', data: {}, position: { x: 0, y: 300 } },
-    ],
-    edges: [
-      { id: 'a', source: 'start', target: 'wait' },
-      { id: 'b', source: 'wait', target: 'escalate' },
-      { id: 'c', source: 'escalate', target: 'end' },
-    ],
-  };
+  const graph = handoffFlow('vers-agence', 'Vers l’agence', agencyId);
   const flow = (await api('POST', '/api/flows', { name: 'Vers l’agence', graph })) as { id: string };
   await api('POST', `/api/flows/${flow.id}/publish`);
   const rules = (await api('GET', '/api/flows/assignments')) as unknown[];
