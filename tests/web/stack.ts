@@ -123,8 +123,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A new page signed in as one of the seeded users (or as an account a test opened, with its own password). */
-export async function signIn(browser: Browser, stack: Stack, email: string, password = PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'Europe/Paris' });
+export async function signIn(browser: Browser, stack: Stack, email: string, password = PASSWORD, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport, acceptDownloads: true, locale: 'en-US', timezoneId: 'Europe/Paris' });
   const page = await context.newPage();
   // A script error unmounts the app: say which, rather than only that the navigation never came.
   const errors: string[] = [];

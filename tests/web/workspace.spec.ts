@@ -68,6 +68,14 @@ describe('the credit manager’s workspace, in Chromium, on npm start', () => {
     await page.context().close();
   });
 
+  it('tells a collector plainly when there is no call to make', async () => {
+    // This stack has no invoice yet: the queue is empty, and says so rather than showing an empty table.
+    const page = await signIn(browser, stack, 'collector@example.com');
+    await expectText(page.getByTestId('queue-empty'), /No call to make right now/);
+    expect(await page.getByTestId('task-table').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('lays a long flow out readably: 19 steps with call outcomes fit 1440×900 at a readable zoom, and no two edge labels overlap', async () => {
     const api = await stack.api('manager@example.com');
     // Every step piled in one column, as a flow written elsewhere arrives.

@@ -1,4 +1,4 @@
-import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../api/account-queries';
@@ -8,6 +8,7 @@ import { namesAField } from './field-problems';
 import { NewPasswordFields } from './NewPasswordFields';
 import { confirmedPassword } from './password-confirmation';
 import { useFieldErrors } from './use-field-errors';
+import { PasswordField } from '../common/PasswordField';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -48,7 +49,7 @@ export function AccountPage({ principal }: { principal: Principal }) {
           <Text size="xs" c="dimmed">
             {t('account.passwordHelp')}
           </Text>
-          <PasswordInput
+          <PasswordField
             label={t('account.currentPassword')}
             autoComplete="current-password"
             required

@@ -1,6 +1,6 @@
-import { PasswordInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { confirmationDiffers } from './password-confirmation';
+import { PasswordField } from '../common/PasswordField';
 
 /**
  * A new password typed twice: a typo would lock the user out (or, in a reset, send them the wrong
@@ -28,7 +28,7 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <PasswordInput
+      <PasswordField
         label={label}
         description={description}
         autoComplete="new-password"
@@ -38,7 +38,7 @@ export function NewPasswordFields({
         error={error}
         data-testid={testId}
       />
-      <PasswordInput
+      <PasswordField
         label={t('account.confirmPassword')}
         autoComplete="new-password"
         required

@@ -44,7 +44,7 @@ export function UsersPage() {
             {users.data.map((user) => (
               <Table.Tr key={user.id} data-testid={`user-${user.email}`}>
                 <Table.Td>{user.email}</Table.Td>
-                <Table.Td>{user.displayName}</Table.Td>
+                <Table.Td translate="no">{user.displayName}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={user.role === 'admin' ? 'red' : 'indigo'}>
                     {t(`roles.${user.role}`)}

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/queries';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { formatWait, signInRetryAfter } from './sign-in-wait';
+import { PasswordField } from '../common/PasswordField';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -28,7 +29,7 @@ export function LoginPage() {
             </Alert>
           )}
           <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={login.isPending}>
             {t('login.submit')}
           </Button>

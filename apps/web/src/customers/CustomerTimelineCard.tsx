@@ -5,6 +5,7 @@ import { useCustomerTimeline } from '../api/customer-queries';
 import { formatDate, formatMoney } from '../common/format';
 import { describeEntry } from './timeline-words';
 import { useStoryWords } from './useStoryWords';
+import { StoryText } from './StoryText';
 
 /** Every invoice's story merged, newest first: messages, calls, payments, promises, disputes, each step by its label. */
 export function CustomerTimelineCard({ customerId, currencyOf }: { customerId: string; currencyOf: (invoiceId: string) => string }) {
@@ -27,9 +28,9 @@ export function CustomerTimelineCard({ customerId, currencyOf }: { customerId: s
         <Timeline bulletSize={14} lineWidth={2} data-testid="customer-timeline">
           {timeline.data.map((entry, i) => {
             // Each entry's money is in its own invoice's currency.
-            const { title, detail } = describeEntry(entry, { ...words, money: (minor) => formatMoney(minor, currencyOf(entry.invoiceId), i18n.language) });
+            const { titleParts, detailParts } = describeEntry(entry, { ...words, money: (minor) => formatMoney(minor, currencyOf(entry.invoiceId), i18n.language) });
             return (
-              <Timeline.Item key={i} title={title}>
+              <Timeline.Item key={i} title={<StoryText parts={titleParts} />}>
                 <Group gap={6}>
                   <Anchor component={Link} to={`/invoices/${entry.invoiceId}`} size="xs">
                     {entry.invoiceNumber}
@@ -38,7 +39,11 @@ export function CustomerTimelineCard({ customerId, currencyOf }: { customerId: s
                     {formatDate(entry.at, i18n.language, true)}
                   </Text>
                 </Group>
-                {detail && <Text size="sm">{detail}</Text>}
+                {detailParts.length > 0 && (
+                  <Text size="sm">
+                    <StoryText parts={detailParts} />
+                  </Text>
+                )}
               </Timeline.Item>
             );
           })}

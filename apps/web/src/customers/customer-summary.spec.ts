@@ -60,7 +60,7 @@ describe('a timeline entry in words', () => {
   };
 
   it('names a step by its label, else by its kind in words, the node id only as a last resort', () => {
-    expect(describeEntry({ type: 'step', nodeId: 'n7', kind: 'email', stepLabel: 'First reminder', channel: 'email', template: 'reminder-1' }, words)).toEqual({
+    expect(describeEntry({ type: 'step', nodeId: 'n7', kind: 'email', stepLabel: 'First reminder', channel: 'email', template: 'reminder-1' }, words)).toMatchObject({
       title: 'T(step) · First reminder',
       step: 'First reminder',
       detail: 'C(email) · reminder-1',
@@ -70,9 +70,20 @@ describe('a timeline entry in words', () => {
   });
 
   it('says the outcome, status and amount of money and process events', () => {
-    expect(describeEntry({ type: 'payment', amount: 500_00 }, words)).toEqual({ title: 'T(payment)', step: undefined, detail: '500 €' });
+    expect(describeEntry({ type: 'payment', amount: 500_00 }, words)).toMatchObject({ title: 'T(payment)', step: undefined, detail: '500 €' });
     expect(describeEntry({ type: 'outcome', nodeId: 'call', kind: 'call_task', outcome: 'promise_to_pay', detail: 'by Friday' }, words).detail).toBe(
       'O(outcome:promise_to_pay) · by Friday',
     );
+  });
+
+  it('marks what is data — a step label, a template code, a note someone typed — and says the flow’s own notes in words', () => {
+    const note = (text: string) => (text === 'end of flow' ? 'fin du scénario' : undefined);
+    const step = describeEntry({ type: 'step', nodeId: 'n7', kind: 'email', stepLabel: 'First reminder', channel: 'email', template: 'reminder-1' }, words);
+    expect(step.titleParts).toEqual([{ text: 'T(step)' }, { text: 'First reminder', data: true }]);
+    expect(step.detailParts).toEqual([{ text: 'C(email)' }, { text: 'reminder-1', data: true }]);
+    // A step known only by its kind is named in the UI's words, not as data.
+    expect(describeEntry({ type: 'step', nodeId: 'n7', kind: 'email' }, words).titleParts).toEqual([{ text: 'T(step)' }, { text: 'N(email)', data: false }]);
+    expect(describeEntry({ type: 'finished', nodeId: 'end', kind: 'end', detail: 'end of flow' }, { ...words, note }).detailParts).toEqual([{ text: 'fin du scénario' }]);
+    expect(describeEntry({ type: 'outcome', detail: 'by Friday' }, { ...words, note }).detailParts).toEqual([{ text: 'by Friday', data: true }]);
   });
 });

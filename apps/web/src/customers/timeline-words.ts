@@ -21,25 +21,35 @@ export interface StoryWords {
   outcome: (type: string, code: string) => string;
   status: (code: string) => string;
   money: (minor: number) => string;
+  /** A note the flow wrote (TIMELINE_DETAILS) in the reader's language; undefined for anything else, shown as written. */
+  note?: (text: string) => string | undefined;
+}
+
+/** A piece of a story line: the UI's words, or data shown as it is (a step label, a template code, a note someone typed). */
+export interface StoryPart {
+  text: string;
+  data?: boolean;
 }
 
 /**
  * One line of a story in words: its title (what happened, and at which step, by the step's label in
  * the flow — its kind in words when it has none, never its node id unless nothing else is known) and
- * its details (channel, template, outcome, status, amount, note).
+ * its details (channel, template, outcome, status, amount, note), as text and as parts that say which
+ * words are data. A note the flow itself wrote is said in the reader's language (`words.note`).
  */
-export function describeEntry(entry: StoryEntry, words: StoryWords): { title: string; step?: string; detail: string } {
+export function describeEntry(entry: StoryEntry, words: StoryWords): { title: string; step?: string; detail: string; titleParts: StoryPart[]; detailParts: StoryPart[] } {
+  const labelled = entry.nodeId !== undefined && (entry.stepLabel !== undefined || !entry.kind);
   const step = entry.nodeId ? (entry.stepLabel ?? (entry.kind ? words.node(entry.kind) : entry.nodeId)) : undefined;
-  const title = step ? `${words.type(entry.type)} · ${step}` : words.type(entry.type);
-  const detail = [
-    entry.channel && words.channel(entry.channel),
-    entry.template,
-    entry.outcome && words.outcome(entry.type, entry.outcome),
-    entry.status && words.status(entry.status),
-    entry.amount !== undefined ? words.money(entry.amount) : undefined,
-    entry.detail,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return { title, step, detail };
+  const titleParts: StoryPart[] = [{ text: words.type(entry.type) }, ...(step ? [{ text: step, data: labelled }] : [])];
+  const note = entry.detail ? words.note?.(entry.detail) : undefined;
+  const detailParts: StoryPart[] = [
+    entry.channel ? { text: words.channel(entry.channel) } : undefined,
+    entry.template ? { text: entry.template, data: true } : undefined,
+    entry.outcome ? { text: words.outcome(entry.type, entry.outcome) } : undefined,
+    entry.status ? { text: words.status(entry.status) } : undefined,
+    entry.amount !== undefined ? { text: words.money(entry.amount) } : undefined,
+    entry.detail ? (note ? { text: note } : { text: entry.detail, data: true }) : undefined,
+  ].filter((part): part is StoryPart => part !== undefined && part.text !== '');
+  const join = (parts: StoryPart[]) => parts.map((part) => part.text).join(' · ');
+  return { title: join(titleParts), step, detail: join(detailParts), titleParts, detailParts };
 }

@@ -44,9 +44,9 @@ export function AgingCard({ aging }: { aging: Aging | undefined }) {
         valueFormatter={(value) => axisMoney(value, currencies.length === 1 ? currencies[0]! : undefined, i18n.language)}
         barProps={{
           cursor: 'pointer',
-          onClick: (data: unknown) => {
-            const bucket = (data as { payload?: { bucket?: string } }).payload?.bucket;
-            if (bucket) navigate(invoicesLink({ bucket: bucket as (typeof rows)[number]['bucket'] }));
+          onClick: (_bar: unknown, index: number) => {
+            const row = rows[index];
+            if (row) navigate(invoicesLink({ bucket: row.bucket }));
           },
         }}
       />

@@ -41,8 +41,9 @@ export function RecoveryCard() {
           valueFormatter={(value) => axisMoney(value, currencies.length === 1 ? currencies[0]! : undefined, i18n.language)}
           barProps={{
             cursor: 'pointer',
-            onClick: (data: unknown) => {
-              const nodeId = (data as { payload?: { nodeId?: string } }).payload?.nodeId;
+            // recharts names the bar clicked by its index in the data.
+            onClick: (_bar: unknown, index: number) => {
+              const nodeId = rows[index]?.nodeId;
               if (nodeId && nodeId !== BEFORE_ANY_STEP) navigate(invoicesLink({ step: nodeId }));
             },
           }}

@@ -4,6 +4,8 @@ import { usePaginationNames } from '../common/pagination';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EXCEPTION_KINDS } from '@dunning/domain';
 import { type ExceptionFilter, useExceptions } from '../api/queries';
+import type { CsvColumn } from '../common/csv-export';
+import { ExportCsvButton } from '../common/ExportCsvButton';
 import { formatDate } from '../common/format';
 import { useLabels } from '../common/labels';
 import { ExceptionActions } from './ExceptionActions';
@@ -33,6 +35,15 @@ export function ExceptionsPage() {
     setParams(next);
   };
   const data = exceptions.data;
+  type Row = NonNullable<typeof data>['items'][number];
+  const columns: Array<CsvColumn<Row>> = [
+    { header: t('exceptions.kind'), value: (e) => labels.kind(e.kind) },
+    { header: t('exceptions.invoice'), value: (e) => e.invoiceNumber ?? '' },
+    { header: t('common.customer'), value: (e) => e.customerName ?? '' },
+    { header: t('exceptions.message'), value: (e) => e.message },
+    { header: t('exceptions.lastSeen'), value: (e) => e.updatedAt },
+    { header: t('common.status'), value: (e) => (e.status === 'open' ? t('exceptions.open') : t('exceptions.resolved')) },
+  ];
   return (
     <Stack>
       <Title order={3}>{t('exceptions.title')}</Title>
@@ -58,6 +69,7 @@ export function ExceptionsPage() {
           onChange={(v) => set('kind', v)}
           w={260}
         />
+        <ExportCsvButton rows={data?.items ?? []} columns={columns} name={t('lists.files.exceptions')} />
         {filter.invoiceId && (
           <Button variant="subtle" size="xs" onClick={() => set('invoiceId', null)}>
             {t('exceptions.ofInvoice')} · {t('exceptions.showAll')}

@@ -37,7 +37,9 @@ export function FlowsPage() {
           {(flows.data ?? []).map((flow) => (
             <Table.Tr key={flow.id}>
               <Table.Td>
-                <Link to={`/flows/${flow.id}`}>{flow.name}</Link>
+                <Link to={`/flows/${flow.id}`} translate="no">
+                  {flow.name}
+                </Link>
               </Table.Td>
               <Table.Td>{new Date(flow.updatedAt).toLocaleString(i18n.language)}</Table.Td>
             </Table.Tr>

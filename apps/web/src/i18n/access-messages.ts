@@ -1,7 +1,15 @@
 /** Words for reaching the app (landmarks, language) and the API's refusals in words (common/errors.ts). */
 export const accessScreensEn = {
   access: { mainMenu: 'Main menu', pagination: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page', page: 'Page {{page}}' } },
-  outboxPage: { to: 'To: {{recipients}}', preview: 'HTML preview', empty: 'No message has been sent yet.' },
+  outboxPage: {
+    to: 'To: {{recipients}}',
+    preview: 'HTML preview',
+    empty: 'No message has been sent yet.',
+    subject: 'Subject',
+    template: 'Template',
+    provider: 'Sent through',
+    recipients: 'Recipients',
+  },
   apiProblems: {
     field: '{{field}}: {{reason}}',
     required: 'required',
@@ -69,7 +77,15 @@ export const accessScreensEn = {
 
 export const accessScreensFr: typeof accessScreensEn = {
   access: { mainMenu: 'Menu principal', pagination: { first: 'Première page', previous: 'Page précédente', next: 'Page suivante', last: 'Dernière page', page: 'Page {{page}}' } },
-  outboxPage: { to: 'Destinataire : {{recipients}}', preview: 'Aperçu HTML', empty: 'Aucun message envoyé pour l’instant.' },
+  outboxPage: {
+    to: 'Destinataire : {{recipients}}',
+    preview: 'Aperçu HTML',
+    empty: 'Aucun message envoyé pour l’instant.',
+    subject: 'Objet',
+    template: 'Modèle',
+    provider: 'Envoyé par',
+    recipients: 'Destinataires',
+  },
   apiProblems: {
     field: '{{field}} : {{reason}}',
     required: 'obligatoire',

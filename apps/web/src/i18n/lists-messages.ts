@@ -3,7 +3,7 @@ export const listsScreensEn = {
   lists: {
     exportCsv: 'Export CSV',
     exported: '{{count}} row(s) exported to {{file}}',
-    files: { invoices: 'invoices', tasks: 'call-queue', cases: 'agency-cases' },
+    files: { invoices: 'invoices', tasks: 'call-queue', cases: 'agency-cases', outbox: 'messages-sent', exceptions: 'exceptions' },
   },
   invoiceFilters: {
     label: 'Filter the invoices',
@@ -82,7 +82,7 @@ export const listsScreensFr: typeof listsScreensEn = {
   lists: {
     exportCsv: 'Exporter en CSV',
     exported: '{{count}} ligne(s) exportée(s) dans {{file}}',
-    files: { invoices: 'factures', tasks: 'appels-a-passer', cases: 'dossiers-agence' },
+    files: { invoices: 'factures', tasks: 'appels-a-passer', cases: 'dossiers-agence', outbox: 'messages-envoyes', exceptions: 'exceptions' },
   },
   invoiceFilters: {
     label: 'Filtrer les factures',

@@ -36,6 +36,12 @@ const screensEn = {
     openExceptions: '{{count}} open',
   },
   login: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Wrong email or password', tooMany: 'Too many attempts: try again in {{wait}}.' },
+  timelineNotes: {
+    writtenForBeforeDue: 'written for before the due date; the invoice is overdue',
+    laterStepDue: 'a later step is already due (catch-up: latest first)',
+    endOfFlow: 'end of flow',
+    retried: 'retried',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -58,6 +64,7 @@ const screensEn = {
     delete: 'Delete',
     submit: 'Submit',
     done: 'Done',
+    showPassword: 'Show or hide the password',
     amountHint: 'An amount such as 1234.56',
     required: 'Required',
     loadFailed: 'Could not load: {{message}}',
@@ -264,6 +271,12 @@ const screensFr: typeof screensEn = {
     failed: 'E-mail ou mot de passe incorrect',
     tooMany: 'Trop de tentatives : réessayez dans {{wait}}.',
   },
+  timelineNotes: {
+    writtenForBeforeDue: 'prévu pour avant l’échéance ; la facture est déjà échue',
+    laterStepDue: 'une étape suivante est déjà due (rattrapage : la plus récente d’abord)',
+    endOfFlow: 'fin du scénario',
+    retried: 'relancé',
+  },
   common: {
     save: 'Enregistrer',
     cancel: 'Annuler',
@@ -286,6 +299,7 @@ const screensFr: typeof screensEn = {
     delete: 'Supprimer',
     submit: 'Valider',
     done: 'C’est fait',
+    showPassword: 'Afficher ou masquer le mot de passe',
     amountHint: 'Un montant comme 1 234,56',
     required: 'Obligatoire',
     loadFailed: 'Chargement impossible : {{message}}',

@@ -14,6 +14,7 @@ import { PaymentsCard } from './PaymentsCard';
 import { InvoiceTermsCard } from '../payment-terms/InvoiceTermsCard';
 import { ClaimAgeCard } from '../claims/ClaimAgeCard';
 import { SupportingDocumentsCard } from '../claims/SupportingDocumentsCard';
+import { Phrase } from '../common/Data';
 
 /** One invoice: its books (amounts, payments, credit notes), its live workflow, its story, and what a manager can do. */
 export function InvoiceDetailPage() {
@@ -45,7 +46,7 @@ export function InvoiceDetailPage() {
             {t('invoiceActions.flow')}{' '}
             {flow ? (
               <Anchor component={Link} to={`/flows/${flow.id}`} size="sm">
-                {t('invoiceActions.flowVersion', { name: flow.name, version: flow.version })}
+                <Phrase i18nKey="invoiceActions.flowVersion" values={{ version: flow.version }} data={{ name: flow.name }} />
               </Anchor>
             ) : (
               t('invoiceActions.noFlow')

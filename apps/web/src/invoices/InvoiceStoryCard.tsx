@@ -8,6 +8,8 @@ import { formatDate } from '../common/format';
 import { useLabels } from '../common/labels';
 import { describeEntry } from '../customers/timeline-words';
 import { useStoryWords } from '../customers/useStoryWords';
+import { Data } from '../common/Data';
+import { StoryText } from '../customers/StoryText';
 
 /** The invoice's story: the timeline (steps by their label, outcomes, money), the messages sent, its documents, its open exceptions. */
 export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
@@ -29,13 +31,17 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
         <Timeline bulletSize={14} lineWidth={2} data-testid="invoice-timeline">
           {timeline.map((entry, i) => {
             // Steps by their label in the invoice's flow version, never a node id when a label or kind is known.
-            const { title, detail } = describeEntry(entry, words);
+            const { titleParts, detailParts } = describeEntry(entry, words);
             return (
-              <Timeline.Item key={i} title={title}>
+              <Timeline.Item key={i} title={<StoryText parts={titleParts} />}>
                 <Text size="xs" c="dimmed">
                   {formatDate(entry.at, i18n.language, true)}
                 </Text>
-                {detail && <Text size="sm">{detail}</Text>}
+                {detailParts.length > 0 && (
+                  <Text size="sm">
+                    <StoryText parts={detailParts} />
+                  </Text>
+                )}
               </Timeline.Item>
             );
           })}
@@ -66,7 +72,7 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
           </Title>
           {(documents.data ?? []).map((d) => (
             <Text key={d.id} component="a" href={`/api/documents/${d.id}`} display="block" size="sm" c="indigo">
-              {d.filename} ({t(`invoices.documentKinds.${d.kind}`, { defaultValue: d.kind })})
+              <Data>{d.filename}</Data> ({t(`invoices.documentKinds.${d.kind}`, { defaultValue: d.kind })})
             </Text>
           ))}
           <Title order={5} my="sm">
@@ -74,7 +80,7 @@ export function InvoiceStoryCard({ state }: { state: InvoiceState }) {
           </Title>
           {messages.map((m) => (
             <Text key={m.id} size="sm">
-              {formatDate(m.createdAt, i18n.language, true)} — {labels.channel(m.channel)} {m.template} → {m.recipients.join(', ')} ({labels.messageStatus(m.status)})
+              {formatDate(m.createdAt, i18n.language, true)} — {labels.channel(m.channel)} <Data>{m.template}</Data> → {m.recipients.join(', ')} ({labels.messageStatus(m.status)})
             </Text>
           ))}
         </Card>

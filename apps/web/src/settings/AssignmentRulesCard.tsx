@@ -8,6 +8,7 @@ import { notifySuccess, useNotifyError } from '../common/notify';
 import { inPriorityOrder, isCatchAll, moved, toInputs, unreachable } from './assignment-rules';
 import { RuleModal } from './RuleModal';
 import { ruleInWords } from './rule-words';
+import { Data } from '../common/Data';
 
 /** The assignment rules, in the order they are tried, in words; moved, edited and deleted here (the whole list is saved at once). */
 export function AssignmentRulesCard() {
@@ -76,7 +77,9 @@ export function AssignmentRulesCard() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>→ {flowName(rule.flowId)}</Table.Td>
+                      <Table.Td>
+                        → <Data>{flowName(rule.flowId)}</Data>
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
                           <ActionIcon

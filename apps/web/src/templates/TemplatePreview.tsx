@@ -50,7 +50,8 @@ export function TemplatePreview(props: {
           <Alert color="red">{(preview.error as Error).message}</Alert>
         ) : (
           rendered && (
-            <>
+            // The message in its own language, whatever the UI's: screen readers read it so.
+            <div lang={props.locale}>
               {rendered.subject !== undefined && (
                 <Text fw={600} data-testid={`template-preview-subject-${props.locale}`}>
                   {rendered.subject}
@@ -69,7 +70,7 @@ export function TemplatePreview(props: {
                   {text}
                 </Text>
               )}
-            </>
+            </div>
           )
         )}
       </Stack>

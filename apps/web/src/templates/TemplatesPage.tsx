@@ -30,7 +30,7 @@ export function TemplatesPage() {
                     <Anchor component={Link} to={`/templates/${template.channel}/${template.name}`} aria-label={t('templates.edit', { name: templateLabel(template.name, words) })}>
                       {templateLabel(template.name, words)}
                     </Anchor>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" translate="no">
                       {template.name}
                     </Text>
                   </Table.Td>

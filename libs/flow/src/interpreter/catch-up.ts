@@ -4,6 +4,7 @@ import { conditionHolds } from './conditions';
 import type { FlowGraph } from './flow-graph';
 import type { FlowRuntimeState } from './flow-state';
 import { addHours, waitEndsAt } from './wait-time';
+import { TIMELINE_DETAILS } from './timeline-details';
 
 /**
  * Catch-up: an invoice that reaches its steps late (imported overdue, resumed after a long dispute
@@ -90,12 +91,12 @@ function whySkip(flow: Flow, graph: FlowGraph, state: FlowRuntimeState, node: Fl
   const { dueDate } = state.invoice;
   const scheduled = state.scheduledAt ?? state.cursor;
   if (node.kind !== 'call_task' && utcToLocalDate(scheduled, calendar.timeZone) < dueDate && localToday(now, calendar.timeZone) > dueDate) {
-    return 'written for before the due date; the invoice is overdue';
+    return TIMELINE_DETAILS.writtenForBeforeDue;
   }
   if (flow.catchUp.policy !== 'latest_due') return undefined;
   const next = nextSendDueAfter(flow, graph, state, node, calendar);
   if (next !== undefined && Date.parse(nextSendingSlot(next, flow.sendingWindow, calendar)) <= Date.parse(now)) {
-    return 'a later step is already due (catch-up: latest first)';
+    return TIMELINE_DETAILS.laterStepDue;
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { BalanceAfter, FlowEvent, FlowRuntimeState, InvoiceFacts } from './
 import type { TimelineEntry } from './timeline';
 import { laterOf } from './wait-time';
 import { skipOutcomeOf } from './skip-outcome';
+import { TIMELINE_DETAILS } from './timeline-details';
 
 export function takeCallOutcome(graph: FlowGraph, state: FlowRuntimeState, nodeId: string, outcome: CallOutcome, at: string): Transition {
   return {
@@ -167,7 +168,7 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
     }
     case 'retry_step': {
       if (!state.hold) return { state, entries: [] };
-      return { state: { ...state, hold: undefined, instant: undefined }, entries: [{ at, type: 'released', nodeId: state.hold.nodeId, detail: 'retried' }] };
+      return { state: { ...state, hold: undefined, instant: undefined }, entries: [{ at, type: 'released', nodeId: state.hold.nodeId, detail: TIMELINE_DETAILS.retried }] };
     }
     case 'skip_step': {
       if (!state.hold) return { state, entries: [] };

@@ -10,6 +10,7 @@ import { endPause, takeCallOutcome, takeCaseOutcome } from './flow-events';
 import { currentStatus } from './status';
 import type { TimelineEntry } from './timeline';
 import { addHours, laterOf, waitEndsAt } from './wait-time';
+import { TIMELINE_DETAILS } from './timeline-details';
 
 export { currentStatus } from './status';
 export { conditionHolds } from './conditions';
@@ -157,7 +158,7 @@ export function advance(flow: Flow, initial: FlowRuntimeState, context: Interpre
       case 'end': {
         const status = currentStatus(state, state.cursor, calendar.timeZone);
         state = { ...state, finished: { status, reason: 'end of flow' } };
-        entries.push({ at: state.cursor, type: 'finished', nodeId: node.id, status, detail: 'end of flow' });
+        entries.push({ at: state.cursor, type: 'finished', nodeId: node.id, status, detail: TIMELINE_DETAILS.endOfFlow });
         continue;
       }
       // Messages go out, and collectors get calls, inside the sending window only.

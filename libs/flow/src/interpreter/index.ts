@@ -6,3 +6,4 @@ export * from './timeline';
 export * from './wait-time';
 export * from './catch-up';
 export * from './status';
+export * from './timeline-details';

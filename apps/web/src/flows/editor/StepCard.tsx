@@ -82,7 +82,7 @@ export const StepCard = memo(function StepCard({ data, selected }: NodeProps<Ste
       {step.kind !== 'start' && <Handle type="target" position={Position.Top} style={{ width: 12, height: 12 }} />}
       <Group gap={6} wrap="nowrap">
         <Icon size={18} aria-hidden />
-        <Text fw={600} size="sm" truncate>
+        <Text fw={600} size="sm" truncate translate={step.label ? 'no' : undefined}>
           {step.label ?? t(`nodes.${step.kind}`)}
         </Text>
         {problems.length > 0 && (
