@@ -161,9 +161,10 @@ describe('channels end to end: Postmark and Twilio webhooks, agency deliveries',
     await harness.http().post('/api/webhooks/postmark').auth(POSTMARK_AUTH.user, POSTMARK_AUTH.password).send(bounce).expect(200, { result: 'duplicate' });
     await harness.http().post('/api/webhooks/postmark').auth(POSTMARK_AUTH.user, POSTMARK_AUTH.password).send({ RecordType: 'Bounce', ID: 'x' }).expect(400);
 
-    // The flow leaves its 10-day wait for the fallback: a collector's call task.
+    // The flow leaves its 10-day wait for the fallback: a collector's call task, given in the next
+    // sending window — after the weekend when the bounce came on a Saturday (up to 3 days of hours).
     let tasks: Array<{ nodeId: string; invoice: { number: string } }> = [];
-    for (let i = 0; i < 20 && !tasks.some((t) => t.invoice.number === 'BOUNCE-1'); i++) {
+    for (let i = 0; i < 72 && !tasks.some((t) => t.invoice.number === 'BOUNCE-1'); i++) {
       await harness.env.sleep(3_600_000);
       tasks = (await harness.http().get('/api/tasks').set(as(manager)).expect(200)).body;
     }

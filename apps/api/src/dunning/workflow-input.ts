@@ -9,6 +9,8 @@ import type { InvoiceWorkflowInput } from '@dunning/workflows';
 @Injectable()
 export class WorkflowInputBuilder {
   private readonly holidays = new Map<string, string[]>();
+  /** Published versions never change: each is read into a Flow once, not once per invoice. */
+  private readonly parsedFlows = new Map<string, Flow>();
 
   /** Public holidays of a country for a span of years, computed once per process. */
   private holidaysFor(country: string, from: number, to: number): string[] {
@@ -21,8 +23,17 @@ export class WorkflowInputBuilder {
     return holidays;
   }
 
+  private flowOf(version: FlowVersionRow): Flow {
+    let flow = this.parsedFlows.get(version.id);
+    if (!flow) {
+      flow = flowSchema.parse(version.graph) as Flow;
+      this.parsedFlows.set(version.id, flow);
+    }
+    return flow;
+  }
+
   build(invoice: InvoiceRow, customer: CustomerRow, version: FlowVersionRow, now: Date): InvoiceWorkflowInput {
-    const flow = flowSchema.parse(version.graph) as Flow;
+    const flow = this.flowOf(version);
     const from = Math.min(Number(invoice.issueDate.slice(0, 4)), now.getUTCFullYear());
     const money = (amount: number) => ({ amount, currency: invoice.currency });
     return {

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { CustomersRepository, ExceptionsRepository, type InvoiceRow, InvoicesRepository } from '@dunning/db';
+import { type CustomerRow, CustomersRepository, ExceptionsRepository, type FlowVersionRow, type InvoiceRow, InvoicesRepository } from '@dunning/db';
 import { invoiceWorkflowId } from '@dunning/workflows';
 import { FlowsService } from '../flows/flows.service';
 import { TASK_QUEUE, TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { WorkflowInputBuilder } from './workflow-input';
 
-const PAGE = 200;
-const CONCURRENCY = 20;
+const PAGE = 500;
+/** Starts in flight at once: one gRPC connection carries them; the server acknowledges each after its journal write. */
+const CONCURRENCY = 64;
 
 /**
  * Starts invoices' workflows: one at a time (a created invoice) or every open invoice that has none
@@ -33,13 +34,7 @@ export class WorkflowStarterService {
     const customer = await this.customers.findById(invoice.customerId);
     if (!customer) throw new NotFoundException(`customer ${invoice.customerId} not found`);
     const version = await this.flows.versionFor(customer, invoice);
-    const input = this.inputs.build(invoice, customer, version, new Date());
-    const workflowId = invoiceWorkflowId(invoice.id);
-    try {
-      await this.client.workflow.start('invoiceWorkflow', { taskQueue: this.taskQueue, workflowId, args: [input] });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    const workflowId = await this.startWorkflow(invoice, customer, version);
     await this.invoices.update(invoice.id, { workflowId, flowId: version.flowId, flowVersion: version.version, workflowStartError: null });
     return workflowId;
   }
@@ -50,18 +45,36 @@ export class WorkflowStarterService {
       await this.start(invoice);
       return true;
     } catch (error) {
-      const reason = (error as Error).message;
-      await this.invoices.recordStartFailure(invoice.id, reason);
-      await this.exceptions.report({
-        kind: 'start_failed',
-        dedupeKey: `start:${invoice.id}`,
-        message: `the dunning of ${invoice.number} could not start: ${reason}`,
-        invoiceId: invoice.id,
-        customerId: invoice.customerId,
-      });
-      this.logger.warn(`invoice ${invoice.number}: ${reason}`);
+      await this.recordFailure(invoice, (error as Error).message);
       return false;
     }
+  }
+
+  /**
+   * The workflow of one invoice, under its id: an invoice has one workflow id for good, so a start
+   * made again (after a crash between the start and its record) finds it running and changes nothing.
+   */
+  private async startWorkflow(invoice: InvoiceRow, customer: CustomerRow, version: FlowVersionRow): Promise<string> {
+    const input = this.inputs.build(invoice, customer, version, new Date());
+    const workflowId = invoiceWorkflowId(invoice.id);
+    try {
+      await this.client.workflow.start('invoiceWorkflow', { taskQueue: this.taskQueue, workflowId, args: [input] });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return workflowId;
+  }
+
+  private async recordFailure(invoice: InvoiceRow, reason: string): Promise<void> {
+    await this.invoices.recordStartFailure(invoice.id, reason);
+    await this.exceptions.report({
+      kind: 'start_failed',
+      dedupeKey: `start:${invoice.id}`,
+      message: `the dunning of ${invoice.number} could not start: ${reason}`,
+      invoiceId: invoice.id,
+      customerId: invoice.customerId,
+    });
+    this.logger.warn(`invoice ${invoice.number}: ${reason}`);
   }
 
   /** One pass runs at once; a call during it joins it. */
@@ -78,10 +91,38 @@ export class WorkflowStarterService {
       if (pending.length === 0) return started;
       const last = pending.at(-1)!;
       after = { createdAt: last.createdAt, id: last.id };
-      for (let i = 0; i < pending.length; i += CONCURRENCY) {
-        const results = await Promise.all(pending.slice(i, i + CONCURRENCY).map((invoice) => this.startOrRecord(invoice)));
-        started += results.filter(Boolean).length;
-      }
+      started += await this.startPage(pending);
     }
+  }
+
+  /**
+   * A page of invoices (an import's thousands): their customers and flows read once, up to
+   * CONCURRENCY starts in flight, then one write recording the page's workflows. A crash before
+   * that write leaves the page to the next pass, whose starts find the workflows already running.
+   */
+  private async startPage(page: InvoiceRow[]): Promise<number> {
+    const customers = new Map((await this.customers.findByIds(page.map((invoice) => invoice.customerId))).map((customer) => [customer.id, customer]));
+    const versionFor = await this.flows.versionChooser();
+    const started: Array<{ invoiceId: string; workflowId: string; flowId: string; flowVersion: number }> = [];
+    const failed: Array<{ invoice: InvoiceRow; reason: string }> = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < page.length) {
+        const invoice = page[next++]!;
+        try {
+          const customer = customers.get(invoice.customerId);
+          if (!customer) throw new NotFoundException(`customer ${invoice.customerId} not found`);
+          const version = await versionFor(customer, invoice);
+          const workflowId = await this.startWorkflow(invoice, customer, version);
+          started.push({ invoiceId: invoice.id, workflowId, flowId: version.flowId, flowVersion: version.version });
+        } catch (error) {
+          failed.push({ invoice, reason: (error as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, page.length) }, lane));
+    await this.invoices.recordWorkflowsStarted(started);
+    for (const { invoice, reason } of failed) await this.recordFailure(invoice, reason);
+    return started.length;
   }
 }

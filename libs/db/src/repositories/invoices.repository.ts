@@ -243,6 +243,16 @@ export class InvoicesRepository {
     return rows.map((r) => ({ currency: r.currency, bucket: r.bucket, amount: Number(r.amount), count: r.count }));
   }
 
+  /** Records, in one statement, the workflows a page of invoices started under (the starter's write after the starts). */
+  async recordWorkflowsStarted(started: Array<{ invoiceId: string; workflowId: string; flowId: string; flowVersion: number }>, db: Database = this.db): Promise<void> {
+    if (started.length === 0) return;
+    const column = <K extends keyof (typeof started)[number]>(key: K) => sql.param(started.map((row) => row[key]));
+    await db.execute(sql`
+      update invoices set workflow_id = v.workflow_id, flow_id = v.flow_id, flow_version = v.flow_version, workflow_start_error = null, updated_at = now()
+      from unnest(${column('invoiceId')}::uuid[], ${column('workflowId')}::text[], ${column('flowId')}::uuid[], ${column('flowVersion')}::int[]) as v(id, workflow_id, flow_id, flow_version)
+      where invoices.id = v.id`);
+  }
+
   /**
    * Open invoices whose workflow has not been started, after `after` (keyset by creation, then id):
    * those whose start failed wait in the exceptions inbox instead.
