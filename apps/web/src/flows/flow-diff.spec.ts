@@ -9,12 +9,12 @@ async function translator(lng: 'en' | 'fr'): Promise<TFunction> {
   return instance.t;
 }
 
-/** Version 2 of the standard flow: an SMS at J+3, D+2 waits until D+7, reminder 3 renamed, the late fee gone. */
+/** Version 2 of the standard flow: an SMS at J+3, the J+2 wait named and moved to J+7, reminder 3 renamed, the late fee gone. */
 function edited(): Flow {
   const flow = structuredClone(standardFlow());
   const node = (id: string) => flow.nodes.find((n) => n.id === id)!;
   const wait = node('wait-reminder-1') as Extract<FlowNode, { kind: 'wait' }>;
-  wait.label = undefined;
+  wait.label = 'Grace period';
   wait.data = { ...wait.data, offsetDays: 7 };
   node('reminder-3').label = 'Last reminder';
   (node('reminder-1') as Extract<FlowNode, { kind: 'email' }>).data.attachInvoice = false;
@@ -39,13 +39,13 @@ describe('comparing two versions, in words, by step name', () => {
     expect(lines).toEqual([
       { kind: 'changed', text: 'Changed the flow’s sending window: 09:00–18:00 → 08:00–18:00' },
       { kind: 'removed', text: 'Removed step “Recovery indemnity and interest”' },
-      { kind: 'renamed', text: 'Renamed “D+2” to “Wait”' },
-      { kind: 'changed', text: 'Changed “Wait”: 2 days after the due date, at 09:00 → 7 days after the due date, at 09:00' },
+      { kind: 'renamed', text: 'Renamed “Wait” to “Grace period”' },
+      { kind: 'changed', text: 'Changed “Grace period”: 2 days after the due date, at 09:00 → 7 days after the due date, at 09:00' },
       expect.objectContaining({ kind: 'changed', text: expect.stringMatching(/^Changed “Reminder 1”: .+: yes → no$/) }),
       { kind: 'renamed', text: 'Renamed “Reminder 3 (formal)” to “Last reminder”' },
       { kind: 'added', text: 'Added step “SMS J+3”' },
       { kind: 'removed', text: 'Removed link from “Call the customer” to “Reminder 2 (firm)” (If the outcome is: Wrong contact)' },
-      { kind: 'added', text: 'New link from “D+30” to “Doubtful receivable”' },
+      { kind: 'added', text: 'New link from “Wait” to “Doubtful receivable”' },
     ]);
     for (const line of lines) expect(line.text).not.toMatch(/[{}]|wait-reminder|late-fee|offsetDays/);
   });
@@ -53,7 +53,7 @@ describe('comparing two versions, in words, by step name', () => {
   it('speaks French, and says when nothing changed', () => {
     const lines = diffFlows(standardFlow(), edited(), t.fr, 'fr').map((l) => l.text);
     expect(lines).toContain('Étape ajoutée : « SMS J+3 »');
-    expect(lines).toContain('« Attente » modifiée : 2 jours après l’échéance, à 09:00 → 7 jours après l’échéance, à 09:00');
+    expect(lines).toContain('« Grace period » modifiée : 2 jours après l’échéance, à 09:00 → 7 jours après l’échéance, à 09:00');
     expect(lines).toContain('Réglage du scénario modifié, horaires d’envoi : 09:00–18:00 → 08:00–18:00');
     expect(diffFlows(standardFlow(), standardFlow(), t.fr, 'fr')).toEqual([]);
   });

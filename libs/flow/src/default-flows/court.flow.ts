@@ -14,9 +14,9 @@ export function courtFlow(): Flow {
     description: 'D+15 formal email, D+30 fees and formal notice (recoverable claims only), D+45 simplified procedure up to 5,000 EUR, else an order for payment.',
   });
   const start = f.node({ id: 'start', kind: 'start', data: {} });
-  const waitR3 = f.node({ id: 'wait-reminder-3', kind: 'wait', label: 'D+15', data: { anchor: 'due_date', offsetDays: 15, dayType: 'calendar', at: '09:00' } });
+  const waitR3 = f.node({ id: 'wait-reminder-3', kind: 'wait', data: { anchor: 'due_date', offsetDays: 15, dayType: 'calendar', at: '09:00' } });
   const r3 = f.node({ id: 'reminder-3', kind: 'email', label: 'Reminder 3 (formal)', data: { template: 'reminder-3', recipient: 'all', attachInvoice: true } });
-  const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', label: 'D+30', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
+  const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
   const fee = f.node({ id: 'late-fee', kind: 'late_fee', label: 'Recovery indemnity and interest', data: { indemnity: true } });
   const notice = f.node({
     id: 'formal-notice',
@@ -24,7 +24,7 @@ export function courtFlow(): Flow {
     label: 'Formal notice (mise en demeure)',
     data: { template: 'formal-notice', registered: true, noticePeriodDays: 8, requireRecoverable: true },
   });
-  const waitCourt = f.node({ id: 'wait-court', kind: 'wait', label: 'D+45', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
+  const waitCourt = f.node({ id: 'wait-court', kind: 'wait', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
   const size = f.node({
     id: 'route-by-amount',
     kind: 'branch',

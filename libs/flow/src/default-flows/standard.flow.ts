@@ -14,16 +14,16 @@ export function standardFlow(): Flow {
     description: 'D-5 pre-reminder, D+2 reminder with invoice, D+7 call, D+15 formal email, D+30 formal notice, D+45 agency.',
   });
   const start = f.node({ id: 'start', kind: 'start', data: {} });
-  const waitPre = f.node({ id: 'wait-pre-reminder', kind: 'wait', label: 'D-5 business days', data: { anchor: 'due_date', offsetDays: -5, dayType: 'business', at: '09:00' } });
+  const waitPre = f.node({ id: 'wait-pre-reminder', kind: 'wait', data: { anchor: 'due_date', offsetDays: -5, dayType: 'business', at: '09:00' } });
   const pre = f.node({ id: 'pre-reminder', kind: 'email', label: 'Pre-reminder', data: { template: 'pre-reminder', recipient: 'billing', attachInvoice: false } });
-  const waitR1 = f.node({ id: 'wait-reminder-1', kind: 'wait', label: 'D+2', data: { anchor: 'due_date', offsetDays: 2, dayType: 'calendar', at: '09:00' } });
+  const waitR1 = f.node({ id: 'wait-reminder-1', kind: 'wait', data: { anchor: 'due_date', offsetDays: 2, dayType: 'calendar', at: '09:00' } });
   const r1 = f.node({ id: 'reminder-1', kind: 'email', label: 'Reminder 1', data: { template: 'reminder-1', recipient: 'billing', attachInvoice: true } });
-  const waitCall = f.node({ id: 'wait-call', kind: 'wait', label: 'D+7', data: { anchor: 'due_date', offsetDays: 7, dayType: 'calendar', at: '10:00' } });
+  const waitCall = f.node({ id: 'wait-call', kind: 'wait', data: { anchor: 'due_date', offsetDays: 7, dayType: 'calendar', at: '10:00' } });
   const call = f.node({ id: 'call', kind: 'call_task', label: 'Call the customer', data: { slaHours: 48, script: 'call-script', priority: 'normal' } });
   const r2 = f.node({ id: 'reminder-2', kind: 'email', label: 'Reminder 2 (firm)', data: { template: 'reminder-2', recipient: 'billing', attachInvoice: true } });
-  const waitR3 = f.node({ id: 'wait-reminder-3', kind: 'wait', label: 'D+15', data: { anchor: 'due_date', offsetDays: 15, dayType: 'calendar', at: '09:00' } });
+  const waitR3 = f.node({ id: 'wait-reminder-3', kind: 'wait', data: { anchor: 'due_date', offsetDays: 15, dayType: 'calendar', at: '09:00' } });
   const r3 = f.node({ id: 'reminder-3', kind: 'email', label: 'Reminder 3 (formal)', data: { template: 'reminder-3', recipient: 'all', attachInvoice: true } });
-  const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', label: 'D+30', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
+  const waitNotice = f.node({ id: 'wait-formal-notice', kind: 'wait', data: { anchor: 'due_date', offsetDays: 30, dayType: 'calendar', at: '09:00' } });
   const fee = f.node({ id: 'late-fee', kind: 'late_fee', label: 'Recovery indemnity and interest', data: { indemnity: true } });
   const doubtful = f.node({ id: 'doubtful', kind: 'set_status', label: 'Doubtful receivable', data: { status: 'doubtful' } });
   const notice = f.node({
@@ -32,7 +32,7 @@ export function standardFlow(): Flow {
     label: 'Formal notice (mise en demeure)',
     data: { template: 'formal-notice', registered: true, noticePeriodDays: 8, requireRecoverable: false },
   });
-  const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', label: 'D+45', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
+  const waitAgency = f.node({ id: 'wait-agency', kind: 'wait', data: { anchor: 'due_date', offsetDays: 45, dayType: 'calendar', at: '09:00' } });
   const size = f.node({
     id: 'amount-check',
     kind: 'branch',
