@@ -5,11 +5,14 @@
  * and on PostgreSQL.
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
-import { CustomersRepository, type DatabaseHandle, ImportBatchesRepository, InvoicesRepository, openDatabase } from '@dunning/db';
+import { type AgingRow, CustomersRepository, type DatabaseHandle, ImportBatchesRepository, InvoicesRepository, openDatabase } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { PostgresServer } from '@dunning/db/src/testing/postgres-server';
 import { loadApiConfig } from '../src/config/api-config';
@@ -20,6 +23,12 @@ import { InvoiceImportService } from '../src/invoices/invoice-import.service';
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const LATENCY_ROWS = Number(process.env.BENCH_LATENCY_ROWS ?? IMPORT_ROWS);
 const AGING_ROWS = Number(process.env.BENCH_AGING_ROWS ?? 1_000_000);
+/** BENCH_ONLY=aging runs the aging part alone (while iterating on the report). */
+/** The day the aging report is computed for. */
+const AGING_AS_OF = '2026-06-01';
+const AGING_ONLY = process.env.BENCH_ONLY === 'aging';
+/** BENCH_ONLY=import runs the import and the bare COPY of its file alone (while iterating on the import). */
+const IMPORT_ONLY = process.env.BENCH_ONLY === 'import';
 /** How long the baseline of GET /api/health is measured, with no import running. */
 const BASELINE_MS = 5_000;
 const PASSWORD = 'bench-password-not-secret';
@@ -52,6 +61,40 @@ async function timeImport(handle: DatabaseHandle, file: Buffer): Promise<{ secon
   await service.settled(batch.id);
   const seconds = (performance.now() - started) / 1000;
   return { seconds, status: (await service.status(batch.id)).status };
+}
+
+/**
+ * The floor the import is measured against: the same CSV file COPYed, nothing checked, into an
+ * unindexed table of text columns on the same database (PGlite: COPY from its /dev/blob; PostgreSQL:
+ * a server-side COPY of the file, the server running on this machine).
+ */
+async function timeCopy(handle: DatabaseHandle, file: Buffer): Promise<number> {
+  const columns =
+    'invoice_number text, issue_date text, due_date text, amount text, currency text, customer_reference text, customer_name text, customer_email text, customer_risk_score text';
+  await handle.db.execute(sql.raw(`create table bench_copy (${columns})`));
+  try {
+    const started = performance.now();
+    if (handle.pglite) {
+      await handle.pglite.query(`copy bench_copy from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([file]) });
+    } else {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-copy-'));
+      const csvPath = path.join(dir, 'bench.csv');
+      fs.writeFileSync(csvPath, file);
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(csvPath, 0o644);
+      try {
+        await handle.db.execute(sql.raw(`copy bench_copy from '${csvPath}' with (format csv, header true)`));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const { rows } = (await handle.db.execute(sql`select count(*)::int as n from bench_copy`)) as unknown as { rows: Array<{ n: number }> };
+    if (rows[0]!.n !== IMPORT_ROWS) throw new Error(`COPY loaded ${rows[0]!.n} rows`);
+    return seconds;
+  } finally {
+    await handle.db.execute(sql`drop table bench_copy`);
+  }
 }
 
 interface Latencies {
@@ -130,7 +173,8 @@ async function timeResponsiveness(handle: DatabaseHandle, file: Buffer): Promise
   }
 }
 
-async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; loadSeconds: number }> {
+/** The aging report over AGING_ROWS invoices: from the summary (what the API runs), and computed from every invoice (as it was before the summary). */
+async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; directSeconds: number; loadSeconds: number }> {
   const loadStarted = performance.now();
   const customerIds = await new CustomersRepository(handle.db).upsertMany([
     { customer: { reference: 'AGING', name: 'Aging', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR' } },
@@ -144,13 +188,36 @@ async function timeAging(handle: DatabaseHandle): Promise<{ seconds: number; loa
       from generate_series(${from}::int, ${to}::int) g`);
   }
   await handle.db.execute(sql`analyze invoices`);
+  await handle.db.execute(sql`analyze invoice_open_balances`);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const started = performance.now();
-  const buckets = await new InvoicesRepository(handle.db).aging('2026-06-01');
-  const seconds = (performance.now() - started) / 1000;
-  if (buckets.reduce((n, b) => n + b.count, 0) < AGING_ROWS) throw new Error('aging missed invoices');
-  return { seconds, loadSeconds };
+  const invoices = new InvoicesRepository(handle.db);
+  const timed = async (report: () => Promise<AgingRow[]>) => {
+    const started = performance.now();
+    const rows = await report();
+    return { rows, seconds: (performance.now() - started) / 1000 };
+  };
+  const direct = await timed(() => invoices.agingFromInvoices(AGING_AS_OF));
+  const summed = await timed(() => invoices.aging(AGING_AS_OF));
+  if (summed.rows.reduce((n, b) => n + b.count, 0) < AGING_ROWS) throw new Error('aging missed invoices');
+  const key = (rows: AgingRow[]) => JSON.stringify([...rows].sort((a, b) => `${a.currency}${a.bucket}`.localeCompare(`${b.currency}${b.bucket}`)));
+  if (key(summed.rows) !== key(direct.rows)) throw new Error('aging from the summary differs from aging over the invoices');
+  if (process.env.BENCH_EXPLAIN === '1') await explainAging(handle);
+  return { seconds: summed.seconds, directSeconds: direct.seconds, loadSeconds };
 }
+
+/** BENCH_EXPLAIN=1: the plans of both aging queries, where their time goes. */
+async function explainAging(handle: DatabaseHandle): Promise<void> {
+  const invoices = new InvoicesRepository(handle.db);
+  for (const [name, query] of [
+    ['summary', invoices.agingQuery(AGING_AS_OF)],
+    ['every invoice', invoices.agingFromInvoicesQuery(AGING_AS_OF)],
+  ] as const) {
+    const plan = (await handle.db.execute(sql`explain analyze ${query}`)) as unknown as { rows: Array<Record<string, string>> };
+    console.log(`\naging (${name}):\n${plan.rows.map((row) => Object.values(row)[0]).join('\n')}`);
+  }
+}
+
+const agingCell = (aging: { seconds: number; directSeconds: number }) => `${aging.seconds.toFixed(3)} s (over every invoice: ${aging.directSeconds.toFixed(2)} s)`;
 
 async function main(): Promise<void> {
   const file = csv(IMPORT_ROWS);
@@ -160,18 +227,27 @@ async function main(): Promise<void> {
   );
   const results: string[] = [];
   const responsiveness: string[] = [];
+  const copies: string[] = [];
   const ms = (l: Latencies) => `${l.count} | ${l.p50.toFixed(1)} / ${l.p95.toFixed(1)} / ${l.max.toFixed(0)}`;
   const postgres = await PostgresServer.start();
   try {
     for (const kind of ['PGlite (in process)', 'PostgreSQL'] as const) {
       const handle = kind === 'PostgreSQL' ? await openDatabase({ url: postgres.url }) : await openDatabase();
       try {
+        if (AGING_ONLY) {
+          const aging = await timeAging(handle);
+          results.push(`| ${kind} | (not run) | ${agingCell(aging)} | ${aging.loadSeconds.toFixed(1)} s |`);
+          continue;
+        }
+        const copySeconds = await timeCopy(handle, file);
         const imported = await timeImport(handle, file);
+        copies.push(`| ${kind} | ${imported.seconds.toFixed(2)} s, ${imported.status} | ${copySeconds.toFixed(2)} s | ${((100 * copySeconds) / imported.seconds).toFixed(1)} % |`);
+        if (IMPORT_ONLY) continue;
         const api = await timeResponsiveness(handle, latencyFile);
         responsiveness.push(`| ${kind} | ${ms(api.baseline)} | ${api.seconds.toFixed(1)} s, ${api.status} | ${ms(api.during)} |`);
         const aging = await timeAging(handle);
         results.push(
-          `| ${kind} | ${imported.seconds.toFixed(1)} s (${(IMPORT_ROWS / imported.seconds).toFixed(0)} rows/s, ${imported.status}) | ${aging.seconds.toFixed(2)} s | ${aging.loadSeconds.toFixed(1)} s |`,
+          `| ${kind} | ${imported.seconds.toFixed(1)} s (${(IMPORT_ROWS / imported.seconds).toFixed(0)} rows/s, ${imported.status}) | ${agingCell(aging)} | ${aging.loadSeconds.toFixed(1)} s |`,
         );
       } finally {
         await handle.close();
@@ -180,6 +256,9 @@ async function main(): Promise<void> {
   } finally {
     await postgres.stop();
   }
+  console.log(`\n| database | import of ${IMPORT_ROWS} CSV | bare COPY of the file (unindexed table) | import speed / COPY speed |\n|---|---|---|---|`);
+  for (const line of copies) console.log(line);
+  if (IMPORT_ONLY) return;
   console.log(`\n| database | import of ${IMPORT_ROWS} CSV | aging over ${AGING_ROWS} | (loading the rows) |\n|---|---|---|---|`);
   for (const line of results) console.log(line);
   console.log(

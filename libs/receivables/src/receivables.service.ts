@@ -98,6 +98,14 @@ export class ReceivablesService {
     const todays = new Map<string, string>();
     const todayIn = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, localToday(now, timeZone)).get(timeZone)!;
     const periods = periodOverrides(await claimLimitationSettings(db));
+    // A fresh claim's limitation date depends on its due date and debtor type alone: computed once per pair (calendar arithmetic is costly at import scale).
+    const limitations = new Map<string, string>();
+    const limitationFor = (dueDate: string, debtorType: 'person' | 'company') => {
+      const key = `${dueDate}|${debtorType}`;
+      let date = limitations.get(key);
+      if (date === undefined) limitations.set(key, (date = limitationDate({ dueDate, debtorType }, [], periods)));
+      return date;
+    };
     const rows = await this.invoices.insertIssued(
       receivables.map((r) => {
         const receivable = issuedReceivable({
@@ -110,7 +118,7 @@ export class ReceivablesService {
           customerType: r.customerType === 'person' ? 'person' : 'company',
         });
         // The claim's limitation date: due date + 5 years (L110-4) or 2 for a consumer (L218-2); an old import is `old` at once.
-        receivable.limitationDate = limitationDate({ dueDate: r.dueDate, debtorType: receivable.customerType }, [], periods);
+        receivable.limitationDate = limitationFor(r.dueDate, receivable.customerType);
         return {
           number: r.number,
           customerId: r.customerId,

@@ -23,6 +23,8 @@ const PROGRESS_EVERY = 500;
 /** Lines validated between two turns of the event loop (about 10 ms of work). */
 const VALIDATE_SLICE = 1000;
 const WRITE_CHUNK = 1000;
+/** Invoice numbers looked up per query (one array parameter each). */
+const LOOKUP_CHUNK = 10_000;
 
 /** A file read, its columns resolved: ready to import when `resolution.complete`. */
 export interface PreparedImport {
@@ -214,9 +216,9 @@ export class InvoiceImportService {
 
     // Invoices already in the database: identical lines are no-ops; different ones are refused.
     const existing = new Map<string, InvoiceRow>();
-    for (let i = 0; i < valid.length; i += 1000) {
+    for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
       await yieldToEventLoop();
-      for (const row of await this.invoices.findByNumbers(valid.slice(i, i + 1000).map((v) => v.invoiceNumber))) existing.set(row.number, row);
+      for (const row of await this.invoices.findByNumbers(valid.slice(i, i + LOOKUP_CHUNK).map((v) => v.invoiceNumber))) existing.set(row.number, row);
     }
     const knownCustomers = await this.customers.findByReferences([...new Set(valid.map((v) => v.customer.reference))]);
     const customerIds = new Map(knownCustomers.map((c) => [c.reference, c.id]));
@@ -250,7 +252,17 @@ export class InvoiceImportService {
     const derogations = derogationsFrom(await new SettingsRepository(this.database.db).all());
     const sectors = new Map(knownCustomers.map((c) => [c.reference, c.sector]));
     for (const invoice of fresh) if (invoice.customer.sector) sectors.set(invoice.customer.reference, invoice.customer.sector);
-    const findings = new Map(fresh.map((invoice) => [invoice, termFindingsFor(invoice, { sector: sectors.get(invoice.customer.reference), derogations })]));
+    // An import repeats a few dates and terms over thousands of lines: each combination is judged once.
+    const judged = new Map<string, ReturnType<typeof termFindingsFor>>();
+    const findings = new Map(
+      fresh.map((invoice) => {
+        const sector = sectors.get(invoice.customer.reference);
+        const key = `${invoice.issueDate}|${invoice.dueDate}|${sector ?? ''}|${invoice.paymentTerm ? JSON.stringify(invoice.paymentTerm) : ''}`;
+        let found = judged.get(key);
+        if (!found) judged.set(key, (found = termFindingsFor(invoice, { sector, derogations })));
+        return [invoice, found];
+      }),
+    );
 
     // Progress covers validation; the write is one transaction (PGlite allows no other writer
     // meanwhile), reported as "writing" until it commits.

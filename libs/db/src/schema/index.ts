@@ -19,3 +19,4 @@ export * from './credit-insurance.schema';
 export * from './solvency-scores.schema';
 export * from './message-templates.schema';
 export * from './customer-notes.schema';
+export * from './invoice-open-balances.schema';
