@@ -53,6 +53,22 @@ describe('temporal-lite: start, result, describe, history', () => {
     });
   });
 
+  it('reports the backlog of a task queue: workflow tasks no worker has taken yet, none once a worker took them', async () => {
+    const backlog = async () =>
+      Number(
+        (await env.client.workflowService.describeTaskQueue({ namespace: env.namespace ?? 'default', taskQueue: { name: 'backlog' }, taskQueueType: 1, reportStats: true })).stats
+          ?.approximateBacklogCount ?? -1,
+      );
+    expect(await backlog()).toBe(0);
+    const handles = await Promise.all([1, 2, 3].map((i) => env.client.workflow.start(greet, { args: [`B${i}`], taskQueue: 'backlog', workflowId: `backlog-${i}` })));
+    expect(await backlog()).toBe(3);
+    const { worker } = await createTestWorker(env, 'backlog');
+    await worker.runUntil(async () => {
+      for (const handle of handles) await handle.result();
+    });
+    expect(await backlog()).toBe(0);
+  });
+
   it('reports a workflow failure with its cause', async () => {
     const { worker } = await createTestWorker(env, 'basics');
     await worker.runUntil(async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createDevServerEnv, createTestWorker, replayAllHistories } from './temporal-lite-env';
+import { createDevServerEnv, createTestWorker, replayAllHistories, workflowBundle } from './temporal-lite-env';
 import { killProcess, readCalls, spawnWorker, waitFor } from './fixtures/spawn-worker';
 import { stepsWithTimers } from './workflows';
 
@@ -16,6 +16,8 @@ describe('temporal-lite: sticky execution and worker restarts', () => {
 
   beforeAll(async () => {
     env = await createDevServerEnv();
+    // Bundled now: the second test times the hand-over to a new in-process worker, not webpack.
+    await workflowBundle();
     dir = mkdtempSync(path.join(os.tmpdir(), 'temporal-lite-worker-'));
   });
   afterAll(async () => {

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     namespaces: options.namespaces,
     searchAttributes: options.searchAttributes,
     logger,
+    ...options.dynamicConfig,
   });
   await server.start();
   process.stdout.write(

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseIndexedValueType } from '../engine/search-attributes';
+import { type DynamicConfig, parseDynamicConfig } from './dynamic-config';
 
 export interface CliOptions {
   mode: 'dev-server' | 'test-server';
@@ -10,6 +11,7 @@ export interface CliOptions {
   searchAttributes: Array<{ name: string; type: number }>;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   logFormat: 'pretty' | 'json';
+  dynamicConfig: DynamicConfig;
 }
 
 export const USAGE = `Usage:
@@ -22,8 +24,8 @@ Both listen on loopback unless --ip says otherwise: they have no authentication.
 
 /**
  * Reads the command lines the Temporal SDK's ephemeral-server launcher uses for the CLI dev server
- * and for the Java test server. Flags that only make sense for the real binaries (UI, dynamic
- * config) are accepted and ignored.
+ * and for the Java test server. Flags that only make sense for the real binaries (UI, metrics) are
+ * accepted and ignored; of dynamic config, only temporal-lite's own keys are read (dynamic-config.ts).
  */
 export function parseCliArgs(argv: string[]): CliOptions {
   if (argv[0] === 'server' && argv[1] === 'start-dev') return parseDevServer(argv.slice(2));
@@ -39,6 +41,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       searchAttributes: parseSearchAttributes(collectRepeated(argv.slice(1), '--search-attribute')),
       logLevel: 'warn',
       logFormat: 'pretty',
+      dynamicConfig: {},
     };
   }
   throw new Error(`unrecognised command line: ${argv.join(' ') || '(empty)'}\n${USAGE}`);
@@ -76,6 +79,7 @@ function parseDevServer(args: string[]): CliOptions {
     searchAttributes: parseSearchAttributes(values['search-attribute'] ?? []),
     logLevel: (logLevel === 'fatal' ? 'error' : logLevel) as CliOptions['logLevel'],
     logFormat: values['log-format'] === 'json' ? 'json' : 'pretty',
+    dynamicConfig: parseDynamicConfig(values['dynamic-config-value'] ?? []),
   };
 }
 

@@ -3,6 +3,7 @@ import { toNumber } from '../proto/time';
 import type { Activities } from './activities';
 import type { Engine } from './engine';
 import type { ChildWorkflows } from './child-workflows';
+import type { CommandProblem } from './command-problem';
 import type { Executions } from './executions';
 import type { Timers } from './timers';
 import type { Updates } from './updates';
@@ -21,11 +22,6 @@ const CLOSING = new Set<number>([
 
 export function isClosingCommand(command: ICommand): boolean {
   return CLOSING.has(command.commandType as number);
-}
-
-export interface CommandProblem {
-  cause: number;
-  message: string;
 }
 
 /**

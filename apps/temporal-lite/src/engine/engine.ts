@@ -101,6 +101,17 @@ export class Engine {
     if (!current || current.state.startTime <= run.state.startTime) this.currentRuns.set(key, run);
   }
 
+  /**
+   * Forgets a closed run (its namespace's retention ran out): it leaves the maps, visibility and,
+   * at the next compaction, the journal. A newer run of the same workflow id stays the current one.
+   */
+  removeRun(run: WorkflowRun): void {
+    this.runs.delete(run.key);
+    const key = workflowKey(run.state.namespace, run.state.workflowId);
+    if (this.currentRuns.get(key) === run) this.currentRuns.delete(key);
+    this.dirty.delete(run);
+  }
+
   findRun(namespace: string, workflowId: string, runId?: string | null): WorkflowRun | undefined {
     if (runId) return this.runs.get(runKey(namespace, workflowId, runId));
     return this.currentRuns.get(workflowKey(namespace, workflowId));

@@ -1,36 +1,39 @@
-import { status } from '@grpc/grpc-js';
-import { RpcError, invalidArgument } from '../grpc/rpc-error';
+import { invalidArgument } from '../grpc/rpc-error';
 import {
   ContinueAsNewInitiator,
   EventType,
-  errordetails,
   type IFailure,
   type IHeader,
   type IHistoryEvent,
-  type IMemo,
-  type IPayload,
   type IPayloads,
-  type IRetryPolicy,
   type ISearchAttributes,
   common,
+  encode,
   ParentClosePolicy,
   RetryState,
   TaskQueueKind,
   WorkflowExecutionStatus,
-  WorkflowIdConflictPolicy,
-  WorkflowIdReusePolicy,
   type Loose,
   type temporal,
-  encode,
 } from '../proto/temporal-proto';
-import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
+import { msToDuration, msToTimestamp } from '../proto/time';
 import type { Activities } from './activities';
 import type { Engine } from './engine';
-import { decideRetry, normaliseRetryPolicy, retryPolicyToProto } from './retry-policy';
-import type { ParentRef, RunState } from './run-state';
+import { checkIdReuse } from './id-reuse';
+import { notifyParent } from './parent-notification';
+import { normaliseRetryPolicy, retryPolicyToProto } from './retry-policy';
+import { encodeSearchAttributes } from './search-attribute-codec';
+import { RunChain } from './run-chain';
+import type { RunState } from './run-state';
+import type { StartParams, StartResult } from './start-params';
 import { cronBackoffMs } from '../schedules/workflow-cron';
-import type { WorkflowTasks } from './workflow-tasks';
 import type { WorkflowRun } from './workflow-run';
+
+/** The part of WorkflowTasks a run's life needs (an interface, so WorkflowTasks may depend on Executions). */
+export interface WorkflowTaskScheduling {
+  schedule(run: WorkflowRun, attempt: number, transient: boolean, options?: { enqueue?: boolean }): void;
+  abandon(run: WorkflowRun): void;
+}
 
 const DEFAULT_WORKFLOW_TASK_TIMEOUT_MS = 10_000;
 const MAX_WORKFLOW_TASK_TIMEOUT_MS = 120_000;
@@ -38,67 +41,27 @@ const REMEMBERED_REQUEST_IDS = 100;
 
 const S = WorkflowExecutionStatus;
 
-export interface StartParams {
-  namespace: string;
-  workflowId: string;
-  workflowType: string;
-  taskQueue: string;
-  input?: IPayloads | null;
-  header?: IHeader | null;
-  memo?: IMemo | null;
-  searchAttributes?: ISearchAttributes | null;
-  runTimeoutMs: number;
-  executionTimeoutMs: number;
-  workflowTaskTimeoutMs: number;
-  retryPolicy?: IRetryPolicy | null;
-  identity: string;
-  requestId: string;
-  reusePolicy?: number | null;
-  conflictPolicy?: number | null;
-  parent?: ParentRef;
-  parentNamespaceId?: string;
-  firstWorkflowTaskBackoffMs?: number;
-  /** The workflow's cron schedule: the first run waits for its first time; when a run closes, the next one starts at the following time. */
-  cronSchedule?: string;
-  /** Handed to a first run (a schedule passes on its previous workflow's outcome). */
-  lastCompletionResult?: IPayloads | null;
-  continuedFailure?: IFailure | null;
-  /** Eager start: the first workflow task is not queued, the caller starts it (WorkflowTasks.startEagerly). */
-  eager?: boolean;
-  /** A run id reserved in advance (the previous run's close event names it). */
-  runId?: string;
-  /** Set for the runs that continue a chain (continue-as-new, retry). */
-  continuation?: {
-    previous: WorkflowRun;
-    initiator: number;
-    attempt: number;
-    continuedFailure?: IFailure | null;
-    lastCompletionResult?: IPayloads | null;
-  };
-}
-
-export interface StartResult {
-  run: WorkflowRun;
-  started: boolean;
-}
-
 /**
  * The life of workflow executions: start (with id reuse and conflict policies), signals,
  * cancellation requests, termination, closing (completion, failure with retries, cancellation,
  * timeouts, continue-as-new), and the parent/child relationship.
  */
 export class Executions {
+  private readonly chain: RunChain;
+
   constructor(
     private readonly engine: Engine,
-    private readonly workflowTasks: WorkflowTasks,
+    private readonly workflowTasks: WorkflowTaskScheduling,
     private readonly activities: Activities,
-  ) {}
+  ) {
+    this.chain = new RunChain(engine, this);
+  }
 
   // ---- start --------------------------------------------------------------------------------
 
   start(params: StartParams, beforeFirstTask?: (run: WorkflowRun) => void): StartResult {
     if (!params.continuation) {
-      const existing = this.checkIdReuse(params);
+      const existing = checkIdReuse(this.engine, params, (run, reason, details, identity) => this.terminate(run, reason, details, identity));
       if (existing) return { run: existing, started: false };
     }
     this.validateSearchAttributes(params.searchAttributes, 'searchAttributes');
@@ -191,31 +154,6 @@ export class Executions {
     return { run, started: true };
   }
 
-  /** Applies id reuse and conflict policies; returns the run to answer with when no new run starts. */
-  private checkIdReuse(params: StartParams): WorkflowRun | undefined {
-    const current = this.engine.findRun(params.namespace, params.workflowId);
-    if (!current) return undefined;
-    if (params.requestId && current.state.startRequestId === params.requestId) return current;
-    if (current.isOpen) {
-      const conflict = params.conflictPolicy ?? 0;
-      if (conflict === WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING) return current;
-      if (
-        conflict === WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING ||
-        params.reusePolicy === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING
-      ) {
-        this.terminate(current, 'terminated by WorkflowIdConflictPolicy', undefined, params.identity);
-        return undefined;
-      }
-      throw alreadyStarted(current);
-    }
-    const reuse = params.reusePolicy ?? 0;
-    if (reuse === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE) throw alreadyStarted(current);
-    if (reuse === WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY && current.state.status === S.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-      throw alreadyStarted(current);
-    }
-    return undefined;
-  }
-
   validateSearchAttributes(attributes: ISearchAttributes | null | undefined, field: string): void {
     for (const name of Object.keys(attributes?.indexedFields ?? {})) {
       try {
@@ -252,7 +190,7 @@ export class Executions {
     });
     // A cron chain goes on after a run timeout, not after the whole execution's.
     const expired = run.state.executionExpiresAt > 0 && run.state.executionExpiresAt <= this.engine.now();
-    if (expired || !this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, timedOut, {})) {
+    if (expired || !this.chain.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, timedOut, {})) {
       this.close(run, S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, timedOut());
     }
     this.engine.commitInBackground();
@@ -342,8 +280,17 @@ export class Executions {
       eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
       workflowExecutionCompletedEventAttributes: { result, workflowTaskCompletedEventId: completedEventId, newExecutionRunId },
     });
-    if (this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, completed, { lastCompletionResult: result })) return;
+    if (this.chain.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, completed, { lastCompletionResult: result })) return;
     this.close(run, S.WORKFLOW_EXECUTION_STATUS_COMPLETED, completed());
+  }
+
+  /** Fails the run, or retries it as a new run when its retry policy allows. */
+  fail(run: WorkflowRun, failure: IFailure | null | undefined, completedEventId: number): void {
+    this.chain.fail(run, failure, completedEventId);
+  }
+
+  continueAsNew(run: WorkflowRun, attrs: Loose<temporal.api.command.v1.IContinueAsNewWorkflowExecutionCommandAttributes>, completedEventId: number): void {
+    this.chain.continueAsNew(run, attrs, completedEventId);
   }
 
   cancel(run: WorkflowRun, details: IPayloads | null | undefined, completedEventId: number): void {
@@ -351,161 +298,6 @@ export class Executions {
       eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED,
       workflowExecutionCanceledEventAttributes: { details, workflowTaskCompletedEventId: completedEventId },
     });
-  }
-
-  /** Fails the run, or retries it as a new run when its retry policy allows. */
-  fail(run: WorkflowRun, failure: IFailure | null | undefined, completedEventId: number): void {
-    const now = this.engine.now();
-    const decision = decideRetry(run.state.retryPolicy, run.state.attempt, failure ?? undefined, now, run.state.executionExpiresAt);
-    if (!decision.retry) {
-      const failed = (newExecutionRunId?: string): IHistoryEvent => ({
-        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-        workflowExecutionFailedEventAttributes: { failure, retryState: decision.retryState, workflowTaskCompletedEventId: completedEventId, newExecutionRunId },
-      });
-      if (this.continueCron(run, S.WORKFLOW_EXECUTION_STATUS_FAILED, failed, { continuedFailure: failure })) return;
-      this.close(run, S.WORKFLOW_EXECUTION_STATUS_FAILED, failed());
-      return;
-    }
-    this.continueRun(run, {
-      initiator: ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_RETRY,
-      attempt: run.state.attempt + 1,
-      backoffMs: decision.delayMs,
-      continuedFailure: failure,
-      lastCompletionResult: run.history[0]?.workflowExecutionStartedEventAttributes?.lastCompletionResult,
-      closeStatus: S.WORKFLOW_EXECUTION_STATUS_FAILED,
-      closeEvent: (newRunId) => ({
-        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-        workflowExecutionFailedEventAttributes: {
-          failure,
-          retryState: RetryState.RETRY_STATE_IN_PROGRESS,
-          workflowTaskCompletedEventId: completedEventId,
-          newExecutionRunId: newRunId,
-        },
-      }),
-    });
-  }
-
-  continueAsNew(run: WorkflowRun, attrs: Loose<temporal.api.command.v1.IContinueAsNewWorkflowExecutionCommandAttributes>, completedEventId: number): void {
-    const workflowType = attrs.workflowType?.name || run.state.workflowType;
-    const taskQueue = attrs.taskQueue?.name || run.state.taskQueue;
-    this.continueRun(run, {
-      initiator: attrs.initiator || ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_WORKFLOW,
-      attempt: 1,
-      backoffMs: durationToMs(attrs.backoffStartInterval),
-      workflowType,
-      taskQueue,
-      input: attrs.input,
-      header: attrs.header,
-      memo: attrs.memo,
-      searchAttributes: attrs.searchAttributes,
-      runTimeoutMs: durationToMs(attrs.workflowRunTimeout),
-      workflowTaskTimeoutMs: durationToMs(attrs.workflowTaskTimeout),
-      retryPolicy: attrs.retryPolicy,
-      lastCompletionResult: attrs.lastCompletionResult,
-      continuedFailure: attrs.failure,
-      closeStatus: S.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW,
-      closeEvent: (newRunId) => ({
-        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
-        workflowExecutionContinuedAsNewEventAttributes: {
-          newExecutionRunId: newRunId,
-          workflowType: { name: workflowType },
-          taskQueue: { name: taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-          input: attrs.input,
-          workflowRunTimeout: attrs.workflowRunTimeout,
-          workflowTaskTimeout: attrs.workflowTaskTimeout,
-          workflowTaskCompletedEventId: completedEventId,
-          backoffStartInterval: attrs.backoffStartInterval,
-          initiator: attrs.initiator,
-          failure: attrs.failure,
-          lastCompletionResult: attrs.lastCompletionResult,
-          header: attrs.header,
-          memo: attrs.memo,
-          searchAttributes: attrs.searchAttributes,
-        },
-      }),
-    });
-  }
-
-  /**
-   * A run of a cron workflow has closed (completed, failed for good, timed out): the next run
-   * starts now and waits for the following cron time. A failure leaves the last result as it was.
-   * False when the workflow has no cron schedule (or no time left on it).
-   */
-  private continueCron(
-    run: WorkflowRun,
-    closeStatus: number,
-    closeEvent: (newRunId: string) => IHistoryEvent,
-    outcome: { lastCompletionResult?: IPayloads | null; continuedFailure?: IFailure | null },
-  ): boolean {
-    const startedAttrs = run.history[0]?.workflowExecutionStartedEventAttributes;
-    const backoffMs = startedAttrs?.cronSchedule ? cronBackoffMs(startedAttrs.cronSchedule, run.state.executionTime, this.engine.now()) : undefined;
-    if (backoffMs === undefined) return false;
-    this.continueRun(run, {
-      initiator: ContinueAsNewInitiator.CONTINUE_AS_NEW_INITIATOR_CRON_SCHEDULE,
-      attempt: 1,
-      backoffMs,
-      lastCompletionResult: 'lastCompletionResult' in outcome ? outcome.lastCompletionResult : startedAttrs?.lastCompletionResult,
-      continuedFailure: outcome.continuedFailure,
-      closeStatus,
-      closeEvent,
-    });
-    return true;
-  }
-
-  /** Closes a run and starts the next run of its chain (continue-as-new, retry or cron). */
-  private continueRun(
-    run: WorkflowRun,
-    next: {
-      initiator: number;
-      attempt: number;
-      backoffMs: number;
-      workflowType?: string;
-      taskQueue?: string;
-      input?: IPayloads | null;
-      header?: IHeader | null;
-      memo?: IMemo | null;
-      searchAttributes?: ISearchAttributes | null;
-      runTimeoutMs?: number;
-      workflowTaskTimeoutMs?: number;
-      retryPolicy?: IRetryPolicy | null;
-      lastCompletionResult?: IPayloads | null;
-      continuedFailure?: IFailure | null;
-      closeStatus: number;
-      closeEvent: (newRunId: string) => IHistoryEvent;
-    },
-  ): WorkflowRun {
-    const startedAttrs = run.history[0]?.workflowExecutionStartedEventAttributes;
-    // The next run's id must be known to write this run's close event, so reserve it first.
-    const reservedRunId = this.engine.newRunId();
-    this.close(run, next.closeStatus, next.closeEvent(reservedRunId), { continued: true });
-    const { run: nextRun } = this.start({
-      runId: reservedRunId,
-      namespace: run.state.namespace,
-      workflowId: run.state.workflowId,
-      workflowType: next.workflowType ?? run.state.workflowType,
-      taskQueue: next.taskQueue ?? run.state.taskQueue,
-      input: next.input === undefined ? startedAttrs?.input : next.input,
-      header: next.header === undefined ? startedAttrs?.header : next.header,
-      memo: next.memo ?? (run.state.memo ? common.Memo.decode(run.state.memo) : undefined),
-      searchAttributes: next.searchAttributes ?? decodeSearchAttributes(run.state.searchAttributes),
-      runTimeoutMs: next.runTimeoutMs || run.state.runTimeoutMs,
-      executionTimeoutMs: run.state.executionTimeoutMs,
-      workflowTaskTimeoutMs: next.workflowTaskTimeoutMs || run.state.workflowTaskTimeoutMs,
-      retryPolicy: next.retryPolicy ?? (run.state.retryPolicy ? retryPolicyToProto(run.state.retryPolicy) : undefined),
-      identity: '',
-      requestId: `${reservedRunId}-continued`,
-      parent: run.state.parent,
-      firstWorkflowTaskBackoffMs: next.backoffMs,
-      cronSchedule: startedAttrs?.cronSchedule || undefined,
-      continuation: {
-        previous: run,
-        initiator: next.initiator,
-        attempt: next.attempt,
-        continuedFailure: next.continuedFailure,
-        lastCompletionResult: next.lastCompletionResult,
-      },
-    });
-    return nextRun;
   }
 
   /**
@@ -537,7 +329,7 @@ export class Executions {
       state.nextRunId = attrs?.newExecutionRunId ?? undefined;
     } else {
       this.applyParentClosePolicy(run);
-      this.notifyParent(run, closeStatus, closeEvent);
+      notifyParent(this.engine, run, closeStatus, closeEvent);
     }
     this.engine.changed(run);
     run.notifyHistoryWaiters();
@@ -556,81 +348,4 @@ export class Executions {
     }
     run.state.children = {};
   }
-
-  private notifyParent(run: WorkflowRun, closeStatus: number, closeEvent: IHistoryEvent): void {
-    const parentRef = run.state.parent;
-    if (!parentRef) return;
-    const parent = this.engine.findRun(parentRef.namespace, parentRef.workflowId, parentRef.runId);
-    const child = parent?.state.children[parentRef.initiatedEventId];
-    if (!parent?.isOpen || !child) return;
-    delete parent.state.children[parentRef.initiatedEventId];
-    const common = {
-      namespace: run.state.namespace,
-      workflowExecution: { workflowId: child.workflowId, runId: child.runId },
-      workflowType: { name: child.workflowType },
-      initiatedEventId: child.initiatedEventId,
-      startedEventId: child.startedEventId,
-    };
-    let event: IHistoryEvent;
-    switch (closeStatus) {
-      case S.WORKFLOW_EXECUTION_STATUS_COMPLETED:
-        event = {
-          eventType: EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED,
-          childWorkflowExecutionCompletedEventAttributes: { ...common, result: closeEvent.workflowExecutionCompletedEventAttributes?.result },
-        };
-        break;
-      case S.WORKFLOW_EXECUTION_STATUS_FAILED:
-        event = {
-          eventType: EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_FAILED,
-          childWorkflowExecutionFailedEventAttributes: {
-            ...common,
-            failure: closeEvent.workflowExecutionFailedEventAttributes?.failure,
-            retryState: closeEvent.workflowExecutionFailedEventAttributes?.retryState,
-          },
-        };
-        break;
-      case S.WORKFLOW_EXECUTION_STATUS_CANCELED:
-        event = {
-          eventType: EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_CANCELED,
-          childWorkflowExecutionCanceledEventAttributes: { ...common, details: closeEvent.workflowExecutionCanceledEventAttributes?.details },
-        };
-        break;
-      case S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT:
-        event = {
-          eventType: EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TIMED_OUT,
-          childWorkflowExecutionTimedOutEventAttributes: { ...common, retryState: RetryState.RETRY_STATE_TIMEOUT },
-        };
-        break;
-      default:
-        event = {
-          eventType: EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TERMINATED,
-          childWorkflowExecutionTerminatedEventAttributes: common,
-        };
-    }
-    this.engine.appendEvent(parent, event, true);
-  }
-}
-
-function alreadyStarted(current: WorkflowRun): RpcError {
-  return new RpcError(status.ALREADY_EXISTS, `Workflow execution is already running. WorkflowId: ${current.state.workflowId}, RunId: ${current.state.runId}.`, {
-    typeName: 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure',
-    value: encode(errordetails.WorkflowExecutionAlreadyStartedFailure, {
-      startRequestId: current.state.startRequestId,
-      runId: current.state.runId,
-    }),
-  });
-}
-
-export function encodeSearchAttributes(attributes: ISearchAttributes | null | undefined): Record<string, Uint8Array> {
-  const encoded: Record<string, Uint8Array> = {};
-  for (const [name, payload] of Object.entries(attributes?.indexedFields ?? {})) {
-    if (payload?.data && payload.data.length > 0) encoded[name] = encode(common.Payload, payload);
-  }
-  return encoded;
-}
-
-export function decodeSearchAttributes(encoded: Record<string, Uint8Array>): ISearchAttributes {
-  const indexedFields: Record<string, IPayload> = {};
-  for (const [name, bytes] of Object.entries(encoded)) indexedFields[name] = common.Payload.decode(bytes);
-  return { indexedFields };
 }

@@ -7,6 +7,7 @@ export interface NamespaceInfo {
   name: string;
   id: string;
   description: string;
+  /** How long closed executions are kept; fractions of a day are allowed (a test's seconds). */
   retentionDays: number;
 }
 
@@ -20,6 +21,10 @@ export class Namespaces {
     const info = { name, id, description, retentionDays };
     this.byName.set(name, info);
     return info;
+  }
+
+  find(name: string): NamespaceInfo | undefined {
+    return this.byName.get(name);
   }
 
   has(name: string): boolean {

@@ -1,6 +1,6 @@
 import type { RpcError } from '../grpc/rpc-error';
 import { CommandType, EventType, type ICommand, WorkflowTaskFailedCause } from '../proto/temporal-proto';
-import type { CommandProblem } from './commands';
+import type { CommandProblem } from './command-problem';
 import type { Engine } from './engine';
 import type { UpdateState } from './run-state';
 import {

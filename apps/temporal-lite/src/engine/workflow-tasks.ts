@@ -1,6 +1,6 @@
 import { invalidArgument, notFound } from '../grpc/rpc-error';
 import { EventType, type IHistoryEvent, TaskQueueKind, TimeoutType, WorkflowTaskFailedCause, type Loose, type temporal } from '../proto/temporal-proto';
-import { durationToMs, msToDuration, msToTimestamp } from '../proto/time';
+import { durationToMs, msToTimestamp } from '../proto/time';
 import { type Commands, isClosingCommand } from './commands';
 import type { Engine } from './engine';
 import type { Queries } from './queries';
@@ -9,6 +9,7 @@ import type { WorkflowTaskState } from './run-state';
 import { decodeTaskToken, encodeTaskToken } from './task-tokens';
 import type { PollerInfo, QueueEntry } from './task-queue';
 import type { WorkflowRun } from './workflow-run';
+import { workflowTaskScheduledEvent, workflowTaskStartedEvent } from './workflow-task-events';
 
 type PollResponse = Loose<temporal.api.workflowservice.v1.IPollWorkflowTaskQueueResponse>;
 type CompletedRequest = Loose<temporal.api.workflowservice.v1.IRespondWorkflowTaskCompletedRequest>;
@@ -16,10 +17,6 @@ type FailedRequest = Loose<temporal.api.workflowservice.v1.IRespondWorkflowTaskF
 
 /** Default time a sticky task waits for its worker before going to the normal queue. */
 const DEFAULT_STICKY_SCHEDULE_TO_START_MS = 10_000;
-/** The real server suggests continue-as-new past these (dynamic config defaults). */
-const SUGGEST_CONTINUE_AS_NEW_EVENTS = 4 * 1024;
-const SUGGEST_CONTINUE_AS_NEW_BYTES = 4 * 1024 * 1024;
-
 /**
  * Workflow tasks: at most one outstanding per run. Scheduled onto the worker's sticky queue when
  * it has one (partial history) or the normal queue (full history), started by a poll, completed
@@ -75,7 +72,7 @@ export class WorkflowTasks {
       dispatchSeq: 0,
     };
     if (!transient) {
-      task.scheduledEventId = this.engine.appendEvent(run, this.scheduledEvent(run, task)).eventId as number;
+      task.scheduledEventId = this.engine.appendEvent(run, workflowTaskScheduledEvent(run, task)).eventId as number;
     }
     state.workflowTask = task;
     if (!run.workflowTaskLocked) {
@@ -127,11 +124,11 @@ export class WorkflowTasks {
       task.scheduledEventId = run.nextEventId;
       task.startedEventId = run.nextEventId + 1;
       transientEvents.push(
-        { ...this.scheduledEvent(run, task), eventId: task.scheduledEventId, eventTime: msToTimestamp(task.scheduledAt) },
-        { ...this.startedEvent(run, task, poller), eventId: task.startedEventId, eventTime: msToTimestamp(now) },
+        { ...workflowTaskScheduledEvent(run, task), eventId: task.scheduledEventId, eventTime: msToTimestamp(task.scheduledAt) },
+        { ...workflowTaskStartedEvent(run, task, poller), eventId: task.startedEventId, eventTime: msToTimestamp(now) },
       );
     } else {
-      task.startedEventId = this.engine.appendEvent(run, this.startedEvent(run, task, poller)).eventId as number;
+      task.startedEventId = this.engine.appendEvent(run, workflowTaskStartedEvent(run, task, poller)).eventId as number;
     }
     task.phase = 'started';
     task.startedAt = now;
@@ -168,33 +165,6 @@ export class WorkflowTasks {
     };
   }
 
-  private scheduledEvent(run: WorkflowRun, task: WorkflowTaskState): IHistoryEvent {
-    return {
-      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
-      workflowTaskScheduledEventAttributes: {
-        taskQueue: task.sticky
-          ? { name: task.queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_STICKY, normalName: run.state.taskQueue }
-          : { name: task.queueName, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        startToCloseTimeout: msToDuration(run.state.workflowTaskTimeoutMs),
-        attempt: task.attempt,
-      },
-    };
-  }
-
-  private startedEvent(run: WorkflowRun, task: WorkflowTaskState, poller: PollerInfo): IHistoryEvent {
-    const eventCount = run.history.length + 1;
-    return {
-      eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-      workflowTaskStartedEventAttributes: {
-        scheduledEventId: task.scheduledEventId,
-        identity: poller.identity,
-        requestId: `${run.state.runId}-${task.scheduledEventId}-${task.attempt}`,
-        historySizeBytes: run.state.historySizeBytes,
-        suggestContinueAsNew: eventCount >= SUGGEST_CONTINUE_AS_NEW_EVENTS || run.state.historySizeBytes >= SUGGEST_CONTINUE_AS_NEW_BYTES,
-      },
-    };
-  }
-
   /** Finds the started task a token names, or answers NOT_FOUND for a stale token. */
   private startedTaskFor(token: Uint8Array | null | undefined): { run: WorkflowRun; task: WorkflowTaskState } {
     const t = decodeTaskToken(token, 'wft');
@@ -210,12 +180,12 @@ export class WorkflowTasks {
   private materialise(run: WorkflowRun, task: WorkflowTaskState, identity: string): void {
     if (!task.transient) return;
     const scheduled = this.engine.pushToHistory(run, {
-      ...this.scheduledEvent(run, task),
+      ...workflowTaskScheduledEvent(run, task),
       eventTime: msToTimestamp(task.scheduledAt),
     });
     task.scheduledEventId = scheduled.eventId as number;
     const started = this.engine.pushToHistory(run, {
-      ...this.startedEvent(run, task, { identity }),
+      ...workflowTaskStartedEvent(run, task, { identity }),
       eventTime: msToTimestamp(task.startedAt),
     });
     task.startedEventId = started.eventId as number;

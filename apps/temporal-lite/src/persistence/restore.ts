@@ -1,11 +1,11 @@
 import { history, encode } from '../proto/temporal-proto';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
 import { WorkflowRun, runKey } from '../engine/workflow-run';
 import { type ScheduleRecord, scheduleKey } from '../schedules/schedule-state';
 import { decodeRecord, encodeConfigRecord, encodeRunRecord } from './run-record';
 
 /** Rebuilds namespaces, search attributes, runs and schedules from journal records, then resumes them. */
-export function restoreFromJournal(server: TemporalLite, payloads: Buffer[]): void {
+export function restoreFromJournal(server: ServerParts, payloads: Buffer[]): void {
   const { engine } = server;
   const runs = new Map<string, WorkflowRun>();
   // A schedule's last record is its state (or its deletion).
@@ -45,7 +45,7 @@ export function restoreFromJournal(server: TemporalLite, payloads: Buffer[]): vo
 }
 
 /** One record for the configuration and one per run: the journal after compaction. */
-export function snapshotRecords(server: TemporalLite): Buffer[] {
+export function snapshotRecords(server: ServerParts): Buffer[] {
   const { engine } = server;
   const records = [
     encodeConfigRecord({

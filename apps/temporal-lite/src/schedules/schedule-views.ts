@@ -1,4 +1,4 @@
-import { decodeSearchAttributes } from '../engine/executions';
+import { decodeSearchAttributes } from '../engine/search-attribute-codec';
 import { common } from '../proto/temporal-proto';
 import { msToTimestamp } from '../proto/time';
 import type { Scheduler } from './scheduler';

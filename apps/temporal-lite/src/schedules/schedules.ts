@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import type { Engine, RecordSource } from '../engine/engine';
-import { type Executions, encodeSearchAttributes } from '../engine/executions';
+import type { Executions } from '../engine/executions';
+import { encodeSearchAttributes } from '../engine/search-attribute-codec';
 import { RpcError, failedPrecondition, notFound } from '../grpc/rpc-error';
 import { encodeScheduleRecord } from '../persistence/run-record';
 import { type IMemo, type ISearchAttributes, type Loose, common, encode, errordetails, type temporal } from '../proto/temporal-proto';

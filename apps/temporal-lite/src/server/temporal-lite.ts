@@ -3,7 +3,8 @@ import { Clock } from '../clock/clock';
 import { Activities } from '../engine/activities';
 import { ChildWorkflows } from '../engine/child-workflows';
 import { Commands } from '../engine/commands';
-import { Engine, type Logger } from '../engine/engine';
+import { Engine } from '../engine/engine';
+import { removeExpiredRuns } from '../engine/retention';
 import { Executions } from '../engine/executions';
 import { Queries } from '../engine/queries';
 import { Updates } from '../engine/updates';
@@ -18,25 +19,17 @@ import { operatorServiceHandlers } from '../services/operator-service';
 import { testServiceHandlers } from '../services/test-service';
 import { workflowServiceHandlers } from '../services/workflow-service';
 import { Visibility } from '../visibility/visibility';
+import type { ServerParts, TemporalLiteOptions } from './server-parts';
 
-export interface TemporalLiteOptions {
-  port: number;
-  ip: string;
-  /** The time-skipping test server (virtual clock + TestService) instead of the dev server. */
-  timeSkipping: boolean;
-  /** Journal file; without it, state lives in memory only. */
-  dbFilename?: string;
-  namespaces: string[];
-  searchAttributes: Array<{ name: string; type: number }>;
-  logger: Logger;
-}
+export type { TemporalLiteOptions } from './server-parts';
 
 /** Compact the journal once it has grown past this and doubled since the last compaction. */
 const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+const RETENTION_SWEEP_MS = 60_000;
 
 /** The whole server: the engine and its features, served over gRPC. */
-export class TemporalLite {
+export class TemporalLite implements ServerParts {
   readonly engine: Engine;
   readonly workflowTasks: WorkflowTasks;
   readonly activities: Activities;
@@ -49,6 +42,7 @@ export class TemporalLite {
   private grpcServer?: Server;
   private journal?: Journal;
   private compactionTimer?: NodeJS.Timeout;
+  private retentionTimer?: NodeJS.Timeout;
   private sizeAfterCompaction = 0;
   boundPort = 0;
 
@@ -66,8 +60,9 @@ export class TemporalLite {
     this.workflowTasks.commands.updates = this.updates;
     this.visibility = new Visibility(this.engine);
 
-    this.engine.namespaces.register('default', 'Default namespace', 1);
-    for (const name of options.namespaces) this.engine.namespaces.register(name, '', 1);
+    const retentionDays = options.defaultRetentionDays ?? 1;
+    this.engine.namespaces.register('default', 'Default namespace', retentionDays);
+    for (const name of options.namespaces) this.engine.namespaces.register(name, '', retentionDays);
     for (const { name, type } of options.searchAttributes) this.engine.searchAttributes.register(name, type);
   }
 
@@ -88,6 +83,15 @@ export class TemporalLite {
       server.bindAsync(`${this.options.ip}:${this.options.port}`, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
     );
     this.grpcServer = server;
+    // Closed executions past their namespace's retention go (a restart removes again what the journal still holds).
+    this.sweepRetention();
+    this.retentionTimer = setInterval(() => this.sweepRetention(), this.options.retentionSweepMs ?? RETENTION_SWEEP_MS);
+    this.retentionTimer.unref();
+  }
+
+  private sweepRetention(): void {
+    const removed = removeExpiredRuns(this.engine);
+    if (removed > 0 && this.journal && this.journal.size > 2 * this.sizeAfterCompaction) this.compact();
   }
 
   private openJournal(filename: string): void {
@@ -114,6 +118,7 @@ export class TemporalLite {
 
   async stop(): Promise<void> {
     if (this.compactionTimer) clearInterval(this.compactionTimer);
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.engine.clock.stop();
     await this.engine.commit().catch(() => undefined);
     this.grpcServer?.forceShutdown();

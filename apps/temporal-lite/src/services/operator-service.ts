@@ -1,10 +1,10 @@
 import { requireField } from '../grpc/rpc-error';
 import type { UnaryHandler } from '../grpc/grpc-service';
 import { SYSTEM_SEARCH_ATTRIBUTES } from '../engine/search-attributes';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
 
 /** The part of the OperatorService a single node needs: custom search attributes. */
-export function operatorServiceHandlers(server: TemporalLite): Record<string, UnaryHandler> {
+export function operatorServiceHandlers(server: ServerParts): Record<string, UnaryHandler> {
   const { engine } = server;
   return {
     AddSearchAttributes: async (request: { namespace?: string | null; searchAttributes?: Record<string, number> | null }) => {

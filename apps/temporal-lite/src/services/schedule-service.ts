@@ -1,14 +1,11 @@
 import type { UnaryHandler } from '../grpc/grpc-service';
 import { invalidArgument, requireField } from '../grpc/rpc-error';
-import type { Loose, temporal } from '../proto/temporal-proto';
 import { msToTimestamp, timestampToMs } from '../proto/time';
 import { buildScheduleBody } from '../schedules/schedule-body';
 import { scheduleFilter } from '../schedules/schedule-query';
 import { conflictTokenBytes, describeSchedule, listEntry, parseConflictToken } from '../schedules/schedule-views';
-import type { TemporalLite } from '../server/temporal-lite';
-
-type Messages = typeof temporal.api.workflowservice.v1;
-type Req<Name extends keyof Messages> = Messages[Name] extends { decode(...args: never[]): infer M } ? Loose<M> : never;
+import type { ServerParts } from '../server/server-parts';
+import type { Req } from './workflow-request';
 
 const MAX_MATCHING_TIMES = 1000;
 const DEFAULT_PAGE_SIZE = 1000;
@@ -17,7 +14,7 @@ const DEFAULT_PAGE_SIZE = 1000;
  * The schedule RPCs of the WorkflowService (spread into its handlers). Each applies its change to
  * the schedule synchronously and answers once the change is committed.
  */
-export function scheduleServiceHandlers(server: TemporalLite): Record<string, UnaryHandler> {
+export function scheduleServiceHandlers(server: ServerParts): Record<string, UnaryHandler> {
   const { engine, executions, schedules } = server;
   const { scheduler } = schedules;
 

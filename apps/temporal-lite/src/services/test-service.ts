@@ -1,12 +1,12 @@
 import type { UnaryHandler } from '../grpc/grpc-service';
 import { timestampToMs, durationToMs, msToTimestamp } from '../proto/time';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
 
 /**
  * The TestService of the time-skipping test server, as `@temporalio/testing` drives it: the test
  * client unlocks time skipping while it awaits a result and sleeps in virtual time.
  */
-export function testServiceHandlers(server: TemporalLite): Record<string, UnaryHandler> {
+export function testServiceHandlers(server: ServerParts): Record<string, UnaryHandler> {
   const { clock } = server.engine;
   const sleepUntil = (at: number, relock: boolean) =>
     new Promise<object>((resolve) => {

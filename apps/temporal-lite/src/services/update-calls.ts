@@ -1,15 +1,14 @@
 /** What the update RPCs (update-service.ts, update-with-start.ts) share: get-or-create, the bounded long poll, the answer. */
-import type { StartParams } from '../engine/executions';
+import type { StartParams } from '../engine/start-params';
 import { type IRequest, workflowCompleted } from '../engine/update-protocol';
 import type { UpdateStatus } from '../engine/updates';
 import type { UpdateWatch } from '../engine/update-watch';
 import type { WorkflowRun } from '../engine/workflow-run';
 import type { CallContext } from '../grpc/grpc-service';
-import type { Loose, temporal } from '../proto/temporal-proto';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
+import type { Req } from './workflow-request';
 
-type Messages = typeof temporal.api.workflowservice.v1;
-export type Req<Name extends keyof Messages> = Messages[Name] extends { decode(...args: never[]): infer M } ? Loose<M> : never;
+export type { Req };
 export type StartRequest = Req<'StartWorkflowExecutionRequest'>;
 /** workflow-service's own start validation, shared so update-with-start starts exactly as a start does. */
 export type StartParamsOf = (request: StartRequest) => StartParams;
@@ -37,7 +36,7 @@ export function updateResponse(run: WorkflowRun, updateId: string, status: Updat
  * UpdateWorkflowExecution's get-or-create: the same update id gives the same update. A closed run
  * still answers for the updates it knows, and NOT_FOUND for new ones.
  */
-export function admitUpdate(server: TemporalLite, run: WorkflowRun, updateId: string, request: IRequest, pinnedToRun: boolean): void {
+export function admitUpdate(server: ServerParts, run: WorkflowRun, updateId: string, request: IRequest, pinnedToRun: boolean): void {
   const { updates } = server;
   if (!run.isOpen) {
     if (updates.find(run, updateId)) return;
@@ -48,7 +47,7 @@ export function admitUpdate(server: TemporalLite, run: WorkflowRun, updateId: st
 }
 
 /** Waits (bounded) for the stage, then answers once everything it reports is on disk. */
-export async function awaitUpdate(server: TemporalLite, watch: UpdateWatch, stage: number, context: CallContext) {
+export async function awaitUpdate(server: ServerParts, watch: UpdateWatch, stage: number, context: CallContext) {
   await server.engine.commit();
   const status = await watch.until(stage, longPollMs(context), context.signal);
   await server.engine.commit();

@@ -2,12 +2,12 @@ import { UpdateWatch } from '../engine/update-watch';
 import { Stage, prepareUpdateRequest, updateNotFound, waitStageOf } from '../engine/update-protocol';
 import type { CallContext, UnaryHandler } from '../grpc/grpc-service';
 import { invalidArgument, notFound, requireField } from '../grpc/rpc-error';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
 import { type Req, type StartParamsOf, admitUpdate, awaitUpdate } from './update-calls';
 import { executeMultiOperation } from './update-with-start';
 
 /** UpdateWorkflowExecution, PollWorkflowExecutionUpdate and ExecuteMultiOperation (update-with-start). */
-export function updateServiceHandlers(server: TemporalLite, startParams: StartParamsOf): Record<string, UnaryHandler> {
+export function updateServiceHandlers(server: ServerParts, startParams: StartParamsOf): Record<string, UnaryHandler> {
   const { engine, updates } = server;
   return {
     UpdateWorkflowExecution: async (request: Req<'UpdateWorkflowExecutionRequest'>, context: CallContext) => {

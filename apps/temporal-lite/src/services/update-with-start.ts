@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import type { StartParams } from '../engine/executions';
+import type { StartParams } from '../engine/start-params';
 import { normaliseRetryPolicy } from '../engine/retry-policy';
 import { prepareUpdateRequest, waitStageOf } from '../engine/update-protocol';
 import { UpdateWatch } from '../engine/update-watch';
@@ -8,7 +8,7 @@ import type { CallContext } from '../grpc/grpc-service';
 import { RpcError, invalidArgument, requireField } from '../grpc/rpc-error';
 import { WorkflowIdConflictPolicy, encode, errordetails, failure } from '../proto/temporal-proto';
 import { durationToMs } from '../proto/time';
-import type { TemporalLite } from '../server/temporal-lite';
+import type { ServerParts } from '../server/server-parts';
 import { type Req, type StartParamsOf, type StartRequest, admitUpdate, awaitUpdate } from './update-calls';
 
 type UpdateRequest = Req<'UpdateWorkflowExecutionRequest'>;
@@ -23,7 +23,7 @@ type OperationOutcome = RpcError | 'ok' | 'aborted';
  * first workflow task. Everything is checked before anything is written. Errors come as the real
  * server sends them: a MultiOperationExecutionFailure naming each operation's status.
  */
-export async function executeMultiOperation(server: TemporalLite, startParams: StartParamsOf, request: Req<'ExecuteMultiOperationRequest'>, context: CallContext) {
+export async function executeMultiOperation(server: ServerParts, startParams: StartParamsOf, request: Req<'ExecuteMultiOperationRequest'>, context: CallContext) {
   const { engine, executions, updates } = server;
   const namespace = engine.namespaces.get(request.namespace).name;
   const [startOp, updateOp] = request.operations ?? [];
@@ -68,7 +68,7 @@ export async function executeMultiOperation(server: TemporalLite, startParams: S
 }
 
 /** The running (or, for a completed update, the current) run that takes the update instead of a new one. */
-function existingTarget(server: TemporalLite, params: StartParams, updateId: string): WorkflowRun | undefined {
+function existingTarget(server: ServerParts, params: StartParams, updateId: string): WorkflowRun | undefined {
   const current = server.engine.findRun(params.namespace, params.workflowId);
   if (!current) return undefined;
   const known = server.updates.find(current, updateId);
@@ -79,7 +79,7 @@ function existingTarget(server: TemporalLite, params: StartParams, updateId: str
 }
 
 /** The frontend's checks of the start operation, plus those `start` would make after terminating a running workflow. */
-function checkStart(server: TemporalLite, startParams: StartParamsOf, namespace: string, request: StartRequest): StartParams {
+function checkStart(server: ServerParts, startParams: StartParamsOf, namespace: string, request: StartRequest): StartParams {
   if (request.namespace && request.namespace !== namespace) throw invalidArgument("Operation namespace did not match request's namespace.");
   if (request.cronSchedule) throw invalidArgument('CronSchedule is not allowed.');
   if (request.requestEagerExecution) throw invalidArgument('RequestEagerExecution is not supported.');

@@ -1,6 +1,6 @@
 import { type Loose, TaskQueueKind, common, type temporal } from '../proto/temporal-proto';
 import { msToDuration, msToTimestamp } from '../proto/time';
-import { decodeSearchAttributes } from '../engine/executions';
+import { decodeSearchAttributes } from '../engine/search-attribute-codec';
 import type { WorkflowRun } from '../engine/workflow-run';
 
 type ExecutionInfo = Loose<temporal.api.workflow.v1.IWorkflowExecutionInfo>;
