@@ -14,6 +14,9 @@ const manifest = {
   'src/tasks/TaskQueuePage.tsx': { file: 'assets/queue.js', isDynamicEntry: true, imports: ['_table.js'] },
   'src/flows/FlowEditorPage.tsx': { file: 'assets/editor.js', isDynamicEntry: true, imports: ['_xyflow.js', '_table.js'] },
   '_xyflow.js': { file: 'assets/xyflow.js' },
+  'src/i18n/en/index.ts': { file: 'assets/en.js', isDynamicEntry: true, imports: ['_words.js'] },
+  'src/i18n/fr/index.ts': { file: 'assets/fr.js', isDynamicEntry: true, imports: ['_words.js', '_react.js'] },
+  '_words.js': { file: 'assets/words.js' },
 };
 const sizes: Record<string, number> = {
   'assets/index.js': 100,
@@ -22,6 +25,9 @@ const sizes: Record<string, number> = {
   'assets/queue.js': 5,
   'assets/editor.js': 30,
   'assets/xyflow.js': 200,
+  'assets/en.js': 20,
+  'assets/fr.js': 24,
+  'assets/words.js': 3,
 };
 
 describe('bundle sizes per route', () => {
@@ -32,10 +38,18 @@ describe('bundle sizes per route', () => {
     ]);
   });
 
-  it('counts the entry, the page chunk and their imports once each; the queue does not pay for the editor', () => {
+  it('counts the entry, the page chunk, the heavier language and their imports once each; the queue does not pay for the editor', () => {
     const [queue, editor] = routeBundles(manifest, app, (file) => sizes[file]!);
-    expect(queue).toMatchObject({ route: '/queue', jsGzipBytes: 165 });
+    // 100 + 50 (entry) + 10 + 5 (queue) + 24 + 3 (French and its import; React is already there).
+    expect(queue).toMatchObject({ route: '/queue', jsGzipBytes: 192 });
+    expect(queue!.files).toEqual(expect.arrayContaining(['assets/fr.js', 'assets/words.js']));
+    expect(queue!.files).not.toContain('assets/en.js');
     expect(queue!.files).not.toContain('assets/xyflow.js');
-    expect(editor).toMatchObject({ route: '/flows/:id', jsGzipBytes: 390 });
+    expect(editor).toMatchObject({ route: '/flows/:id', jsGzipBytes: 417 });
+  });
+
+  it('fails when a language is not a chunk of its own, rather than counting a page without its words', () => {
+    const { ['src/i18n/fr/index.ts']: _french, ...withoutFrench } = manifest;
+    expect(() => routeBundles(withoutFrench, app, (file) => sizes[file]!)).toThrow('src/i18n/fr/index.ts');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * What each route of the web app makes the browser download: the entry chunk and its static
- * imports, plus the route's lazy page chunk and its static imports, gzipped as a server would
- * send them. Read from Vite's build manifest (apps/web/dist/.vite/manifest.json) and App.tsx's routes.
+ * What each route of the web app makes the browser download on a first visit: the entry chunk and
+ * its static imports, the route's lazy page chunk and its static imports, and the words of the
+ * language shown (the larger of the two language chunks, so either language fits), gzipped as a
+ * server would send them. Read from Vite's build manifest (apps/web/dist/.vite/manifest.json) and App.tsx's routes.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,15 +45,31 @@ export function routesOf(appSource: string): Array<{ route: string; module: stri
   return routes;
 }
 
-export function routeBundles(manifest: Manifest, appSource: string, gzipSizeOf: (file: string) => number): RouteBundle[] {
+/** The modules i18n.ts imports before the first render, one per language (apps/web/src/i18n/en, fr). */
+export const LANGUAGE_MODULES = ['src/i18n/en/index.ts', 'src/i18n/fr/index.ts'];
+
+const jsFiles = (manifest: Manifest, keys: Iterable<string>) => [...keys].map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js'));
+
+export function routeBundles(manifest: Manifest, appSource: string, gzipSizeOf: (file: string) => number, languageModules = LANGUAGE_MODULES): RouteBundle[] {
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   if (!entry) throw new Error('the manifest has no entry chunk');
   const shared = staticClosure(manifest, entry);
+  const sum = (files: string[]) => files.reduce((total, file) => total + gzipSizeOf(file), 0);
   return routesOf(appSource).map(({ route, module, page }) => {
     if (!manifest[module]) throw new Error(`${page} (${module}) is not a chunk of its own in the build`);
     const keys = staticClosure(manifest, module, new Set(shared));
-    const files = [...keys].map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js'));
-    return { route, page, files, jsGzipBytes: files.reduce((sum, file) => sum + gzipSizeOf(file), 0) };
+    // Each language adds what the page has not already loaded; a first visit pays for the heavier one.
+    const languages = languageModules.map((language) => {
+      if (!manifest[language]) throw new Error(`the language module ${language} is not a chunk of its own in the build`);
+      const files = jsFiles(
+        manifest,
+        [...staticClosure(manifest, language, new Set(keys))].filter((key) => !keys.has(key)),
+      );
+      return { files, bytes: sum(files) };
+    });
+    const heaviest = languages.reduce((largest, language) => (language.bytes > largest.bytes ? language : largest), { files: [] as string[], bytes: 0 });
+    const files = [...jsFiles(manifest, keys), ...heaviest.files];
+    return { route, page, files, jsGzipBytes: sum(files) };
   });
 }
 

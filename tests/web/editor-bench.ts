@@ -58,7 +58,9 @@ function printBundleSizes(): void {
   const bundles = builtRouteBundles(path.resolve(__dirname, '../../apps/web'));
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const entry = Math.min(...bundles.map((b) => b.jsGzipBytes));
-  console.log("\nJavaScript per route (gzip -9 of the built chunks: the entry and the route's own chunks, each counted once)");
+  console.log(
+    "\nJavaScript per route (gzip -9 of the built chunks a first visit downloads: the entry, the route's own chunks and the heavier language's words, each counted once)",
+  );
   console.log('| route | page | KB gzipped | beyond the lightest route | files |');
   console.log('|---|---|---|---|---|');
   for (const b of bundles) console.log(`| ${b.route} | ${b.page} | ${kb(b.jsGzipBytes)} | +${kb(b.jsGzipBytes - entry)} | ${b.files.length} |`);

@@ -21,12 +21,15 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
  */
 export class Stack {
   baseUrl = '';
+  temporalAddress = '';
+  databaseUrl = '';
   private child?: ChildProcess;
   private output = '';
-  private dataDir = '';
+  dataDir = '';
   private temporal?: Connection;
 
-  static async start(): Promise<Stack> {
+  /** `mode`: the test server whose clock a test moves (the default), or the dev server as `npm start` runs it (persisted, real time). */
+  static async start(options: { mode?: 'time-skipping' | 'dev'; env?: Record<string, string> } = {}): Promise<Stack> {
     const stack = new Stack();
     const [apiPort, temporalPort, databasePort] = [await freePort(), await freePort(), await freePort()];
     stack.dataDir = mkdtempSync(path.join(os.tmpdir(), 'dunning-web-'));
@@ -39,7 +42,7 @@ export class Stack {
         // The stack's build may come from Nx's cache (CI skips it so that every target runs; rebuilding the web app here proves nothing more).
         NX_SKIP_NX_CACHE: undefined,
         DUNNING_DATA_DIR: stack.dataDir,
-        TEMPORAL_MODE: 'time-skipping',
+        TEMPORAL_MODE: options.mode === 'dev' ? undefined : 'time-skipping',
         TEMPORAL_PORT: String(temporalPort),
         PGLITE_PORT: String(databasePort),
         PORT: String(apiPort),
@@ -48,6 +51,7 @@ export class Stack {
         CHECK_RESPONSES: 'true',
         SEED_DEMO_USERS: 'true',
         MAILBOX_GATHER_MS: '0',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -68,10 +72,17 @@ export class Stack {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // The SDK's own switch for the test service (what @temporalio/testing sets).
-    stack.temporal = await Connection.connect({ address: `127.0.0.1:${temporalPort}`, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<
+    stack.temporalAddress = `127.0.0.1:${temporalPort}`;
+    stack.databaseUrl = `postgres://postgres@127.0.0.1:${databasePort}/postgres`;
+    stack.temporal = await Connection.connect({ address: stack.temporalAddress, [InternalConnectionOptionsSymbol]: { supportsTestService: options.mode !== 'dev' } } as Parameters<
       typeof Connection.connect
     >[0]);
     return stack;
+  }
+
+  /** The gRPC connection to the stack's temporal-lite (its test service only in time-skipping mode). */
+  temporalConnection(): Connection {
+    return this.temporal!;
   }
 
   /** Moves the test server's clock forward (timers due in between fire, in order). */

@@ -18,7 +18,18 @@ function csrfToken(): string | undefined {
 }
 
 /** Calls the API on the same origin with the session cookie; JSON in, JSON out. */
+let signingOut = false;
+
+/**
+ * From the sign-out on, this page sends nothing more: a screen polling in the moment before the
+ * sign-in page loads would otherwise still call the API (without the session, but it would).
+ */
+export function stopRequests(): void {
+  signingOut = true;
+}
+
 export async function http<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  if (signingOut) throw new ApiError(0, 'signed out', undefined);
   const { json, headers, ...rest } = init;
   const unsafe = rest.method !== undefined && rest.method !== 'GET' && rest.method !== 'HEAD';
   const token = unsafe ? csrfToken() : undefined;

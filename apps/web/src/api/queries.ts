@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Flow } from '@dunning/flow';
-import { http } from './http';
+import { http, stopRequests } from './http';
 import { leaveSession } from './session';
 import type {
   AgedBalance,
@@ -78,7 +78,12 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => http('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => {
+      const signedOut = http('/api/auth/logout', { method: 'POST' });
+      // The sign-out request is on its way; nothing after it.
+      stopRequests();
+      return signedOut;
+    },
     // Even if the API could not be reached, this browser forgets the session and shows the sign-in page.
     onSettled: () => leaveSession(client),
   });

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n/i18n';
+import { setLanguage, type Language } from '../i18n/i18n';
 
 /** English or French, for every screen including the sign-in page; EN or FR. */
 export function LanguageSwitch() {
@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('app.language')}
       value={i18n.language.slice(0, 2)}
-      onChange={(v) => setLanguage(v as 'en' | 'fr')}
+      onChange={(v) => void setLanguage(v as Language)}
       data={[
         { value: 'en', label: 'EN' },
         { value: 'fr', label: 'FR' },

@@ -9,7 +9,7 @@ import { useParams } from 'react-router-dom';
 import { saveDraft, useFlow, usePublish, useTemplates } from '../api/queries';
 import type { FlowVersion } from '../api/types';
 import { FIT_VIEW_OPTIONS, autoLayout } from './editor/auto-layout';
-import { cachedValidation } from './editor/cached-validation';
+import { cachedValidation, ignoringPositions } from './editor/cached-validation';
 import { editableFlow } from './editor/editable-draft';
 import { FlowCanvas } from './editor/FlowCanvas';
 import { FlowSettingsPanel } from './editor/FlowSettingsPanel';
@@ -64,6 +64,12 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
   // The same validation the API runs before publishing, on every edit (not on every drag frame).
   const [validate] = useState(cachedValidation);
   const problems = useMemo(() => validate(flow, templates.data), [validate, flow, templates.data]);
+  // The plan and the simulation (mounted while hidden) read the steps, not their places: a drag leaves them be.
+  const [withoutPositions] = useState(ignoringPositions);
+  const steps = withoutPositions(flow);
+  const currentFlow = useRef(flow);
+  currentFlow.current = flow;
+  const showPath = useCallback((path: CanvasHighlight | undefined) => setSimulated(path ? { flow: currentFlow.current, path } : undefined), []);
 
   const change = useCallback((next: Flow, tag?: string) => {
     history.current.push(next, tag);
@@ -249,10 +255,10 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
               ))}
           </Tabs.Panel>
           <Tabs.Panel value="plan" pt="sm">
-            <PlanPanel flow={flow} selectedId={selectedId} onSelect={showStep} />
+            <PlanPanel flow={steps} selectedId={selectedId} onSelect={showStep} />
           </Tabs.Panel>
           <Tabs.Panel value="simulate" pt="sm">
-            <SimulationPanel flow={flow} onPath={(path) => setSimulated(path ? { flow, path } : undefined)} onSelect={showStep} />
+            <SimulationPanel flow={steps} onPath={showPath} onSelect={showStep} />
           </Tabs.Panel>
           <Tabs.Panel value="versions" pt="sm">
             <VersionsPanel flowId={flowId} versions={versions} />

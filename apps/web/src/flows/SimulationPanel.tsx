@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, NumberInput, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import type { Flow, FlowNode } from '@dunning/flow';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulateFlow } from '../api/queries';
 import type { SimulationResult } from '../api/types';
@@ -19,7 +19,15 @@ const NO_OUTCOME = 'none';
  * window), with the branch inputs and the collectors' answers chosen here; lists the dated actions
  * with why each moved, and hands the path taken to the canvas to highlight.
  */
-export function SimulationPanel({ flow, onPath, onSelect }: { flow: Flow; onPath: (path: CanvasHighlight | undefined) => void; onSelect: (nodeId: string) => void }) {
+export const SimulationPanel = memo(function SimulationPanel({
+  flow,
+  onPath,
+  onSelect,
+}: {
+  flow: Flow;
+  onPath: (path: CanvasHighlight | undefined) => void;
+  onSelect: (nodeId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [amount, setAmount] = useState('1200');
@@ -111,7 +119,7 @@ export function SimulationPanel({ flow, onPath, onSelect }: { flow: Flow; onPath
       {result && <SimulationResultView flow={flow} result={result} dueDate={dueDate} onSelect={onSelect} onClear={() => (onPath(undefined), run.reset())} />}
     </Stack>
   );
-}
+});
 
 /** The outcomes a call task's edges name, except the deadline's (chosen as "no outcome"). */
 function callOutcomesOf(flow: Flow, nodeId: string): string[] {

@@ -14,6 +14,9 @@ const EDGE_TYPES = { outcome: OutcomeEdgeView };
 /** Past this many steps the flow no longer fits the view readably: an overview map helps find one's way. */
 const MINIMAP_FROM = 30;
 const KIND_COLOURS: Partial<Record<NodeKind, string>> = { start: '#2b8a3e', end: '#495057', branch: '#e67700', call_task: '#1971c2', wait: '#868e96' };
+// Module-level, so the map's 300 node rects keep the same props while a card is dragged (a new function each render redrew them all every frame).
+const minimapColour = (node: StepNode) => (node.data.problems.length > 0 ? '#e03131' : (KIND_COLOURS[node.data.step.kind] ?? '#4c6ef5'));
+const MINIMAP_STYLE = { width: 160, height: 110 };
 
 /**
  * The canvas: the flow drawn with React Flow. Every change (drop, connect, move, delete, a step
@@ -143,16 +146,7 @@ export function FlowCanvas({
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        {flow.nodes.length > MINIMAP_FROM && (
-          <MiniMap<StepNode>
-            pannable
-            zoomable
-            position="bottom-right"
-            style={{ width: 160, height: 110 }}
-            nodeColor={(node) => (node.data.problems.length > 0 ? '#e03131' : (KIND_COLOURS[node.data.step.kind] ?? '#4c6ef5'))}
-            nodeBorderRadius={6}
-          />
-        )}
+        {flow.nodes.length > MINIMAP_FROM && <MiniMap<StepNode> pannable zoomable position="bottom-right" style={MINIMAP_STYLE} nodeColor={minimapColour} nodeBorderRadius={6} />}
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} style={{ margin: 8 }} />
       </ReactFlow>
     </CanvasActions.Provider>

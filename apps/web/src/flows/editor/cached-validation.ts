@@ -16,7 +16,7 @@ export function cachedValidation() {
 }
 
 /** Edits copy what they change (see graph-conversion.ts), so comparing references is enough. */
-function differsOnlyInPositions(before: Flow, after: Flow): boolean {
+export function differsOnlyInPositions(before: Flow, after: Flow): boolean {
   if (before === after) return true;
   if (!sameExcept(before, after, 'nodes') || before.nodes.length !== after.nodes.length) return false;
   return before.nodes.every((step, i) => step === after.nodes[i] || sameExcept(step, after.nodes[i]!, 'position'));
@@ -26,4 +26,16 @@ function sameExcept<T extends object>(a: T, b: T, ignored: keyof T): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof T>);
   for (const key of keys) if (key !== ignored && a[key] !== b[key]) return false;
   return true;
+}
+
+/**
+ * The last flow that differs from the one before in more than where its cards sit: the plan and
+ * the simulation read the steps and their links, not their places, so a drag does not redraw them.
+ */
+export function ignoringPositions() {
+  let last: Flow | undefined;
+  return (flow: Flow): Flow => {
+    if (!last || !differsOnlyInPositions(last, flow)) last = flow;
+    return last;
+  };
 }

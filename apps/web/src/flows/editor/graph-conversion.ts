@@ -1,6 +1,6 @@
 import type { Flow, FlowEdge, FlowNode, FlowProblem } from '@dunning/flow';
 import type { Edge, Node } from '@xyflow/react';
-import { edgeLabelLayout } from './edge-labels';
+import { type LabelSlot, edgeLabelLayout } from './edge-labels';
 import { cardSize } from './node-kinds';
 
 export interface StepNodeData extends Record<string, unknown> {
@@ -76,11 +76,25 @@ export function cachedCanvas(
 ) {
   const nodes = new WeakMap<FlowNode, { key: string; node: StepNode }>();
   const edges = new WeakMap<FlowEdge, { key: string; edge: OutcomeEdge }>();
+  // An edge's words (its label lines and accessible name) change with its ends' steps and its label slot, not with their places.
+  const words = new WeakMap<FlowEdge, { from?: FlowNode; to?: FlowNode; slot?: LabelSlot; lines?: string[]; ariaLabel: string }>();
+  // The labels' layout reads the edges only: a move keeps `flow.edges` (moveNode), so a drag does not redo it.
+  let labels: { of: FlowEdge[]; layout: ReturnType<typeof edgeLabelLayout> } | undefined;
+  const wordsOf = (edge: FlowEdge, from: FlowNode | undefined, to: FlowNode | undefined, slot: LabelSlot | undefined) => {
+    const cached = words.get(edge);
+    if (cached && cached.from === from && cached.to === to && cached.slot === slot) return cached;
+    const lines = slot?.edgeId === edge.id ? slot.outcomes.map((outcome) => outcomeLabel(from, outcome)) : undefined;
+    const ariaLabel = edgeName(from, to, edge.outcome && edge.outcome !== 'next' ? outcomeLabel(from, edge.outcome) : undefined);
+    const fresh = { from, to, slot, lines, ariaLabel };
+    words.set(edge, fresh);
+    return fresh;
+  };
   return (flow: Flow, problems: FlowProblem[], selectedId?: string, highlight?: CanvasHighlight): { nodes: StepNode[]; edges: OutcomeEdge[] } => {
     const byNode = new Map<string, FlowProblem[]>();
     for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
     const byId = new Map(flow.nodes.map((n) => [n.id, n]));
-    const { slots, zone } = edgeLabelLayout(flow);
+    if (labels?.of !== flow.edges) labels = { of: flow.edges, layout: edgeLabelLayout(flow) };
+    const { slots, zone } = labels.layout;
     const laneTo = climbingLanes(flow);
     return {
       nodes: flow.nodes.map((step) => {
@@ -102,12 +116,11 @@ export function cachedCanvas(
       }),
       edges: flow.edges.map((edge) => {
         const slot = slots.get(edge.id);
-        const lines = slot?.edgeId === edge.id ? slot.outcomes.map((outcome) => outcomeLabel(byId.get(edge.source), outcome)) : undefined;
         const state = shown(highlight?.edgeIds.has(edge.id) ?? false, highlight);
         const targetZone = zone.get(edge.target) ?? 0;
         const [from, to] = [byId.get(edge.source), byId.get(edge.target)];
         const laneX = from && to && to.position.y < from.position.y ? laneTo(from.position.x, to) : undefined;
-        const ariaLabel = edgeName(from, to, edge.outcome && edge.outcome !== 'next' ? outcomeLabel(from, edge.outcome) : undefined);
+        const { lines, ariaLabel } = wordsOf(edge, from, to, slot);
         const key = `${ariaLabel}|${lines?.join('\u0000') ?? ''}|${slot?.offset ?? 0}|${slot?.height ?? 0}|${targetZone}|${laneX}|${state}`;
         const cached = edges.get(edge);
         if (cached && cached.key === key) return cached.edge;

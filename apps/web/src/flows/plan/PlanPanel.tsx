@@ -1,6 +1,6 @@
 import { Box, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { Flow } from '@dunning/flow';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlanItem, flowPlan } from './flow-plan';
 import { armWords, stepName, timingWords, whatWords } from './plan-words';
@@ -9,7 +9,7 @@ import { armWords, stepName, timingWords, whatWords } from './plan-words';
  * The flow as a readable plan beside the canvas: "J-5 · E-mail · Pré-relance", branches as indented
  * sub-lists. Computed from the draft on every edit; choosing an action selects its step on the canvas.
  */
-export function PlanPanel({ flow, selectedId, onSelect }: { flow: Flow; selectedId?: string; onSelect: (nodeId: string) => void }) {
+export const PlanPanel = memo(function PlanPanel({ flow, selectedId, onSelect }: { flow: Flow; selectedId?: string; onSelect: (nodeId: string) => void }) {
   const { t } = useTranslation();
   const plan = useMemo(() => flowPlan(flow), [flow]);
   return (
@@ -29,7 +29,7 @@ export function PlanPanel({ flow, selectedId, onSelect }: { flow: Flow; selected
       )}
     </Stack>
   );
-}
+});
 
 function PlanList({ items, selectedId, onSelect, label }: { items: PlanItem[]; selectedId?: string; onSelect: (nodeId: string) => void; label?: string }) {
   const { t, i18n } = useTranslation();

@@ -1,55 +1,5 @@
+import type { termsScreensEn } from '../en/terms-messages';
 /** The words of payment terms (Code de commerce L441-10 I, L441-11): an invoice's term, the report by customer, the sector derogations. */
-export const termsScreensEn = {
-  terms: {
-    cardTitle: 'Payment term',
-    term: 'Agreed term',
-    noTerm: 'None written (judged by the due date; without an agreement the legal default applies: 30 days after receipt, L441-10 I)',
-    receiptDate: 'Goods or service received on',
-    supportingReference: 'Order / supporting reference',
-    none: '—',
-    compliant: 'Within the legal ceilings (60 days from the invoice date, or 45 days end of month — Code de commerce L441-10 I).',
-    findingsTitle: 'Beyond the legal ceilings',
-    findingArticle: 'Article: {{article}}',
-    latestDueDate: 'Latest lawful due date: {{date}}',
-    reportTitle: 'Payment terms beyond the legal ceilings',
-    reportHelp:
-      'Per customer, the invoices whose agreed term exceeds 60 days from the invoice date or 45 days end of month (Code de commerce L441-10 I), or the sector’s derogation (L441-11). They are imported and dunned all the same; the terms are worth renegotiating, as the DGCCRF may fine them (L441-16).',
-    reportEmpty: 'No invoice has a term beyond the legal ceilings.',
-    showAll: 'Show customers without findings too',
-    customer: 'Customer',
-    sector: 'Sector',
-    invoices: 'Invoices',
-    flagged: 'Flagged',
-    findings: 'Findings',
-    longest: 'Longest agreed delay',
-    longestDays: '{{days}} days ({{number}})',
-    openOnFlagged: 'Open on flagged',
-    totals: '{{flagged}} of {{invoices}} invoices flagged, {{customers}} customers',
-    codes: {
-      over_60_days: 'Over 60 days',
-      over_45_days_end_of_month: 'Over 45 days end of month',
-      over_periodic_45_days: 'Periodic invoice over 45 days',
-      over_sector_maximum: 'Over the sector maximum',
-    },
-    derogationsTitle: 'Sector derogations to payment terms',
-    derogationsHelp:
-      'Some sectors may agree longer terms than 60 days from the invoice date or 45 days end of month: the derogation agreements extended by decree and the sectors Code de commerce L441-11 lists (and their own decrees). Enter each with its source: a customer whose sector matches (case ignored) is judged against it instead of L441-10 I.',
-    derogationSector: 'Sector (as on the customer)',
-    derogationMaxDays: 'Maximum days',
-    derogationKind: 'Counted',
-    derogationKindDays: 'from the invoice date',
-    derogationKindEndOfMonth: 'end of month',
-    derogationSource: 'Source (article, decree, agreement)',
-    addDerogation: 'Add a derogation',
-    removeDerogation: 'Remove',
-    saveDerogations: 'Save the derogations',
-    derogationsSaved: 'Derogations saved. They apply to invoices imported or created from now on.',
-    noDerogations: 'No derogation: every customer is judged against L441-10 I.',
-    importFlagged:
-      '{{count}} imported invoices have a payment term beyond the legal ceilings (Code de commerce L441-10 I): imported all the same, listed in the payment-terms report of the dashboard.',
-  },
-};
-
 export const termsScreensFr: typeof termsScreensEn = {
   terms: {
     cardTitle: 'Délai de paiement',

@@ -1,54 +1,5 @@
+import type { legalCasesScreensEn } from '../en/legal-cases-messages';
 /** The words of the court routes (issue 13, point 4): the legal cases' list and detail. */
-export const legalCasesScreensEn = {
-  legalCases: {
-    nav: 'Legal cases',
-    title: 'Legal cases',
-    intro:
-      'Cases opened by the flows’ court steps. Simplified recovery procedure (Code des procédures civiles d’exécution L125-1, R125-1): for claims up to 5,000 EUR interest and fees included, a commissaire de justice invites the debtor to agree, no judge; the debtor accepts, refuses or does not answer within a month. Order for payment (injonction de payer, Code de procédure civile 1405 to 1425): the request is filed with the commercial court between traders or the judicial court otherwise (1406), the judge grants or rejects it (1409), the order is served (1411) and the debtor may oppose within one month of service (1416); without opposition it can be made enforceable (1422). The claim must be certain, liquid and due (CPCE L111-2).',
-    allStages: 'All stages',
-    allRoutes: 'All routes',
-    route: 'Route',
-    stage: 'Stage',
-    invoice: 'Invoice',
-    claimed: 'Claimed',
-    deadline: 'Deadline',
-    opened: 'Opened',
-    empty: 'No legal case',
-    open: 'Open',
-    court: 'Court',
-    principal: 'Principal',
-    interest: 'Interest',
-    fees: 'Fees (incl. the 40 EUR indemnity)',
-    servedOn: 'Served on',
-    dossier: 'Dossier (PDF)',
-    requestJson: 'Request data (JSON)',
-    timeline: 'Stages and costs',
-    noEvents: 'Nothing recorded yet',
-    opening: 'Case opened at “{{stage}}”',
-    cost: 'Legal fee: {{amount}} — {{label}}',
-    recordStage: 'Record the next stage',
-    nextStage: 'Stage reached',
-    stageDate: 'On',
-    stageReference: 'Reference of the act or order',
-    stageNote: 'Note',
-    recordStageSubmit: 'Record the stage',
-    stageRecorded: 'Stage recorded; the invoice’s flow was told',
-    noNextStage: 'The case is closed: nothing more to record.',
-    stageHelp:
-      'Only the stages that may follow are offered. Filing interrupts the limitation period (Code civil 2241). Once served, the flow waits for the end of the month of opposition (CPC 1416) and then takes the “enforceable” path; an opposition recorded before moves it on.',
-    addCost: 'Add a legal fee',
-    costAmount: 'Amount',
-    costLabel: 'What for (service, registry fee, lawyer…)',
-    costReference: 'Receipt or invoice reference',
-    costDate: 'Paid on',
-    addCostSubmit: 'Record the fee',
-    costRecorded: 'Fee recorded in the books',
-    costHelp:
-      'Booked 6227 “Frais d’actes et de contentieux” against the bank (512). It does not change what the debtor owes; getting it back takes a court decision (CPC 695, 700; CPCE L111-8). Money recovered is recorded as a payment on the invoice.',
-    close: 'Close',
-  },
-};
-
 export const legalCasesScreensFr: typeof legalCasesScreensEn = {
   legalCases: {
     nav: 'Procédures',

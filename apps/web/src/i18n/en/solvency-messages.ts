@@ -1,0 +1,38 @@
+/** The words of the solvency scores (issue 13, point 6): a customer's history, the CSV import, the alert settings. */
+export const solvencyScreensEn = {
+  solvency: {
+    title: 'Solvency scores',
+    current: 'Current score: {{score}}/10 — {{band}}',
+    unscored: 'No score yet (taken as 5/10 to pick a flow)',
+    creditLimit: 'Credit limit: {{amount}}',
+    none: 'No score recorded',
+    date: 'Scored on',
+    score: 'Score',
+    band: 'Band',
+    provider: 'Provider',
+    source: 'Source',
+    bandsHelp:
+      'Bands: 8–10 very good, 6–7 correct, 4–5 fragile, 1–3 poor. The band picks the flow of a new invoice; a change of band moves running invoices to the flow the assignment rules now pick, at their next step, when their flow allows it.',
+    bands: { very_good: 'very good', correct: 'correct', fragile: 'fragile', poor: 'poor' },
+    sources: { manual: 'by hand', csv: 'CSV file', api: 'API', webhook: 'provider notification', import: 'invoice import' },
+    record: 'Record a score',
+    recorded: 'Score recorded: band {{band}}; {{rerouted}} running invoice(s) moved to another flow',
+    replayed: 'This score was already recorded',
+    importTitle: 'Import solvency scores (CSV/XLSX)',
+    importHelp:
+      'Columns: customer_reference, score (1–10), scored_at (dd/mm/yyyy, YYYY-MM-DD or an ISO date and time), provider; optional external_id (recorded once per provider) and note. Every line is checked: one problem and nothing is imported.',
+    importSubmit: 'Import the scores',
+    imported: '{{imported}} score(s) imported ({{unchanged}} already known); {{rerouted}} invoice(s) re-routed, {{alerts}} alert(s)',
+    importProblems: 'Nothing imported — fix these lines:',
+    line: 'Line',
+    field: 'Column',
+    problem: 'Problem',
+    settingsTitle: 'Solvency alerts',
+    alertBelow: 'Alert when a score falls below',
+    alertBelowHelp: 'A drop below this score opens an exception “score drop” in the inbox.',
+    lowerCreditLimit: 'Then lower the credit limit by (%)',
+    lowerCreditLimitHelp: 'Empty: the credit limit stays. Applied once, when the score crosses the threshold.',
+    save: 'Save',
+    saved: 'Saved',
+  },
+};
