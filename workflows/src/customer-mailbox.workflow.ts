@@ -1,4 +1,4 @@
-import { ActivityFailure, condition, continueAsNew, defineSignal, getExternalWorkflowHandle, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, condition, continueAsNew, defineSignal, getExternalWorkflowHandle, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { CustomerStepRequest, DunningActivities, StepOutcome } from './dunning-activities';
 import { stepOutcomeSignal } from './invoice-signals';
 
@@ -28,6 +28,11 @@ const activities = proxyActivities<DunningActivities>({
 const IDLE_BEFORE_CLOSING = '1 day';
 const BATCHES_PER_RUN = 50;
 const KEYS_REMEMBERED = 500;
+/**
+ * The outcomes of a batch go out together, in one workflow task (one signal command per invoice, in
+ * the batch's order), not one task per invoice. Histories recorded before this replay one by one.
+ */
+const OUTCOMES_TOGETHER_PATCH = 'mailbox-outcomes-in-one-task';
 
 /** Steps done together: the same kind, template (or agency), recipient role and currency. */
 function groupKey(request: CustomerStepRequest): string {
@@ -68,14 +73,16 @@ export async function customerMailboxWorkflow(input: CustomerMailboxInput): Prom
         const detail = error.cause?.message ?? error.message;
         outcomes = Object.fromEntries(requests.map((r) => [r.idempotencyKey, { outcome: 'held', reason: 'delivery_failed', detail } satisfies StepOutcome]));
       }
-      for (const request of requests) {
+      const answer = async (request: CustomerStepRequest) => {
         const outcome = outcomes[request.idempotencyKey] ?? { outcome: 'held', reason: 'delivery_failed', detail: 'no outcome for this invoice' };
         try {
           await getExternalWorkflowHandle(request.workflowId).signal(stepOutcomeSignal, { idempotencyKey: request.idempotencyKey, ...outcome });
         } catch {
           // The invoice's workflow has ended (paid, cancelled meanwhile): nothing waits for the answer.
         }
-      }
+      };
+      if (patched(OUTCOMES_TOGETHER_PATCH)) await Promise.all(requests.map(answer));
+      else for (const request of requests) await answer(request);
     }
   }
   await condition(() => pending.length === 0);
