@@ -74,10 +74,16 @@ async function main(): Promise<void> {
     let allStartedAt = 0;
     let quiet = 0;
     let last = 0;
+    // Starts that stop moving for a minute while some are missing: say what the stack said, and stop.
+    let progress = { count: -1, at: performance.now() };
     const deadline = t0 + 30 * 60_000;
     for (;;) {
       const count = await started();
       if (count >= N && !allStartedAt) allStartedAt = seconds();
+      if (count !== progress.count) progress = { count, at: performance.now() };
+      else if (count < N && performance.now() - progress.at > 60_000) {
+        throw new Error(`starts stalled at ${count} of ${N}; the stack's last words:\n${stack.logs().slice(-6000)}`);
+      }
       const waiting = await backlog();
       if (Math.floor(seconds() / 10) !== last) {
         last = Math.floor(seconds() / 10);

@@ -9,6 +9,7 @@ import { WorkflowInputBuilder } from './workflow-input';
 const PAGE = 500;
 /** Starts in flight at once: one gRPC connection carries them; the server acknowledges each after its journal write. */
 const CONCURRENCY = 64;
+const PAGE_ATTEMPTS = 5;
 
 /**
  * Starts invoices' workflows: one at a time (a created invoice) or every open invoice that has none
@@ -90,8 +91,25 @@ export class WorkflowStarterService {
       const pending = await this.invoices.withoutWorkflow(PAGE, after);
       if (pending.length === 0) return started;
       const last = pending.at(-1)!;
+      started += await this.startPageRetrying(pending);
       after = { createdAt: last.createdAt, id: last.id };
-      started += await this.startPage(pending);
+    }
+  }
+
+  /**
+   * A page whose reads or record failed (the database dropped a query, say) is tried again a few
+   * times before the pass gives up: one failed query must not leave thousands of invoices unstarted
+   * until the next boot. Starts made again find their workflows running.
+   */
+  private async startPageRetrying(page: InvoiceRow[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startPage(page);
+      } catch (error) {
+        if (attempt >= PAGE_ATTEMPTS) throw error;
+        this.logger.warn(`starting a page of ${page.length} workflows failed (attempt ${attempt}), trying again: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      }
     }
   }
 
