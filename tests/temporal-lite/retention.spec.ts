@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createTestActivities } from './test-activities';
 import { quietRuntime, workflowBundle } from './temporal-lite-env';
@@ -80,9 +81,9 @@ describe('temporal-lite: retention of closed executions', () => {
   it('takes a namespace’s retention as registered or updated, to the second', async () => {
     const connection = await server.connect();
     const service = new Client({ connection }).workflowService;
-    await service.registerNamespace({ namespace: 'brief', workflowExecutionRetentionPeriod: { seconds: 90 } });
+    await service.registerNamespace({ namespace: 'brief', workflowExecutionRetentionPeriod: msToTs(90_000) });
     expect(Number((await service.describeNamespace({ namespace: 'brief' })).config?.workflowExecutionRetentionTtl?.seconds)).toBe(90);
-    await service.updateNamespace({ namespace: 'brief', config: { workflowExecutionRetentionTtl: { seconds: 3 * 86_400 } } });
+    await service.updateNamespace({ namespace: 'brief', config: { workflowExecutionRetentionTtl: msToTs(3 * 86_400_000) } });
     expect(Number((await service.describeNamespace({ namespace: 'brief' })).config?.workflowExecutionRetentionTtl?.seconds)).toBe(3 * 86_400);
     await connection.close();
   });
