@@ -30,11 +30,15 @@ function ledger(now: number): string {
   return lines.join('\n');
 }
 
-/** Resident memory of the stack's processes whose command line matches, in MB. */
+/** Resident memory of the stack's own processes (its process group) whose command line matches, in MB. */
 function rssMb(stack: Stack, pattern: RegExp): number {
-  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
-  const group = lines.filter((line) => line.includes(stack.dataDir) || pattern.test(line));
-  return group.filter((line) => pattern.test(line)).reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0) / 1024;
+  const lines = execFileSync('ps', ['-eo', 'rss=,pgid=,args='], { encoding: 'utf8' }).split('\n');
+  return (
+    lines
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, pgid, ...args]) => Number(pgid) === stack.processGroup && pattern.test(args.join(' ')))
+      .reduce((sum, [rss]) => sum + Number(rss), 0) / 1024
+  );
 }
 
 async function main(): Promise<void> {

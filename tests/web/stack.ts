@@ -80,6 +80,11 @@ export class Stack {
     return stack;
   }
 
+  /** The process group of `npm start` and everything it runs (it is started detached). */
+  get processGroup(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** The gRPC connection to the stack's temporal-lite (its test service only in time-skipping mode). */
   temporalConnection(): Connection {
     return this.temporal!;
