@@ -179,12 +179,15 @@ export class FlowsService {
         problems: [{ field: 'country', message: 'no public holiday calendar for this country' }],
       });
     }
+    const lateRates = await this.settings?.lateRates();
     return simulate(flow, invoice, {
       calendar: { timeZone: options.timeZone, holidays },
       start: options.start,
       events: options.events,
       callOutcomes: options.callOutcomes,
       holidayNames,
+      // The rates the books charge late interest at, so fees and amount branches come out as they will.
+      ...(lateRates && lateRates.length > 0 ? { lateRates } : {}),
     });
   }
 }

@@ -38,9 +38,24 @@ describe('simulate: the standard flow on an invoice due Friday 1 May 2026 (a Fre
   it('goes on with the new balance after a partial payment', async () => {
     const { timeline, state } = await run({ events: [{ type: 'payment', at: '2026-05-06T12:00:00.000Z', amount: 1000_00 }] });
     expect(timeline).toContainEqual({ at: '2026-05-06T12:00:00.000Z', type: 'payment', amount: 1000_00 });
-    // 200.00 EUR left: still worth an agency (the branch sends less than 100.00 to irrecoverable).
-    expect(state.invoice.balance.amount).toBe(200_00);
+    // 200.00 EUR left, then the late fee at D+30: 40.00 indemnity and 30 days of interest at 12.15 % on 200.00 (2.00).
+    // Still worth an agency (the branch sends less than 100.00 to irrecoverable).
+    expect(state.invoice.balance.amount).toBe(242_00);
     expect(state.finished?.status).toBe('with_agency');
+  });
+
+  it('adds the late fees the books would charge, so an amount branch after them takes the same path as the workflow', async () => {
+    const small = { amount: { amount: 70_00, currency: 'EUR' }, balance: { amount: 70_00, currency: 'EUR' } };
+    // A company owes the 40 EUR indemnity (L441-10) and interest from the due date: 70 EUR becomes more than 100, worth an agency.
+    const company = await run({}, sampleInvoice(small));
+    const fee = company.timeline.find((e) => e.nodeId === 'late-fee' && e.type === 'step');
+    expect(fee?.amount).toBeGreaterThan(40_00);
+    expect(company.state.invoice.balance.amount).toBe(70_00 + (fee?.amount ?? 0));
+    expect(company.state.finished?.status).toBe('with_agency');
+    // A consumer owes no indemnity: the interest alone leaves it under 100 EUR.
+    const person = await run({}, sampleInvoice({ ...small, customerType: 'person' }));
+    expect(person.state.invoice.balance.amount).toBeLessThan(100_00);
+    expect(person.state.finished?.status).toBe('irrecoverable');
   });
 
   it('pauses on a dispute and resumes on its resolution with the latest step whose time has come', async () => {

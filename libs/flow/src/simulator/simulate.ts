@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '@dunning/domain';
+import type { BusinessCalendar, HalfYearRate } from '@dunning/domain';
 import type { Flow } from '../schema/flow.schema';
 import type { CallOutcome } from '../schema/node-kinds';
 import { FlowGraph } from '../interpreter/flow-graph';
@@ -9,6 +9,7 @@ import type { TimelineEntry } from '../interpreter/timeline';
 import { skipOutcomeOf } from '../interpreter/skip-outcome';
 import { type Visit, pathTaken } from './path-taken';
 import { type ShiftReason, windowShiftReasons } from './shift-reasons';
+import { EstimatedFees } from './estimated-fees';
 
 export interface ScriptedCallOutcome {
   outcome: CallOutcome;
@@ -30,6 +31,8 @@ export interface SimulationOptions {
   maxSteps?: number;
   /** Public holidays' names by local date, to name them in the reasons a date moved. */
   holidayNames?: Readonly<Record<string, string>>;
+  /** ECB rates by half-year for late interest (default: the table the product ships). */
+  lateRates?: readonly HalfYearRate[];
 }
 
 /** A performed step of the simulation: when it was due, when it went, why it moved, and the edges that led to it. */
@@ -74,6 +77,7 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
   let now = options.start;
   let state = createInitialState(flow.id, graph.start().id, invoice, options.start);
   const trace = new Trace(flow, options);
+  const fees = new EstimatedFees(options.calendar.timeZone, options.lateRates);
   trace.observe(state.nodeId, state);
 
   const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
@@ -111,6 +115,10 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
             const at = new Date(Date.parse(action.at) + (scripted.afterHours ?? 2) * 3_600_000).toISOString();
             enqueue({ type: 'call_outcome', at, nodeId: action.nodeId, outcome: scripted.outcome, promise: scripted.promise });
           }
+        }
+        if (action.step.kind === 'late_fee') {
+          const feeAdded = fees.charge(current, action.at, action.step);
+          return feeAdded > 0 ? { feeAdded, after: { balance: current.invoice.balance.amount + feeAdded, revision: current.invoice.revision ?? 0 } } : {};
         }
         return {};
       },
