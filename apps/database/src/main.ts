@@ -1,13 +1,14 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { openDatabase } from '@dunning/db';
+import { WireServer } from './wire/wire-server';
 
 /**
  * The embedded database of `npm start`: PGlite (PostgreSQL compiled to WebAssembly) with its data
  * in .data/pglite, brought to the current schema, and served over the PostgreSQL wire protocol on
- * loopback so the API and the worker reach it like any PostgreSQL (DATABASE_URL). The socket
- * server runs one transaction at a time across its connections, as PGlite is single-connection.
+ * loopback so the API and the worker reach it like any PostgreSQL (DATABASE_URL). PGlite is one
+ * session: the wire server (wire/) gives it to one client at a time, from a query's first message
+ * to its end, or for a whole transaction.
  *
  * One process per data directory: a lock file beside it (`.data/pglite.lock`: pid, start time)
  * is taken first and removed on exit. A lock whose process is dead (a crash, kill -9) is taken
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   if (lock.tookOverFrom !== undefined) console.log(`took over the lock of process ${lock.tookOverFrom} on ${dataDir}, which is gone (it crashed or was killed)`);
   mkdirSync(dataDir, { recursive: true });
   const handle = await openDatabase({ dataDir });
-  const server = new PGLiteSocketServer({ db: handle.pglite!, port, host, maxConnections: 32 });
+  const server = new WireServer(handle.pglite!, { port, host, maxConnections: 64 });
   await server.start();
   console.log(`embedded database (PGlite, ${dataDir}) listening on postgres://postgres@${host}:${port}/postgres`);
   let stopping = false;
