@@ -4,7 +4,7 @@ import { DefaultLogger, Worker, bundleWorkflowCode, type WorkflowBundleWithSourc
 import { publicHolidays } from '@dunning/domain/holidays';
 import type { Flow, InvoiceFacts } from '@dunning/flow';
 import { TemplateRenderer } from '@dunning/templating';
-import { type InvoiceSnapshot, type InvoiceWorkflowInput, invoiceWorkflowId, paymentSignal } from '@dunning/workflows';
+import { type InvoiceSnapshot, type InvoiceWorkflowInput, WORKFLOW_BUNDLE_OPTIONS, invoiceWorkflowId, paymentSignal } from '@dunning/workflows';
 import { createActivities } from '@dunning/worker/src/activities/create-activities';
 import type { MessageChannel } from '@dunning/worker/src/activities/ports';
 import { MemoryDunningStore } from '@dunning/worker/src/adapters/memory/memory-dunning-store';
@@ -21,6 +21,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The invoice workflows, bundled the way the worker bundles them (forbidden imports fail here). */
 export function invoiceWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
+    ...WORKFLOW_BUNDLE_OPTIONS,
     workflowsPath: path.resolve(__dirname, '../../workflows/src/index.ts'),
     logger: new DefaultLogger('WARN'),
   });

@@ -6,9 +6,10 @@
  * recorded on the invoice, and has run its first task (the workflow and activity task queues of
  * temporal-lite hold nothing). Prints the phases, starts per second, the gRPC ceiling of this
  * machine measured in the same run and the share of it the onboarding used, and the processes'
- * memory. Not a test: figures for docs/performance.md.
+ * memory. Not a test: figures for docs/performance.md. `BENCH_NODE_OPTIONS` goes to the stack's processes.
  */
 import { execFileSync } from 'node:child_process';
+import { readlinkSync } from 'node:fs';
 import { measureGrpcCeiling } from '@dunning/temporal-lite/bench/grpc-ceiling';
 import { Stack } from './stack';
 
@@ -30,21 +31,42 @@ function ledger(now: number): string {
   return lines.join('\n');
 }
 
-/** Resident memory of the stack's own processes (its process group) whose command line matches, in MB. */
+/**
+ * Resident memory, in MB, of the stack's processes (every descendant of `npm start`: each service
+ * leads a process group of its own) whose "working directory|command line" matches.
+ */
 function rssMb(stack: Stack, pattern: RegExp): number {
-  const lines = execFileSync('ps', ['-eo', 'rss=,pgid=,args='], { encoding: 'utf8' }).split('\n');
-  return (
-    lines
-      .map((line) => line.trim().split(/\s+/))
-      .filter(([, pgid, ...args]) => Number(pgid) === stack.processGroup && pattern.test(args.join(' ')))
-      .reduce((sum, [rss]) => sum + Number(rss), 0) / 1024
-  );
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+    });
+  const descendants = new Set([stack.processGroup]);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const row of rows) {
+      if (!descendants.has(row.ppid) || descendants.has(row.pid)) continue;
+      descendants.add(row.pid);
+      grown = true;
+    }
+  }
+  const cwd = (pid: number) => {
+    try {
+      return readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      return '';
+    }
+  };
+  return rows.filter((row) => descendants.has(row.pid) && pattern.test(`${cwd(row.pid)}|${row.args}`)).reduce((sum, row) => sum + row.rss, 0) / 1024;
 }
 
 async function main(): Promise<void> {
   const ceiling = await measureGrpcCeiling(100, 3_000);
   console.log(`[bench] gRPC ceiling on this machine: ${Math.round(ceiling)} calls/s`);
-  const stack = await Stack.start({ mode: 'dev' });
+  // BENCH_NODE_OPTIONS: for the stack's processes (a `--require` of a profiler, say).
+  const stack = await Stack.start({ mode: 'dev', env: process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {} });
   try {
     const temporal = await stack.temporalConnection();
     const backlog = async () => {
@@ -108,7 +130,7 @@ async function main(): Promise<void> {
     console.log(
       `| ${N} | ${importSeconds.toFixed(1)} | ${startSeconds.toFixed(1)} (${Math.round(N / startSeconds)}) | ${total.toFixed(1)} | ${Math.round(rpcs / (total - importSeconds))} (${Math.round(
         (100 * rpcs) / (total - importSeconds) / ceiling,
-      )} % of ${Math.round(ceiling)}) | ${rssMb(stack, /temporal-lite/).toFixed(0)} | ${rssMb(stack, /apps\/worker|worker\/src\/main/).toFixed(0)} |`,
+      )} % of ${Math.round(ceiling)}) | ${rssMb(stack, /^[^|]*\|\S*node .*temporal-lite/).toFixed(0)} | ${rssMb(stack, /apps\/worker\|\S*node /).toFixed(0)} |`,
     );
   } finally {
     await stack.stop();

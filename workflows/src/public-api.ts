@@ -1,5 +1,6 @@
 /** What the worker, the API and tests import from this package (types and signal definitions). */
 export * from './dunning-activities';
+export { WORKFLOW_BUNDLE_OPTIONS } from './bundle-options';
 export * from './invoice-signals';
 export * from './invoice-workflow.types';
 export { customerMailboxWorkflowId, enqueueMessageSignal, type CustomerMailboxInput } from './customer-mailbox.workflow';

@@ -12,7 +12,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { publicHolidays } from '@dunning/domain/holidays';
 import { standardFlow } from '@dunning/flow';
 import { TemplateRenderer } from '@dunning/templating';
-import { type InvoiceSnapshot, type InvoiceWorkflowInput, customerMailboxWorkflowId, invoiceWorkflowId } from '@dunning/workflows';
+import { type InvoiceSnapshot, type InvoiceWorkflowInput, WORKFLOW_BUNDLE_OPTIONS, customerMailboxWorkflowId, invoiceWorkflowId } from '@dunning/workflows';
 import { createActivities } from '../src/activities/create-activities';
 import { MemoryDunningStore } from '../src/adapters/memory/memory-dunning-store';
 import { memoryRiskStores } from '../src/adapters/memory/memory-risk-stores';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       connection: env.nativeConnection,
       taskQueue: 'bench-dunning',
       workflowsPath: process.env.BENCH_WORKFLOWS_PATH ?? path.resolve(__dirname, '../../../workflows/src/index.ts'),
+      bundlerOptions: WORKFLOW_BUNDLE_OPTIONS,
       activities: createActivities({
         store,
         ...memoryRiskStores(store),

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...workflowSource(),
     activities: createActivities(dependencies),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   let stopping = false;
   const stop = () => {

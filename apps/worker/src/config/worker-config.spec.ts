@@ -11,4 +11,10 @@ describe('worker configuration', () => {
     expect(() => loadWorkerConfig({ ...database, TEMPORAL_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/TEMPORAL_CONNECT_TIMEOUT_MS/);
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
   });
+
+  it('bounds the workflow cache: 2 000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {
+    expect(loadWorkerConfig(database).WORKER_MAX_CACHED_WORKFLOWS).toBe(2_000);
+    expect(loadWorkerConfig({ ...database, WORKER_MAX_CACHED_WORKFLOWS: '500' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(500);
+    expect(() => loadWorkerConfig({ ...database, WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
 });

@@ -8,6 +8,12 @@ const workerEnvironment = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('dunning'),
     /** How long to keep trying to reach Temporal at boot (the embedded server may still be starting). */
     TEMPORAL_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /**
+     * Workflows kept in the worker's memory between their tasks (the SDK's sticky cache). One whose
+     * task comes after it left the cache is replayed from its history: slower, never wrong. The SDK
+     * sizes it from the heap by default (thousands, several GB of RSS with 100 000 open invoices).
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2_000),
     /** PostgreSQL, or the embedded database `npm start` serves (apps/database). */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL'),
     /** How long a customer's mailbox gathers the messages of one sending slot. */
