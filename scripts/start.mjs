@@ -246,7 +246,10 @@ function waitForPort(port, timeoutMs) {
 async function main() {
   // The web app, and temporal-lite (its compiled build starts twice as fast): Nx-cached. Run in a
   // group of its own as well, so that a stop during the build ends it too.
-  const projects = [...(process.env.WEB_DIST ? [] : ['@dunning/web']), ...(process.env.TEMPORAL_ADDRESS ? [] : ['@dunning/temporal-lite'])];
+  // STACK_PREBUILT=true: both are built already (a test target whose Nx dependencies built them). Building
+  // again would restore them from Nx's cache, which first deletes them under the feet of other tests.
+  const prebuilt = process.env.STACK_PREBUILT === 'true';
+  const projects = prebuilt ? [] : [...(process.env.WEB_DIST ? [] : ['@dunning/web']), ...(process.env.TEMPORAL_ADDRESS ? [] : ['@dunning/temporal-lite'])];
   if (projects.length > 0) {
     const build = spawn('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=stream'], {
       cwd: root,

@@ -69,24 +69,34 @@ export function paymentTermsCases(sharedHarness: () => ApiHarness): void {
       expect(flagged.termFindings[0].message.fr).toContain('45 jours fin de mois');
       expect(await detail('PT-30')).toMatchObject({ receiptDate: '2026-01-14', supportingReference: 'BC-30', paymentTermDescription: { en: '30 days from the invoice date' } });
 
-      const report = (await get('/api/reports/payment-terms').expect(200)).body;
+      // The invoices are months overdue: their workflows catch up meanwhile and may already have charged
+      // the late fee. The report shows what the books hold: read it until the flagged invoices' balances agree.
+      type CustomerRow = {
+        customerReference: string;
+        sector: string | null;
+        invoices: number;
+        flaggedInvoices: number;
+        findings: unknown;
+        longestAgreedDays: number;
+        openOnFlagged: unknown;
+      };
+      let report: { totals: unknown; customers: CustomerRow[] } = { totals: undefined, customers: [] };
+      let balances: Record<string, number> = {};
+      for (let attempt = 0; attempt < 20; attempt++) {
+        report = (await get('/api/reports/payment-terms').expect(200)).body;
+        balances = { 'C-BAT': (await detail('PT-46FDM')).balance, 'C-ALP': (await detail('PT-61')).balance };
+        const agree = report.customers.every((c) => JSON.stringify(c.openOnFlagged) === JSON.stringify([{ amount: balances[c.customerReference], currency: 'EUR' }]));
+        if (agree) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      // At least the invoice itself is open: 5 000.00 and 3 000.00, plus any fee.
+      expect(balances['C-BAT']).toBeGreaterThanOrEqual(500000);
+      expect(balances['C-ALP']).toBeGreaterThanOrEqual(300000);
       expect(report.totals).toEqual({ invoices: 5, flaggedInvoices: 2, customersFlagged: 2 });
-      expect(
-        report.customers.map(
-          (c: {
-            customerReference: string;
-            sector: string | null;
-            invoices: number;
-            flaggedInvoices: number;
-            findings: unknown;
-            longestAgreedDays: number;
-            openOnFlagged: unknown;
-          }) => [c.customerReference, c.sector, c.invoices, c.flaggedInvoices, c.findings, c.longestAgreedDays, c.openOnFlagged],
-        ),
-      ).toEqual([
+      expect(report.customers.map((c) => [c.customerReference, c.sector, c.invoices, c.flaggedInvoices, c.findings, c.longestAgreedDays, c.openOnFlagged])).toEqual([
         // One flagged each: by name.
-        ['C-BAT', null, 2, 1, [{ code: 'over_45_days_end_of_month', count: 1 }], 75, [{ amount: 500000, currency: 'EUR' }]],
-        ['C-ALP', 'agroalimentaire', 3, 1, [{ code: 'over_60_days', count: 1 }], 61, [{ amount: 300000, currency: 'EUR' }]],
+        ['C-BAT', null, 2, 1, [{ code: 'over_45_days_end_of_month', count: 1 }], 75, [{ amount: balances['C-BAT'], currency: 'EUR' }]],
+        ['C-ALP', 'agroalimentaire', 3, 1, [{ code: 'over_60_days', count: 1 }], 61, [{ amount: balances['C-ALP'], currency: 'EUR' }]],
       ]);
     });
 

@@ -41,6 +41,9 @@ export class Stack {
         NODE_OPTIONS: '',
         // The stack's build may come from Nx's cache (CI skips it so that every target runs; rebuilding the web app here proves nothing more).
         NX_SKIP_NX_CACHE: undefined,
+        // Run by Nx as the browser tests' target, whose dependencies built the web app and temporal-lite:
+        // no second build, whose cache restore would delete temporal-lite's dist while other suites start it.
+        STACK_PREBUILT: process.env.NX_TASK_TARGET_PROJECT === '@dunning/web-tests' ? 'true' : undefined,
         DUNNING_DATA_DIR: stack.dataDir,
         TEMPORAL_MODE: options.mode === 'dev' ? undefined : 'time-skipping',
         TEMPORAL_PORT: String(temporalPort),
