@@ -11,3 +11,13 @@ export async function benchWorkflow(timerMs: number): Promise<number> {
   }
   return total;
 }
+
+/**
+ * An invoice-like workflow for the open-workflows mode: its input is about the size of an invoice
+ * workflow's (flow graph, calendar), it runs one activity, then waits a month on a timer.
+ */
+export async function idleWorkflow(input: string): Promise<number> {
+  const total = await work(input.length);
+  await sleep('30 days');
+  return total;
+}

@@ -38,6 +38,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 export interface ProcessStats {
+  /** Resident set size now (VmRSS). */
+  rssMb: number;
   /** Peak resident set size (VmHWM). */
   peakRssMb: number;
   /** User + system CPU time since the process started. */
@@ -47,8 +49,9 @@ export interface ProcessStats {
 export function processStats(pid: number): ProcessStats {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { peakRssMb: peakKb / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  return { rssMb: rssKb / 1024, peakRssMb: peakKb / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
 }

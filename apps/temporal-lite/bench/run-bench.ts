@@ -4,9 +4,10 @@
  * server with its journal on disk and short real timers — then the raw unary gRPC ceiling of this
  * machine in the same run. Not a test: it prints figures for docs/performance.md.
  *
- * It first times the server's start (spawn → first gRPC answer) against a bare `node` start.
+ * It first times the server's start (spawn → first gRPC answer) against a bare `node` start, and
+ * ends with N open workflows (open-workflows.ts): RSS per open workflow and restart time.
  *
- * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server), BENCH_TIMER_MS
+ * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server,open-workflows), BENCH_TIMER_MS, BENCH_KEEP_DIR
  * (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { measureGrpcCeiling } from './grpc-ceiling';
 import { percentile, workflowTaskStats } from './workflow-task-latency';
 import { printReport, type ModeResult } from './bench-report';
 import { measureStartTimes, type StartTimes } from './start-time';
+import { measureOpenWorkflows, printOpenWorkflows } from './open-workflows';
 
 const ACTIVITIES_PER_WORKFLOW = 6;
 /** Calls the benchmark keeps in flight: concurrent starts, activity slots, and the echo ceiling's callers. */
@@ -42,10 +44,12 @@ function positiveInteger(name: string, text: string): number {
 const N = positiveInteger('N (argv[2] or BENCH_N)', process.argv[2] ?? process.env.BENCH_N ?? '1000');
 const TIMER_MS = positiveInteger('BENCH_TIMER_MS', process.env.BENCH_TIMER_MS ?? '100');
 const TIMEOUT_MINUTES = positiveInteger('BENCH_TIMEOUT_MINUTES', process.env.BENCH_TIMEOUT_MINUTES ?? '60');
-const MODES = (process.env.BENCH_MODES ?? 'start-time,time-skipping,dev-server').split(',');
+const KNOWN_MODES = ['start-time', 'time-skipping', 'dev-server', 'open-workflows'];
+const MODES = (process.env.BENCH_MODES ?? KNOWN_MODES.join(',')).split(',');
 for (const mode of MODES) {
-  if (mode !== 'start-time' && mode !== 'time-skipping' && mode !== 'dev-server') throw new Error(`BENCH_MODES: unknown mode "${mode}"`);
+  if (!KNOWN_MODES.includes(mode)) throw new Error(`BENCH_MODES: unknown mode "${mode}"`);
 }
+const THROUGHPUT_MODES = MODES.filter((mode) => mode === 'time-skipping' || mode === 'dev-server');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -187,7 +191,10 @@ async function main(): Promise<void> {
     console.error(`benchmark: not done after ${TIMEOUT_MINUTES} minutes, giving up`);
     process.exit(1);
   }, TIMEOUT_MINUTES * 60_000);
-  const dir = removeOnExit(mkdtempSync(path.join(os.tmpdir(), 'temporal-lite-bench-')));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'temporal-lite-bench-'));
+  // BENCH_KEEP_DIR=1 keeps the journals for profiling a restart (node --cpu-prof dist/main.js … --db-filename).
+  if (process.env.BENCH_KEEP_DIR) log(`keeping ${dir}`);
+  else removeOnExit(dir);
   const loadBefore = os.loadavg()[0];
   log(`N = ${N}; bundling the workflow`);
   const bundle = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, 'bench-workflow.ts'), logger: new DefaultLogger('WARN') });
@@ -210,7 +217,7 @@ async function main(): Promise<void> {
     startTimes = await measureStartTimes();
   }
   const results: ModeResult[] = [];
-  for (const mode of MODES) if (mode !== 'start-time') results.push(await runMode(setups[mode], codePath));
+  for (const mode of THROUGHPUT_MODES) results.push(await runMode(setups[mode], codePath));
   if (results.length > 0) log(`measuring the gRPC ceiling (${CONCURRENCY} concurrent calls)`);
   const ceiling = results.length > 0 ? await measureGrpcCeiling(CONCURRENCY, 5_000) : Number.NaN;
   printReport({
@@ -224,6 +231,7 @@ async function main(): Promise<void> {
     startTimes,
     results,
   });
+  if (MODES.includes('open-workflows')) printOpenWorkflows(await measureOpenWorkflows(N, codePath, dir));
   clearTimeout(overall);
 }
 

@@ -48,6 +48,14 @@ function resolvePendingReferences(event: IHistoryEvent, startedIds: Map<string, 
 }
 
 /**
+ * A run with no workflow task waits (on a timer, an activity, a signal) or is closed: its history
+ * goes back to its encoded form until a worker or a client reads it again.
+ */
+function releaseIfIdle(run: WorkflowRun): void {
+  if (!run.state.workflowTask) run.history.release();
+}
+
+/**
  * The server's state: namespaces, runs, task queues and the clock, with the two primitives every
  * feature builds on — appending an event to a run's history and committing what changed.
  *
@@ -167,7 +175,7 @@ export class Engine {
     if (!event.eventTime) event.eventTime = msToTimestamp(this.now());
     if (!event.taskId) event.taskId = this.taskIdSeq++;
     const encoded = encode(history.HistoryEvent, event);
-    run.history.push(event);
+    run.history.push(event, encoded);
     run.unpersistedEvents.push(encoded);
     run.state.historySizeBytes += encoded.length;
     run.notifyHistoryWaiters();
@@ -256,7 +264,10 @@ export class Engine {
     }
     this.configDirty = false;
     if (!this.journal) {
-      for (const run of this.dirty) run.unpersistedEvents.length = 0;
+      for (const run of this.dirty) {
+        run.unpersistedEvents.length = 0;
+        releaseIfIdle(run);
+      }
       this.dirty.clear();
       for (const source of this.recordSources) source.takeRecords();
       return RESOLVED;
@@ -264,6 +275,7 @@ export class Engine {
     for (const run of this.dirty) {
       this.journal.append(encodeRunRecord(run.state, run.unpersistedEvents));
       run.unpersistedEvents.length = 0;
+      releaseIfIdle(run);
     }
     this.dirty.clear();
     // After the runs: a torn write that keeps a schedule's record keeps the workflows it started.

@@ -59,7 +59,7 @@ export class RunChain {
       attempt: run.state.attempt + 1,
       backoffMs: decision.delayMs,
       continuedFailure: failure,
-      lastCompletionResult: run.history[0]?.workflowExecutionStartedEventAttributes?.lastCompletionResult,
+      lastCompletionResult: run.history.first?.workflowExecutionStartedEventAttributes?.lastCompletionResult,
       closeStatus: S.WORKFLOW_EXECUTION_STATUS_FAILED,
       closeEvent: (newRunId) => ({
         eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
@@ -125,7 +125,7 @@ export class RunChain {
     closeEvent: (newRunId: string) => IHistoryEvent,
     outcome: { lastCompletionResult?: IPayloads | null; continuedFailure?: IFailure | null },
   ): boolean {
-    const startedAttrs = run.history[0]?.workflowExecutionStartedEventAttributes;
+    const startedAttrs = run.history.first?.workflowExecutionStartedEventAttributes;
     const backoffMs = startedAttrs?.cronSchedule ? cronBackoffMs(startedAttrs.cronSchedule, run.state.executionTime, this.engine.now()) : undefined;
     if (backoffMs === undefined) return false;
     this.continueRun(run, {
@@ -162,7 +162,7 @@ export class RunChain {
       closeEvent: (newRunId: string) => IHistoryEvent;
     },
   ): WorkflowRun {
-    const startedAttrs = run.history[0]?.workflowExecutionStartedEventAttributes;
+    const startedAttrs = run.history.first?.workflowExecutionStartedEventAttributes;
     // The next run's id must be known to write this run's close event, so reserve it first.
     const reservedRunId = this.engine.newRunId();
     this.lifecycle.close(run, next.closeStatus, next.closeEvent(reservedRunId), { continued: true });

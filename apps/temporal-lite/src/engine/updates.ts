@@ -71,7 +71,7 @@ export class Updates {
     let index = this.completedIndex.get(run);
     if (!index) this.completedIndex.set(run, (index = { scanned: 0, eventIds: new Map() }));
     for (; index.scanned < run.history.length; index.scanned++) {
-      const event = run.history[index.scanned]!;
+      const event = run.history.at(index.scanned)!;
       const updateId = event.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId;
       if (updateId) index.eventIds.set(updateId, event.eventId as number);
     }

@@ -1,6 +1,7 @@
 import type { TimerHandle } from '../clock/clock';
 import { type IHistoryEvent, WorkflowExecutionStatus } from '../proto/temporal-proto';
 import type { PendingQuery } from './pending-query';
+import { RunHistory } from './run-history';
 import type { RunState } from './run-state';
 
 export function runKey(namespace: string, workflowId: string, runId: string): string {
@@ -16,7 +17,7 @@ export function workflowKey(namespace: string, workflowId: string): string {
  * process does (timer handles, waiting long polls, queries in flight).
  */
 export class WorkflowRun {
-  readonly history: IHistoryEvent[] = [];
+  readonly history = new RunHistory();
   /** Encoded history events not yet written to the journal. */
   readonly unpersistedEvents: Uint8Array[] = [];
   /** Timer handles by purpose: `timer:<id>`, `activity:<scheduledEventId>`, `wft`, `run-timeout`… */
@@ -50,11 +51,11 @@ export class WorkflowRun {
   }
 
   get lastEvent(): IHistoryEvent | undefined {
-    return this.history[this.history.length - 1];
+    return this.history.last;
   }
 
   event(eventId: number): IHistoryEvent | undefined {
-    return this.history[eventId - 1];
+    return this.history.at(eventId - 1);
   }
 
   setTimer(purpose: string, handle: TimerHandle | undefined): void {

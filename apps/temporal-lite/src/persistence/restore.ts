@@ -1,4 +1,3 @@
-import { history, encode } from '../proto/temporal-proto';
 import type { ServerParts } from '../server/server-parts';
 import { WorkflowRun, runKey } from '../engine/workflow-run';
 import { type ScheduleRecord, scheduleKey } from '../schedules/schedule-state';
@@ -31,7 +30,7 @@ export function restoreFromJournal(server: ServerParts, payloads: Buffer[]): voi
     } else {
       run.state = record.state;
     }
-    for (const bytes of record.events) run.history.push(history.HistoryEvent.decode(bytes));
+    for (const bytes of record.events) run.history.pushEncoded(bytes);
   }
   for (const run of runs.values()) engine.restoreRun(run);
   for (const run of runs.values()) {
@@ -41,6 +40,8 @@ export function restoreFromJournal(server: ServerParts, payloads: Buffer[]): voi
     server.activities.restore(run);
     server.workflowTasks.restore(run);
   }
+  // Copies each history out of the journal's file buffer, which can then go.
+  for (const run of runs.values()) run.history.release();
   server.schedules.restore(schedules.values());
 }
 
@@ -54,12 +55,7 @@ export function snapshotRecords(server: ServerParts): Buffer[] {
     }),
   ];
   for (const run of engine.allRuns()) {
-    records.push(
-      encodeRunRecord(
-        run.state,
-        run.history.map((event) => encode(history.HistoryEvent, event)),
-      ),
-    );
+    records.push(encodeRunRecord(run.state, run.history.encodedEvents()));
   }
   records.push(...server.schedules.snapshotRecords());
   return records;
