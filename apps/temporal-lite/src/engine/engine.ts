@@ -48,14 +48,6 @@ function resolvePendingReferences(event: IHistoryEvent, startedIds: Map<string, 
 }
 
 /**
- * A run with no workflow task waits (on a timer, an activity, a signal) or is closed: its history
- * goes back to its encoded form until a worker or a client reads it again.
- */
-function releaseIfIdle(run: WorkflowRun): void {
-  if (!run.state.workflowTask) run.history.release();
-}
-
-/**
  * The server's state: namespaces, runs, task queues and the clock, with the two primitives every
  * feature builds on — appending an event to a run's history and committing what changed.
  *
@@ -266,21 +258,30 @@ export class Engine {
     if (!this.journal) {
       for (const run of this.dirty) {
         run.unpersistedEvents.length = 0;
-        releaseIfIdle(run);
+        run.releaseHistoryIfIdle();
       }
       this.dirty.clear();
       for (const source of this.recordSources) source.takeRecords();
       return RESOLVED;
     }
-    for (const run of this.dirty) {
-      this.journal.append(encodeRunRecord(run.state, run.unpersistedEvents));
+    const journal = this.journal;
+    const written = [...this.dirty];
+    for (const run of written) {
+      const { payload, eventOffsets } = encodeRunRecord(run.state, run.unpersistedEvents);
+      const payloadOffset = journal.append(payload);
+      run.history.located(
+        journal,
+        eventOffsets.map((offset) => payloadOffset + offset),
+      );
       run.unpersistedEvents.length = 0;
-      releaseIfIdle(run);
     }
     this.dirty.clear();
     // After the runs: a torn write that keeps a schedule's record keeps the workflows it started.
-    for (const source of this.recordSources) for (const record of source.takeRecords()) this.journal.append(record);
-    return this.journal.flush();
+    for (const source of this.recordSources) for (const record of source.takeRecords()) journal.append(record);
+    // Once on disk, the events of runs that went idle leave memory.
+    return journal.flush().then(() => {
+      for (const run of written) run.releaseHistoryIfIdle();
+    });
   }
 
   /** Commit from a timer or other background change: nobody awaits it, but failures are logged. */

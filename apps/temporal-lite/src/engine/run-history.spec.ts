@@ -1,6 +1,12 @@
 import { EventType, encode, history, type IHistoryEvent } from '../proto/temporal-proto';
 import { toNumber } from '../proto/time';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Journal } from '../persistence/journal';
+import { decodeRecord, encodeRunRecord } from '../persistence/run-record';
 import { RunHistory } from './run-history';
+import type { RunState } from './run-state';
 
 function timerStarted(eventId: number, timerId: string): IHistoryEvent {
   return { eventId, eventType: EventType.EVENT_TYPE_TIMER_STARTED, timerStartedEventAttributes: { timerId } };
@@ -55,14 +61,82 @@ describe('RunHistory', () => {
     expect(runHistory.encodedEvents().map((bytes) => toNumber(history.HistoryEvent.decode(bytes).eventId))).toEqual([1, 2, 3, 4]);
   });
 
-  it('copies events rebuilt from a journal buffer out of it', () => {
-    const event = timerStarted(1, 'reminder');
-    const file = Buffer.concat([Buffer.alloc(1_000), encode(history.HistoryEvent, event), Buffer.alloc(1_000)]);
-    const encoded = encode(history.HistoryEvent, event);
-    const runHistory = new RunHistory();
-    runHistory.pushEncoded(file.subarray(1_000, 1_000 + encoded.length));
-    runHistory.release();
-    file.fill(0);
-    expect(runHistory.first?.timerStartedEventAttributes?.timerId).toBe('reminder');
+  describe('on the dev server’s journal', () => {
+    let dir: string;
+    let journal: Journal;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'run-history-'));
+      journal = Journal.open(path.join(dir, 'state.journal'));
+    });
+    afterEach(() => {
+      journal.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Pushes timer events t<from>..t<to> and writes them to the journal as the engine's commit does. */
+    function pushAndAppend(runHistory: RunHistory, from: number, to: number): void {
+      const encoded: Uint8Array[] = [];
+      for (let id = from; id <= to; id++) {
+        const event = timerStarted(id, `t${id}`);
+        encoded.push(encode(history.HistoryEvent, event));
+        runHistory.push(event, encoded[encoded.length - 1]!);
+      }
+      const { payload, eventOffsets } = encodeRunRecord({} as RunState, encoded);
+      const at = journal.append(payload);
+      runHistory.located(
+        journal,
+        eventOffsets.map((offset) => at + offset),
+      );
+    }
+    const timerIds = (events: IHistoryEvent[]) => events.map((event) => event.timerStartedEventAttributes?.timerId);
+
+    it('keeps events in memory until the journal has them on disk, then reads them from the file', async () => {
+      const runHistory = new RunHistory();
+      pushAndAppend(runHistory, 1, 3);
+      runHistory.release();
+      expect(runHistory.bytesInMemory).toBeGreaterThan(0);
+      await journal.flush();
+      runHistory.release();
+      expect(runHistory.bytesInMemory).toBe(0);
+      pushAndAppend(runHistory, 4, 5);
+      await journal.flush();
+      runHistory.release();
+
+      expect(runHistory.bytesInMemory).toBe(0);
+      expect(timerIds(runHistory.slice())).toEqual(['t1', 't2', 't3', 't4', 't5']);
+      expect(runHistory.at(3)?.timerStartedEventAttributes?.timerId).toBe('t4');
+      expect(runHistory.some((event) => event.timerStartedEventAttributes?.timerId === 't2')).toBe(true);
+    });
+
+    it('follows its events to their new place after a compaction', async () => {
+      const runHistory = new RunHistory();
+      pushAndAppend(runHistory, 1, 2);
+      pushAndAppend(runHistory, 3, 3);
+      await journal.flush();
+      runHistory.release();
+      const { payload, eventOffsets } = encodeRunRecord({} as RunState, runHistory.encodedEvents());
+      const [at] = journal.compact([payload])!;
+      runHistory.relocate(
+        journal,
+        eventOffsets.map((offset) => at! + offset),
+      );
+      runHistory.release();
+      expect(timerIds(runHistory.slice())).toEqual(['t1', 't2', 't3']);
+    });
+
+    it('reads back events restored from the file without holding them', async () => {
+      const original = new RunHistory();
+      pushAndAppend(original, 1, 4);
+      await journal.flush();
+      const restored = new RunHistory();
+      journal.replay((record, recordOffset) => {
+        const decoded = decodeRecord(record);
+        if (decoded.kind !== 'run') throw new Error(`a ${decoded.kind} record`);
+        for (const bytes of decoded.events) restored.pushOnFile(journal, recordOffset + bytes.byteOffset - record.byteOffset, bytes.length);
+      });
+      expect(restored.bytesInMemory).toBe(0);
+      expect(timerIds(restored.slice(2))).toEqual(['t3', 't4']);
+      expect(restored.last?.timerStartedEventAttributes?.timerId).toBe('t4');
+    });
   });
 });

@@ -69,6 +69,14 @@ export class WorkflowRun {
     this.timerHandles.clear();
   }
 
+  /**
+   * A run with no workflow task waits (on a timer, an activity, a signal) or is closed: its history
+   * leaves memory (or goes back to its encoded form) until a worker or a client reads it again.
+   */
+  releaseHistoryIfIdle(): void {
+    if (!this.state.workflowTask) this.history.release();
+  }
+
   notifyHistoryWaiters(): void {
     for (const wake of [...this.historyWaiters]) wake();
   }

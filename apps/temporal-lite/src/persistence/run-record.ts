@@ -21,8 +21,11 @@ const KIND_RUN = 1;
 const KIND_CONFIG = 2;
 const KIND_SCHEDULE = 3;
 
-export function encodeRunRecord(state: RunState, events: Uint8Array[]): Buffer {
-  return encode(KIND_RUN, stringifyWithBytes(state), events);
+/** A run record, with where each event's bytes start inside it (so a run can read them back from the file). */
+export function encodeRunRecord(state: RunState, events: Uint8Array[]): { payload: Buffer; eventOffsets: number[] } {
+  const eventOffsets: number[] = [];
+  const payload = encode(KIND_RUN, stringifyWithBytes(state), events, eventOffsets);
+  return { payload, eventOffsets };
 }
 
 export function encodeConfigRecord(config: ServerConfigRecord): Buffer {
@@ -33,7 +36,7 @@ export function encodeScheduleRecord(schedule: ScheduleRecord): Buffer {
   return encode(KIND_SCHEDULE, stringifyWithBytes(schedule), []);
 }
 
-function encode(kind: number, json: string, events: Uint8Array[]): Buffer {
+function encode(kind: number, json: string, events: Uint8Array[], eventOffsets?: number[]): Buffer {
   const jsonBytes = Buffer.from(json, 'utf8');
   let size = 1 + 4 + jsonBytes.length + 4;
   for (const event of events) size += 4 + event.length;
@@ -44,6 +47,7 @@ function encode(kind: number, json: string, events: Uint8Array[]): Buffer {
   offset = out.writeUInt32LE(events.length, offset);
   for (const event of events) {
     offset = out.writeUInt32LE(event.length, offset);
+    eventOffsets?.push(offset);
     out.set(event, offset);
     offset += event.length;
   }

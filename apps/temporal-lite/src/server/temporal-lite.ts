@@ -12,7 +12,7 @@ import { Timers } from '../engine/timers';
 import { WorkflowTasks } from '../engine/workflow-tasks';
 import { addProtoService } from '../grpc/grpc-service';
 import { Journal } from '../persistence/journal';
-import { restoreFromJournal, snapshotRecords } from '../persistence/restore';
+import { compactJournal, restoreFromJournal } from '../persistence/restore';
 import { Schedules } from '../schedules/schedules';
 import { healthHandlers } from '../services/health-service';
 import { operatorServiceHandlers } from '../services/operator-service';
@@ -95,25 +95,29 @@ export class TemporalLite implements ServerParts {
   }
 
   private openJournal(filename: string): void {
-    const { journal, payloads, truncatedBytes } = Journal.open(filename);
+    const journal = Journal.open(filename);
+    const { liveBytes, truncatedBytes } = restoreFromJournal(this, journal);
     if (truncatedBytes > 0) this.options.logger.warn(`journal: dropped a torn last record (${truncatedBytes} bytes)`);
-    restoreFromJournal(this, payloads);
     this.engine.markRestored();
     this.journal = journal;
     this.engine.attachJournal(journal);
-    this.compact();
+    // Rewriting a large journal is most of a restart's time: only when it is mostly superseded records.
+    this.sizeAfterCompaction = liveBytes;
+    if (this.shouldCompact()) this.compact();
     this.compactionTimer = setInterval(() => {
-      if (this.journal && this.journal.size > COMPACT_AFTER_BYTES && this.journal.size > 2 * this.sizeAfterCompaction) {
-        this.compact();
-      }
+      if (this.shouldCompact()) this.compact();
     }, 5_000);
     this.compactionTimer.unref();
+  }
+
+  private shouldCompact(): boolean {
+    return !!this.journal && this.journal.size > COMPACT_AFTER_BYTES && this.journal.size > 2 * this.sizeAfterCompaction;
   }
 
   /** Rewrites the journal as one record per run, when nothing is waiting to be written. */
   private compact(): void {
     if (!this.journal || !this.engine.isClean()) return;
-    if (this.journal.compact(snapshotRecords(this))) this.sizeAfterCompaction = this.journal.size;
+    if (compactJournal(this, this.journal)) this.sizeAfterCompaction = this.journal.size;
   }
 
   async stop(): Promise<void> {
