@@ -70,11 +70,12 @@ export class WorkflowRun {
   }
 
   /**
-   * A run with no workflow task waits (on a timer, an activity, a signal) or is closed: its history
-   * leaves memory (or goes back to its encoded form) until a worker or a client reads it again.
+   * A run with no workflow task in a worker's hands waits (on a timer, an activity, a signal, a
+   * free worker slot) or is closed: its history leaves memory (or goes back to its encoded form)
+   * until a worker or a client reads it again. Thousands of runs started together wait for a slot.
    */
   releaseHistoryIfIdle(): void {
-    if (!this.state.workflowTask) this.history.release();
+    if (this.state.workflowTask?.phase !== 'started') this.history.release();
   }
 
   notifyHistoryWaiters(): void {
