@@ -35,7 +35,9 @@ async function runWorker(config: BenchWorkerConfig): Promise<void> {
     shutdownSignals: [],
   });
   let activities = 0;
-  const connection = await NativeConnection.connect({ address: config.address });
+  // As the product's worker to a loopback server (TEMPORAL_GRPC_COMPRESSION=auto); BENCH_GRPC_COMPRESSION=gzip is the SDK's default.
+  const codec = process.env.BENCH_GRPC_COMPRESSION === 'gzip' ? 'gzip' : 'none';
+  const connection = await NativeConnection.connect({ address: config.address, grpcCompression: { codec } });
   const worker = await Worker.create({
     connection,
     taskQueue: config.taskQueue,

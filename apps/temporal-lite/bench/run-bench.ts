@@ -7,8 +7,10 @@
  * It first times the server's start (spawn → first gRPC answer) against a bare `node` start, and
  * ends with N open workflows (open-workflows.ts): RSS per open workflow and restart time.
  *
- * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server,open-workflows), BENCH_TIMER_MS, BENCH_KEEP_DIR
- * (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60).
+ * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server,open-workflows),
+ * BENCH_TIMER_MS (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60),
+ * BENCH_KEEP_DIR (keep the journals), BENCH_GRPC_COMPRESSION (gzip: the worker gzips its requests,
+ * the SDK's default; otherwise plain, as the product's worker does to a loopback server).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -11,7 +11,7 @@ const SHUTDOWN_WITHOUT_SERVER_MS = 5_000;
 /** The dunning worker: the invoice workflows and their activities on one task queue. */
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, config.TEMPORAL_CONNECT_TIMEOUT_MS);
+  const connection = await connectWithRetry(config.TEMPORAL_ADDRESS, config.TEMPORAL_CONNECT_TIMEOUT_MS, config.TEMPORAL_GRPC_COMPRESSION);
   const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
   const { dependencies, database } = await createActivityDependencies(client, config);
   const worker = await Worker.create({

@@ -10,6 +10,7 @@ describe('worker configuration', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadWorkerConfig({ ...database, TEMPORAL_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/TEMPORAL_CONNECT_TIMEOUT_MS/);
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
+    expect(() => loadWorkerConfig({ ...database, TEMPORAL_GRPC_COMPRESSION: 'brotli' })).toThrow(/TEMPORAL_GRPC_COMPRESSION/);
   });
 
   it('bounds the workflow cache: 2 000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {

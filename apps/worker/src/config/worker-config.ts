@@ -8,6 +8,8 @@ const workerEnvironment = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('dunning'),
     /** How long to keep trying to reach Temporal at boot (the embedded server may still be starting). */
     TEMPORAL_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** gzip of the worker's requests: `auto` sends them plain to a loopback address, gzipped elsewhere. */
+    TEMPORAL_GRPC_COMPRESSION: z.enum(['auto', 'gzip', 'none']).default('auto'),
     /**
      * Workflows kept in the worker's memory between their tasks (the SDK's sticky cache). One whose
      * task comes after it left the cache is replayed from its history: slower, never wrong. The SDK
