@@ -138,7 +138,7 @@ describe('the web app, in Chromium, on npm start', () => {
       `WEB-2,${isoDate(today)},${due},800.00,EUR,C-WEB-2,Garage Dupont,garage@dupont.example,06 98 76 54 32,5,2 rue B|69002 Lyon`,
     ].join('\n');
     const page = await signIn(browser, stack, 'manager@example.com');
-    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
     await page.getByTestId('import-file').click();
     await page.locator('input[type="file"]').setInputFiles({ name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('import-submit').click();
@@ -152,7 +152,7 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.getByRole('link', { name: 'Outbox' }).click();
     await expectText(page.locator('body'), /reminder-1/, 60_000);
     await expectText(page.locator('body'), /pre-reminder/);
-    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
     await page.getByRole('link', { name: 'WEB-1' }).click();
     await expectText(page.getByTestId('invoice-timeline'), /reminder-1/);
     await page.getByRole('link', { name: 'Dashboard' }).click();
@@ -186,7 +186,7 @@ describe('the web app, in Chromium, on npm start', () => {
     const [issued, due] = [french(now), french(now + 365 * DAY)];
     const header = 'Réf. facture;Émise le;Échéance;Mt TTC;Raison sociale;Commentaire';
     const page = await signIn(browser, stack, 'manager@example.com');
-    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
     await expectText(page.getByTestId('import-template'), /Download the template/);
     expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/invoices/import/template?locale=en');
     const file = page.locator('input[type="file"]');
@@ -299,7 +299,7 @@ describe('the web app, in Chromium, on npm start', () => {
     await page.context().close();
 
     const manager = await signIn(browser, stack, 'manager@example.com');
-    await manager.getByRole('link', { name: 'Invoices' }).click();
+    await manager.getByRole('link', { name: 'Invoices', exact: true }).click();
     await manager.getByRole('link', { name: 'WEB-2' }).click();
     await expectText(manager.getByTestId('invoice-status'), /^Promised$/, 30_000);
     await expectText(manager.getByTestId('invoice-balance'), /^€800\.00$/);

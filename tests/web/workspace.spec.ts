@@ -40,7 +40,7 @@ describe('the credit manager’s workspace, in Chromium, on npm start', () => {
 
   it('signs out for good: the sign-in page, then Back shows it again and no request carries the old session', async () => {
     const page = await signIn(browser, stack, 'manager@example.com');
-    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
     await page.waitForURL('**/invoices');
     const session = (await page.context().cookies()).find((cookie) => cookie.name === 'dunning_session');
     expect(session?.value).toBeTruthy();
