@@ -1,5 +1,5 @@
 import { describeOnEveryDatabase } from '@dunning/db/src/testing/database-kinds';
-import { CustomersRepository, InvoicesRepository, LedgerRepository, WorkflowSignalsRepository, type InvoiceRow } from '@dunning/db';
+import { CustomersRepository, type Database, InvoicesRepository, LedgerRepository, WorkflowSignalsRepository, type InvoiceRow } from '@dunning/db';
 import { ReceivableRefusal } from '@dunning/domain';
 import { ReceivablesService } from './receivables.service';
 import { claimLimitationCases } from './claim-limitation.cases';
@@ -45,6 +45,38 @@ describeOnEveryDatabase('receivables service', (database) => {
     expect(await booked(invoice.id)).toBe(1200_00);
     const future = await issue({ dueDate: '2026-05-31' });
     expect(future.status).toBe('not_due');
+  });
+
+  it('issues an import’s thousands in chunks, each invoice with its sales entry; a failure in a later chunk writes nothing', async () => {
+    const batch = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        number: `${prefix}-${i}`,
+        customerId,
+        issueDate: '2026-03-01',
+        dueDate: i % 2 === 0 ? '2026-03-31' : '2026-05-31',
+        amount: 100_00 + i,
+        vatAmount: 10_00,
+        currency: 'EUR',
+        timeZone: 'Europe/Paris',
+        customerType: 'company',
+      }));
+    const issued = batch('BULK', 4_100);
+    const count = await database().db.transaction((tx) => service().issueMany(issued, tx as unknown as Database));
+    expect(count).toBe(4_100);
+    const rows = await new InvoicesRepository(database().db).findByNumbers(issued.map((i) => i.number));
+    expect(rows).toHaveLength(4_100);
+    const last = rows.find((r) => r.number === 'BULK-4099')!;
+    expect(last).toMatchObject({ amount: 100_00 + 4_099, balance: 100_00 + 4_099, status: 'not_due', limitationDate: '2031-05-31' });
+    expect(rows.find((r) => r.number === 'BULK-4098')).toMatchObject({ status: 'overdue' });
+    // Each invoice's own sales entry: its receivable line in 411 holds its whole amount.
+    const balances = new Map((await ledger().receivableBalances('2099-12-31')).map((b) => [b.invoiceId, b.balance]));
+    expect(rows.filter((r) => balances.get(r.id) !== r.amount)).toEqual([]);
+
+    // The third chunk repeats a number of the first: the unique number refuses it, and the transaction leaves nothing.
+    const failing = batch('BULKFAIL', 4_100);
+    failing[4_050]!.number = 'BULKFAIL-7';
+    await expect(database().db.transaction((tx) => service().issueMany(failing, tx as unknown as Database))).rejects.toThrow();
+    expect(await new InvoicesRepository(database().db).findByNumbers(failing.map((i) => i.number))).toEqual([]);
   });
 
   it('records a payment once per reference; the same reference for other money is a conflict', async () => {

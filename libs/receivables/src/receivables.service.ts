@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AgencyReportStatus,
   ECB_REFINANCING_RATES,
@@ -22,8 +23,8 @@ import {
   InsuranceRepository,
   type InvoiceRow,
   InvoicesRepository,
+  type IssuedInvoice,
   LedgerRepository,
-  type NewInvoice,
   SettingsRepository,
   UsersRepository,
 } from '@dunning/db';
@@ -34,6 +35,9 @@ import { type InterruptionInput, acknowledgedByPayment, claimLimitationSettings,
 
 /** The provision rate on doubtful receivables when the admin has set none: prudence, all of it. */
 export const DEFAULT_PROVISION_RATE_PERCENT = 100;
+
+/** Invoices written per statement by a bulk issue. */
+const ISSUE_CHUNK = 2000;
 
 export interface NewReceivable {
   number: string;
@@ -92,8 +96,38 @@ export class ReceivablesService {
     return runInvoiceEvent(this.db, this.clock.now(), (tx) => this.policy(tx), spec);
   }
 
-  /** Invoices issued (created or imported), with their sales entries, in the caller's transaction. */
-  async issue(receivables: NewReceivable[], db: Database = this.db) {
+  /** Invoices issued (created in the app), with their sales entries, in the caller's transaction: the rows as stored. */
+  async issue(receivables: NewReceivable[], db: Database = this.db): Promise<InvoiceRow[]> {
+    const issued = await this.issuedRow(db);
+    const rows = await this.invoices.insertIssued(receivables.map(issued), db);
+    await this.postSales(rows, db);
+    return rows;
+  }
+
+  /**
+   * Invoices issued in bulk (an import), with their sales entries, in the caller's transaction:
+   * how many. Written a chunk at a time, each invoice's id chosen here so that nothing is read
+   * back; while the database writes one chunk the next is built (a connection runs one query at a
+   * time, and the database works in another process), and other requests get a turn between chunks.
+   */
+  async issueMany(receivables: NewReceivable[], db: Database = this.db): Promise<number> {
+    const issued = await this.issuedRow(db);
+    let previous: Promise<unknown> = Promise.resolve();
+    for (let from = 0; from < receivables.length; from += ISSUE_CHUNK) {
+      const rows = receivables.slice(from, from + ISSUE_CHUNK).map((receivable) => ({ ...issued(receivable), id: randomUUID() }));
+      const written = Promise.all([this.invoices.insertIssuedBulk(rows, db), this.postSales(rows, db)]);
+      // Awaited below; handled now so that a failure while the previous chunk is awaited is not reported as unhandled.
+      written.catch(() => undefined);
+      await previous;
+      previous = written;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await previous;
+    return receivables.length;
+  }
+
+  /** What issuing writes for an invoice: its balance, its status on the customer's day and its claim's limitation date. */
+  private async issuedRow(db: Database): Promise<(receivable: NewReceivable) => IssuedInvoice> {
     const now = this.clock.now();
     const todays = new Map<string, string>();
     const todayIn = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, localToday(now, timeZone)).get(timeZone)!;
@@ -106,49 +140,49 @@ export class ReceivablesService {
       if (date === undefined) limitations.set(key, (date = limitationDate({ dueDate, debtorType }, [], periods)));
       return date;
     };
-    const rows = await this.invoices.insertIssued(
-      receivables.map((r) => {
-        const receivable = issuedReceivable({
-          number: r.number,
-          currency: r.currency,
-          issueDate: r.issueDate,
-          dueDate: r.dueDate,
-          amount: r.amount,
-          vatAmount: r.vatAmount,
-          customerType: r.customerType === 'person' ? 'person' : 'company',
-        });
-        // The claim's limitation date: due date + 5 years (L110-4) or 2 for a consumer (L218-2); an old import is `old` at once.
-        receivable.limitationDate = limitationFor(r.dueDate, receivable.customerType);
-        return {
-          number: r.number,
-          customerId: r.customerId,
-          issueDate: r.issueDate,
-          dueDate: r.dueDate,
-          amount: r.amount,
-          vatAmount: r.vatAmount,
-          currency: r.currency,
-          balance: r.amount,
-          lateInterestRatePercent: r.lateInterestRatePercent ?? null,
-          importBatchId: r.importBatchId,
-          status: receivableStatus(receivable, todayIn(r.timeZone)),
-          limitationDate: receivable.limitationDate,
-          paymentTerm: r.paymentTerm ?? null,
-          receiptDate: r.receiptDate ?? null,
-          termFindings: r.termFindings ?? [],
-          supportingReference: r.supportingReference ?? null,
-        } satisfies NewInvoice;
-      }),
-      db,
-    );
-    await this.ledger.post(
+    return (r) => {
+      const receivable = issuedReceivable({
+        number: r.number,
+        currency: r.currency,
+        issueDate: r.issueDate,
+        dueDate: r.dueDate,
+        amount: r.amount,
+        vatAmount: r.vatAmount,
+        customerType: r.customerType === 'person' ? 'person' : 'company',
+      });
+      // The claim's limitation date: due date + 5 years (L110-4) or 2 for a consumer (L218-2); an old import is `old` at once.
+      receivable.limitationDate = limitationFor(r.dueDate, receivable.customerType);
+      return {
+        number: r.number,
+        customerId: r.customerId,
+        issueDate: r.issueDate,
+        dueDate: r.dueDate,
+        amount: r.amount,
+        vatAmount: r.vatAmount,
+        currency: r.currency,
+        balance: r.amount,
+        lateInterestRatePercent: r.lateInterestRatePercent ?? null,
+        importBatchId: r.importBatchId,
+        status: receivableStatus(receivable, todayIn(r.timeZone)),
+        limitationDate: receivable.limitationDate,
+        paymentTerm: r.paymentTerm ?? null,
+        receiptDate: r.receiptDate ?? null,
+        termFindings: r.termFindings ?? [],
+        supportingReference: r.supportingReference ?? null,
+      };
+    };
+  }
+
+  /** Each issued invoice's sales entry (411 / 706 / 44571). */
+  private postSales(rows: Array<Pick<InvoiceRow, 'id' | 'number' | 'customerId' | 'issueDate' | 'currency' | 'amount'> & { vatAmount?: number }>, db: Database): Promise<void> {
+    return this.ledger.post(
       rows.map((row) => ({
-        entry: invoiceIssued({ number: row.number, date: row.issueDate, currency: row.currency, total: row.amount, vat: row.vatAmount }),
+        entry: invoiceIssued({ number: row.number, date: row.issueDate, currency: row.currency, total: row.amount, vat: row.vatAmount ?? 0 }),
         invoiceId: row.id,
         customerId: row.customerId,
       })),
       db,
     );
-    return rows;
   }
 
   /** A payment on an invoice, once per reference: beyond the balance it is the customer's credit. */

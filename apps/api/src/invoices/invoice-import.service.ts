@@ -22,7 +22,6 @@ import { derogationsFrom, samePaymentTerm, termFindingsFor } from './payment-ter
 const PROGRESS_EVERY = 500;
 /** Lines validated between two turns of the event loop (about 10 ms of work). */
 const VALIDATE_SLICE = 1000;
-const WRITE_CHUNK = 1000;
 /** Invoice numbers looked up per query (one array parameter each). */
 const LOOKUP_CHUNK = 10_000;
 
@@ -295,38 +294,31 @@ export class InvoiceImportService {
           })),
       );
       const standing = new Map((await this.customers.findByReferences([...distinct.keys()], db)).map((c) => [c.id, c]));
-      let count = 0;
-      for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
-        // Other requests are answered between chunks (those that need the database wait for the commit).
-        await yieldToEventLoop();
-        const chunk = fresh.slice(i, i + WRITE_CHUNK);
-        // Issued through the books: each invoice, its sales entry and its status on the customer's day.
-        const rows = await this.receivables.issue(
-          chunk.map((invoice) => {
-            const customerId = customerIdByReference.get(invoice.customer.reference)!;
-            const customer = standing.get(customerId)!;
-            return {
-              number: invoice.invoiceNumber,
-              customerId,
-              issueDate: invoice.issueDate,
-              dueDate: invoice.dueDate,
-              amount: invoice.amount,
-              vatAmount: invoice.vatAmount,
-              currency: invoice.currency,
-              lateInterestRatePercent: invoice.lateInterestRatePercent,
-              paymentTerm: invoice.paymentTerm,
-              receiptDate: invoice.receiptDate,
-              termFindings: findings.get(invoice),
-              supportingReference: invoice.supportingReference,
-              importBatchId: batchId,
-              timeZone: customer.timeZone,
-              customerType: customer.customerType,
-            };
-          }),
-          db,
-        );
-        count += rows.length;
-      }
+      // Issued through the books: each invoice, its sales entry and its status on the customer's day.
+      const count = await this.receivables.issueMany(
+        fresh.map((invoice) => {
+          const customerId = customerIdByReference.get(invoice.customer.reference)!;
+          const customer = standing.get(customerId)!;
+          return {
+            number: invoice.invoiceNumber,
+            customerId,
+            issueDate: invoice.issueDate,
+            dueDate: invoice.dueDate,
+            amount: invoice.amount,
+            vatAmount: invoice.vatAmount,
+            currency: invoice.currency,
+            lateInterestRatePercent: invoice.lateInterestRatePercent,
+            paymentTerm: invoice.paymentTerm,
+            receiptDate: invoice.receiptDate,
+            termFindings: findings.get(invoice),
+            supportingReference: invoice.supportingReference,
+            importBatchId: batchId,
+            timeZone: customer.timeZone,
+            customerType: customer.customerType,
+          };
+        }),
+        db,
+      );
       return count;
     });
     await this.batches.finish(batchId, { status: 'succeeded', inserted, unchanged: valid.length - inserted });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type AnyColumn, type SQL, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { AgingBucket, ReceivableStatus } from '@dunning/domain';
 import type { Database } from '../connection/database';
@@ -61,6 +62,13 @@ const toAgingRows = (rows: Array<{ currency: string; bucket: string; amount: str
 /** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** What issuing an invoice writes (the rest takes its defaults). */
+export type IssuedInvoice = Pick<
+  NewInvoice,
+  'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'
+> &
+  Partial<Pick<NewInvoice, 'paymentTerm' | 'receiptDate' | 'termFindings' | 'supportingReference' | 'limitationDate'>>;
+
 export class InvoicesRepository {
   constructor(private readonly db: Database) {}
 
@@ -88,39 +96,36 @@ export class InvoicesRepository {
     return db.insert(invoices).values(rows).returning();
   }
 
-  /**
-   * Invoices as issued (an import's thousands of rows): one array per column through unnest, far
-   * cheaper to build and to parse than one placeholder per value for every column of the table.
-   */
-  async insertIssued(
-    rows: Array<
-      Pick<
-        NewInvoice,
-        'number' | 'customerId' | 'issueDate' | 'dueDate' | 'amount' | 'vatAmount' | 'currency' | 'balance' | 'status' | 'lateInterestRatePercent' | 'importBatchId'
-      > &
-        Partial<Pick<NewInvoice, 'paymentTerm' | 'receiptDate' | 'termFindings' | 'supportingReference' | 'limitationDate'>>
-    >,
-    db: Database = this.db,
-  ): Promise<InvoiceRow[]> {
+  /** Invoices as issued, read back whole (a few at a time: an invoice created in the app). */
+  async insertIssued(rows: IssuedInvoice[], db: Database = this.db): Promise<InvoiceRow[]> {
     if (rows.length < 50) return this.insertMany(rows, db);
-    const column = <K extends keyof (typeof rows)[number]>(key: K) => sql.param(rows.map((row) => row[key] ?? null));
-    // JSON columns travel as text (one JSON document per row), cast to jsonb by the database.
-    const json = (values: unknown[]) => sql.param(values.map((value) => (value === null || value === undefined ? null : JSON.stringify(value))));
-    const inserted = await db.execute(sql`
-      insert into invoices (number, customer_id, issue_date, due_date, amount, vat_amount, currency, balance, status, late_interest_rate_percent, import_batch_id,
-        payment_term, receipt_date, term_findings, supporting_reference, limitation_date)
-      select * from unnest(
-        ${column('number')}::text[], ${column('customerId')}::uuid[], ${column('issueDate')}::date[], ${column('dueDate')}::date[], ${column('amount')}::bigint[],
-        ${column('vatAmount')}::bigint[], ${column('currency')}::char(3)[], ${column('balance')}::bigint[], ${column('status')}::text[]::invoice_status[],
-        ${column('lateInterestRatePercent')}::numeric[], ${column('importBatchId')}::uuid[],
-        ${json(rows.map((row) => row.paymentTerm))}::text[]::jsonb[], ${column('receiptDate')}::date[], ${json(rows.map((row) => row.termFindings ?? []))}::text[]::jsonb[],
-        ${column('supportingReference')}::text[], ${column('limitationDate')}::date[])
-      returning id`);
-    const ids = (inserted as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+    const withIds = rows.map((row) => ({ ...row, id: randomUUID() }));
+    await this.insertIssuedBulk(withIds, db);
     return db
       .select()
       .from(invoices)
-      .where(sql`${invoices.id} = any(${sql.param(ids)}::uuid[])`);
+      .where(sql`${invoices.id} = any(${sql.param(withIds.map((row) => row.id))}::uuid[])`);
+  }
+
+  /**
+   * Invoices as issued (an import's thousands of rows), their ids chosen by the caller so that
+   * nothing needs reading back: one array per column through unnest, far cheaper to build and to
+   * parse than one placeholder per value.
+   */
+  async insertIssuedBulk(rows: Array<IssuedInvoice & { id: string }>, db: Database = this.db): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => sql.param(rows.map((row) => row[key] ?? null));
+    // JSON columns travel as text (one JSON document per row), cast to jsonb by the database.
+    const json = (values: unknown[]) => sql.param(values.map((value) => (value === null || value === undefined ? null : JSON.stringify(value))));
+    await db.execute(sql`
+      insert into invoices (id, number, customer_id, issue_date, due_date, amount, vat_amount, currency, balance, status, late_interest_rate_percent, import_batch_id,
+        payment_term, receipt_date, term_findings, supporting_reference, limitation_date)
+      select * from unnest(
+        ${column('id')}::uuid[], ${column('number')}::text[], ${column('customerId')}::uuid[], ${column('issueDate')}::date[], ${column('dueDate')}::date[], ${column('amount')}::bigint[],
+        ${column('vatAmount')}::bigint[], ${column('currency')}::char(3)[], ${column('balance')}::bigint[], ${column('status')}::text[]::invoice_status[],
+        ${column('lateInterestRatePercent')}::numeric[], ${column('importBatchId')}::uuid[],
+        ${json(rows.map((row) => row.paymentTerm))}::text[]::jsonb[], ${column('receiptDate')}::date[], ${json(rows.map((row) => row.termFindings ?? []))}::text[]::jsonb[],
+        ${column('supportingReference')}::text[], ${column('limitationDate')}::date[])`);
   }
 
   async update(id: string, changes: Partial<NewInvoice>, db: Database = this.db): Promise<InvoiceRow | undefined> {
