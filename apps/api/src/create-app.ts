@@ -27,6 +27,7 @@ import { ReceivablesService } from '@dunning/receivables';
 import { SignalRelayService } from './dunning/signal-relay.service';
 import { StatusRefreshScheduleService } from './dunning/status-refresh-schedule.service';
 import { WorkflowStarterService } from './dunning/workflow-starter.service';
+import { ExperimentsModule } from './experiments/experiments.module';
 import { ExceptionsModule } from './exceptions/exceptions.module';
 import { SettingsModule } from './settings/settings.module';
 import { FlowsModule } from './flows/flows.module';
@@ -69,6 +70,7 @@ export function appModule({ config, database, temporal }: AppDependencies): Dyna
       InvoicesModule,
       DunningModule,
       FlowsModule,
+      ExperimentsModule,
       TasksModule,
       AgenciesModule,
       ReportsModule,

@@ -148,6 +148,8 @@ export const assignmentRuleInput = z
     amountMax: ruleAmount.nullish(),
     /** Required with an amount bound: the currency it is expressed in. */
     currency: currencyCode.nullish(),
+    /** A running experiment this rule splits its invoices for (set by POST /api/experiments; send it back to keep it). */
+    experimentId: uuid.nullish(),
   })
   .superRefine((rule, context) => {
     if (rule.riskMin != null && rule.riskMax != null && rule.riskMin > rule.riskMax) {
@@ -171,6 +173,9 @@ export const assignmentsBody = z.object({
       rules.forEach((rule, index) => {
         if (seen.has(rule.priority)) context.addIssue({ code: 'custom', path: [index, 'priority'], message: 'another rule has this priority' });
         seen.add(rule.priority);
+        if (rule.experimentId && rules.findIndex((other) => other.experimentId === rule.experimentId) !== index) {
+          context.addIssue({ code: 'custom', path: [index, 'experimentId'], message: 'another rule splits for this experiment' });
+        }
       });
     }),
 });
@@ -188,6 +193,7 @@ export const assignmentRule = z
     amountMin: z.number().int().nullable(),
     amountMax: z.number().int().nullable(),
     currency: z.string().nullable(),
+    experimentId: uuid.nullable(),
     createdAt: instant,
   })
   .meta({ id: 'AssignmentRule' });

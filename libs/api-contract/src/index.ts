@@ -22,3 +22,4 @@ export * from './payment-terms';
 export * from './legal-cases';
 export * from './insurance';
 export * from './claims';
+export * from './experiments';

@@ -142,6 +142,9 @@ export const invoice = z
     workflowId: z.string().nullable(),
     flowId: uuid.nullable(),
     flowVersion: z.number().int().nullable(),
+    /** The A/B experiment and arm that chose its flow, if any. */
+    experimentId: uuid.nullable(),
+    experimentArm: z.string().nullable(),
     importBatchId: uuid.nullable(),
     workflowStartError: z.string().nullable(),
     createdAt: instant,

@@ -12,3 +12,4 @@ export * from './receivables';
 export * from './vocabularies';
 export * from './legal';
 export * from './identity';
+export * from './experiments';

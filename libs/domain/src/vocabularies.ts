@@ -185,3 +185,7 @@ export type InsuranceDeclarationStatus = (typeof INSURANCE_DECLARATION_STATUSES)
 /** Where a solvency score came from. */
 export const SCORE_SOURCES = ['manual', 'csv', 'api', 'webhook', 'import'] as const;
 export type ScoreSource = (typeof SCORE_SOURCES)[number];
+
+/** A flow experiment splits its rule's invoices while `running`; once `stopped`, the rule routes everyone to the winner. */
+export const EXPERIMENT_STATUSES = ['running', 'stopped'] as const;
+export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];

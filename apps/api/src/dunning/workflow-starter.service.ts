@@ -36,7 +36,14 @@ export class WorkflowStarterService {
     if (!customer) throw new NotFoundException(`customer ${invoice.customerId} not found`);
     const version = await this.flows.versionFor(customer, invoice);
     const workflowId = await this.startWorkflow(invoice, customer, version);
-    await this.invoices.update(invoice.id, { workflowId, flowId: version.flowId, flowVersion: version.version, workflowStartError: null });
+    await this.invoices.update(invoice.id, {
+      workflowId,
+      flowId: version.flowId,
+      flowVersion: version.version,
+      experimentId: version.experiment?.id ?? null,
+      experimentArm: version.experiment?.arm ?? null,
+      workflowStartError: null,
+    });
     return workflowId;
   }
 
@@ -121,7 +128,7 @@ export class WorkflowStarterService {
   private async startPage(page: InvoiceRow[]): Promise<number> {
     const customers = new Map((await this.customers.findByIds(page.map((invoice) => invoice.customerId))).map((customer) => [customer.id, customer]));
     const versionFor = await this.flows.versionChooser();
-    const started: Array<{ invoiceId: string; workflowId: string; flowId: string; flowVersion: number }> = [];
+    const started: Parameters<InvoicesRepository['recordWorkflowsStarted']>[0] = [];
     const failed: Array<{ invoice: InvoiceRow; reason: string }> = [];
     let next = 0;
     const lane = async () => {
@@ -132,7 +139,14 @@ export class WorkflowStarterService {
           if (!customer) throw new NotFoundException(`customer ${invoice.customerId} not found`);
           const version = await versionFor(customer, invoice);
           const workflowId = await this.startWorkflow(invoice, customer, version);
-          started.push({ invoiceId: invoice.id, workflowId, flowId: version.flowId, flowVersion: version.version });
+          started.push({
+            invoiceId: invoice.id,
+            workflowId,
+            flowId: version.flowId,
+            flowVersion: version.version,
+            experimentId: version.experiment?.id,
+            experimentArm: version.experiment?.arm,
+          });
         } catch (error) {
           failed.push({ invoice, reason: (error as Error).message });
         }

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, Optional, UnprocessableEntityException } from '@nestjs/common';
 import type { AssignmentRuleInput, FlowSimulation } from '@dunning/api-contract';
-import { SCORE_BAND_RANGES, riskScoreOrDefault } from '@dunning/domain';
+import { SCORE_BAND_RANGES, chooseArm, riskScoreOrDefault } from '@dunning/domain';
 import { publicHolidayNames, publicHolidays } from '@dunning/domain/holidays';
-import { type Database, type FlowAssignmentRow, type FlowVersionRow, FlowsRepository, SettingsRepository } from '@dunning/db';
+import { type Database, ExperimentsRepository, type FlowAssignmentRow, type FlowVersionRow, FlowsRepository, SettingsRepository } from '@dunning/db';
 import {
   type Flow,
   type FlowEvent,
@@ -25,6 +25,12 @@ const DISK_TEMPLATES = loadTemplateCatalog();
 /** A draft as the contract takes it: flow-shaped, possibly with problems. */
 type DraftGraph = Record<string, unknown>;
 
+/** The customer facts a flow is chosen by. */
+export type ChoosingCustomer = { id: string; riskScore: number | null; segment: string | null };
+
+/** The flow version an invoice runs, and the experiment arm that chose it, if any. */
+export type FlowChoice = FlowVersionRow & { experiment?: { id: string; arm: string } };
+
 /** Flows: drafts, validation, immutable versions, assignment rules, simulation. */
 @Injectable()
 export class FlowsService {
@@ -34,6 +40,8 @@ export class FlowsService {
     @Optional() private readonly settings?: SettingsRepository,
     /** The templates flows can name: on disk and created in the app. */
     @Optional() private readonly templateLibrary?: TemplateLibraryService,
+    /** The running experiments that split a rule's invoices (none without it: unit tests). */
+    @Optional() private readonly experiments?: ExperimentsRepository,
   ) {}
 
   private async templates() {
@@ -125,36 +133,52 @@ export class FlowsService {
     for (const [index, rule] of rules.entries()) {
       if (!(await this.flows.latestVersion(rule.flowId))) problems.push({ field: `rules.${index}.flowId`, message: `flow ${rule.flowId} has no published version to assign` });
     }
+    const running = new Set(rules.some((r) => r.experimentId) ? ((await this.experiments?.running()) ?? []).map((e) => e.id) : []);
+    for (const [index, rule] of rules.entries()) {
+      if (rule.experimentId && !running.has(rule.experimentId)) problems.push({ field: `rules.${index}.experimentId`, message: 'no running experiment has this id' });
+    }
     if (problems.length > 0) throw new UnprocessableEntityException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems });
     return this.flows.replaceAssignments(rules);
   }
 
   /**
-   * The flow version an invoice runs: the first assignment rule that matches, by priority. `db`: a
-   * transaction to read in (the solvency scores re-route running invoices inside theirs).
+   * The flow version for each of many invoices (a page of starts after an import): the rules and
+   * running experiments read once, each version once. Same answers as versionFor.
    */
-  /**
-   * The flow version for each of many invoices (a page of starts after an import): the rules read
-   * once, each flow's latest version once. Same answers as versionFor.
-   */
-  async versionChooser(): Promise<(customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }) => Promise<FlowVersionRow>> {
-    const rules = await this.flows.assignments();
-    const latest = new Map<string, Promise<FlowVersionRow | undefined>>();
+  async versionChooser(db?: Database): Promise<(customer: ChoosingCustomer, invoice: { amount: number; currency: string }) => Promise<FlowChoice>> {
+    const flows = db ? new FlowsRepository(db) : this.flows;
+    const rules = await flows.assignments();
+    const experimentsRepository = db ? new ExperimentsRepository(db) : this.experiments;
+    const experiments = new Map(rules.some((r) => r.experimentId) && experimentsRepository ? (await experimentsRepository.running()).map((e) => [e.id, e]) : []);
+    const versions = new Map<string, Promise<FlowVersionRow | undefined>>();
+    const versionOf = (flowId: string, version?: number) => {
+      const key = `${flowId}:${version ?? 'latest'}`;
+      if (!versions.has(key)) versions.set(key, version === undefined ? flows.latestVersion(flowId) : flows.version(flowId, version));
+      return versions.get(key)!;
+    };
     return async (customer, invoice) => {
       const rule = rules.find((r) => ruleMatches(r, customer, invoice));
-      if (rule && !latest.has(rule.flowId)) latest.set(rule.flowId, this.flows.latestVersion(rule.flowId));
-      const version = rule ? await latest.get(rule.flowId) : undefined;
+      if (!rule) throw new UnprocessableEntityException('no flow is assigned to this invoice: add an assignment rule');
+      // A running experiment splits the rule's invoices by customer: all of a customer's invoices run one arm.
+      const experiment = rule.experimentId ? experiments.get(rule.experimentId) : undefined;
+      if (experiment) {
+        const arm = chooseArm(experiment.id, customer.id, experiment.arms);
+        const version = await versionOf(arm.flowId, arm.flowVersion);
+        if (version) return { ...version, experiment: { id: experiment.id, arm: arm.key } };
+      }
+      const version = await versionOf(rule.flowId);
       if (!version) throw new UnprocessableEntityException('no flow is assigned to this invoice: add an assignment rule');
       return version;
     };
   }
 
-  async versionFor(customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }, db?: Database): Promise<FlowVersionRow> {
-    const flows = db ? new FlowsRepository(db) : this.flows;
-    const rule = (await flows.assignments()).find((r) => ruleMatches(r, customer, invoice));
-    const version = rule ? await flows.latestVersion(rule.flowId) : undefined;
-    if (!version) throw new UnprocessableEntityException('no flow is assigned to this invoice: add an assignment rule');
-    return version;
+  /**
+   * The flow version an invoice runs: the first assignment rule that matches, by priority (an
+   * experiment's arm when that rule runs one). `db`: a transaction to read in (the solvency scores
+   * re-route running invoices inside theirs).
+   */
+  async versionFor(customer: ChoosingCustomer, invoice: { amount: number; currency: string }, db?: Database): Promise<FlowChoice> {
+    return (await this.versionChooser(db))(customer, invoice);
   }
 
   /** The flow's timeline for a sample invoice; a flow with problems, or a country without a holiday calendar, is refused (422). */
@@ -192,7 +216,7 @@ export class FlowsService {
   }
 }
 
-function ruleMatches(rule: FlowAssignmentRow, customer: { riskScore: number | null; segment: string | null }, invoice: { amount: number; currency: string }): boolean {
+function ruleMatches(rule: FlowAssignmentRow, customer: ChoosingCustomer, invoice: { amount: number; currency: string }): boolean {
   const score = riskScoreOrDefault(customer.riskScore);
   if (rule.riskMin !== null && score < rule.riskMin) return false;
   if (rule.riskMax !== null && score > rule.riskMax) return false;

@@ -222,11 +222,12 @@ export class SolvencyScoresService {
     const flows = new FlowsRepository(tx);
     const allowsReroute = new Map<string, boolean>();
     const signals = [];
+    const choose = await this.flows.versionChooser(tx);
     for (const invoice of running) {
       const change = byCustomer.get(invoice.customerId)!;
       let target;
       try {
-        target = await this.flows.versionFor({ riskScore: change.riskScore, segment: customers.get(invoice.customerId)!.segment }, invoice, tx);
+        target = await choose({ id: invoice.customerId, riskScore: change.riskScore, segment: customers.get(invoice.customerId)!.segment }, invoice);
       } catch (error) {
         if (error instanceof UnprocessableEntityException) continue; // no rule picks a flow: the invoice stays where it is
         throw error;

@@ -21,3 +21,4 @@ export * from './insurance.repository';
 export * from './audit-log.repository';
 export * from './legal-cases.repository';
 export * from './message-templates.repository';
+export * from './experiments.repository';

@@ -288,12 +288,17 @@ export class InvoicesRepository {
   }
 
   /** Records, in one statement, the workflows a page of invoices started under (the starter's write after the starts). */
-  async recordWorkflowsStarted(started: Array<{ invoiceId: string; workflowId: string; flowId: string; flowVersion: number }>, db: Database = this.db): Promise<void> {
+  async recordWorkflowsStarted(
+    started: Array<{ invoiceId: string; workflowId: string; flowId: string; flowVersion: number; experimentId?: string | null; experimentArm?: string | null }>,
+    db: Database = this.db,
+  ): Promise<void> {
     if (started.length === 0) return;
-    const column = <K extends keyof (typeof started)[number]>(key: K) => sql.param(started.map((row) => row[key]));
+    const column = <K extends keyof (typeof started)[number]>(key: K) => sql.param(started.map((row) => row[key] ?? null));
     await db.execute(sql`
-      update invoices set workflow_id = v.workflow_id, flow_id = v.flow_id, flow_version = v.flow_version, workflow_start_error = null, updated_at = now()
-      from unnest(${column('invoiceId')}::uuid[], ${column('workflowId')}::text[], ${column('flowId')}::uuid[], ${column('flowVersion')}::int[]) as v(id, workflow_id, flow_id, flow_version)
+      update invoices set workflow_id = v.workflow_id, flow_id = v.flow_id, flow_version = v.flow_version, experiment_id = v.experiment_id, experiment_arm = v.experiment_arm,
+        workflow_start_error = null, updated_at = now()
+      from unnest(${column('invoiceId')}::uuid[], ${column('workflowId')}::text[], ${column('flowId')}::uuid[], ${column('flowVersion')}::int[], ${column('experimentId')}::uuid[], ${column('experimentArm')}::text[])
+        as v(id, workflow_id, flow_id, flow_version, experiment_id, experiment_arm)
       where invoices.id = v.id`);
   }
 

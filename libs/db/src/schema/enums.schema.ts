@@ -1,4 +1,5 @@
 import {
+  EXPERIMENT_STATUSES,
   AGENCY_DELIVERY_METHODS,
   CALL_OUTCOMES,
   CALL_TASK_STATUSES,
@@ -73,3 +74,4 @@ export const legalCaseStage = pgEnum('legal_case_stage', LEGAL_CASE_STAGES);
 export const insuranceDeclarationKind = pgEnum('insurance_declaration_kind', INSURANCE_DECLARATION_KINDS);
 export const insuranceDeclarationStatus = pgEnum('insurance_declaration_status', INSURANCE_DECLARATION_STATUSES);
 export const scoreSource = pgEnum('score_source', SCORE_SOURCES);
+export const experimentStatus = pgEnum('experiment_status', EXPERIMENT_STATUSES);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
+import { experimentStatus } from './enums.schema';
 import { users } from './users.schema';
 
 /** A flow graph as stored: validated by @dunning/flow before it gets here. */
@@ -33,6 +34,29 @@ export const flowVersions = pgTable(
   (t) => [unique('flow_versions_flow_version_key').on(t.flowId, t.version), check('flow_versions_version_positive', sql`${t.version} > 0`)],
 );
 
+/** One arm of an experiment: a published flow version and its weight. */
+export interface ExperimentArmRecord {
+  key: string;
+  flowId: string;
+  flowVersion: number;
+  weight: number;
+}
+
+/**
+ * An A/B experiment: while running, the assignment rule that names it splits the invoices it
+ * matches between the arms, by customer. Written by the experiments module alone.
+ */
+export const flowExperiments = pgTable('flow_experiments', {
+  id: id(),
+  name: text('name').notNull(),
+  status: experimentStatus('status').notNull().default('running'),
+  arms: jsonb('arms').$type<ExperimentArmRecord[]>().notNull(),
+  winnerArm: text('winner_arm'),
+  startedAt: instant('started_at').notNull().defaultNow(),
+  stoppedAt: instant('stopped_at'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
 /** Which flow applies to which invoice: the lowest priority whose every set criterion matches wins. */
 export const flowAssignments = pgTable(
   'flow_assignments',
@@ -49,6 +73,8 @@ export const flowAssignments = pgTable(
     amountMax: minorUnits('amount_max'),
     /** The currency amount bounds are expressed in; required when one is set. */
     currency: currency(),
+    /** A running experiment splits this rule's invoices between its arms; `flowId` is the flow once it stops. */
+    experimentId: uuid('experiment_id').references(() => flowExperiments.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -4,7 +4,7 @@ import type { PaymentTerm, PaymentTermFinding } from '@dunning/domain';
 import { createdAt, currency, id, instant, minorUnits, updatedAt } from './columns.schema';
 import { customers } from './customers.schema';
 import { claimInterruptionKind, disputeStatus, invoiceStatus, promiseStatus } from './enums.schema';
-import { flows } from './flows.schema';
+import { flowExperiments, flows } from './flows.schema';
 import { importBatches } from './import-batches.schema';
 import { users } from './users.schema';
 
@@ -73,6 +73,9 @@ export const invoices = pgTable(
     workflowId: text('workflow_id').unique(),
     flowId: uuid('flow_id').references(() => flows.id, { onDelete: 'restrict' }),
     flowVersion: integer('flow_version'),
+    /** The experiment and arm its flow was chosen by (set with flow_id by the workflow starter). */
+    experimentId: uuid('experiment_id').references(() => flowExperiments.id, { onDelete: 'restrict' }),
+    experimentArm: text('experiment_arm'),
     importBatchId: uuid('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
     /** Why its workflow could not be started (the exceptions inbox retries it). */
     workflowStartError: text('workflow_start_error'),
@@ -88,7 +91,9 @@ export const invoices = pgTable(
     check('invoices_due_after_issue', sql`${t.dueDate} >= ${t.issueDate}`),
     check('invoices_currency_upper', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('invoices_flow_version_with_flow', sql`(${t.flowId} is null) = (${t.flowVersion} is null)`),
+    check('invoices_experiment_arm_with_experiment', sql`(${t.experimentId} is null) = (${t.experimentArm} is null)`),
     index('invoices_customer_idx').on(t.customerId),
+    index('invoices_experiment_idx').on(t.experimentId, t.experimentArm),
     index('invoices_due_date_idx').on(t.dueDate, t.id),
     index('invoices_status_due_date_idx').on(t.status, t.dueDate),
     index('invoices_limitation_date_idx').on(t.limitationDate),

@@ -1,0 +1,2 @@
+export * from './arm-choice';
+export * from './recovery-comparison';
