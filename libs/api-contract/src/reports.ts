@@ -78,6 +78,36 @@ export const recoveryByStepReport = z.array(
   }),
 );
 
+/** GET /api/reports/recovery-by-step-version: the window after each step, in days, and one flow if asked. */
+export const stepRecoveryQuery = z.object({
+  days: z.coerce.number().int('whole days').min(1).max(365).default(30),
+  flowId: uuid.optional(),
+});
+
+/** Per flow version and step: what the invoices that ran it owed then, and what they paid within `days` days after. */
+export const stepRecoveryReport = z
+  .object({
+    days: z.number().int(),
+    rows: z.array(
+      z.object({
+        flowId: uuid,
+        flowName: z.string(),
+        flowVersion: z.number().int(),
+        nodeId: z.string(),
+        /** The step's kind in that version (email, call_task…); null when the version no longer has it. */
+        kind: z.string().nullable(),
+        currency: currencyCode,
+        invoices: z.number().int().min(0),
+        outstanding: amountOnWire,
+        recovered: amountOnWire,
+        /** recovered / outstanding (0 to 1); null when nothing was owed. */
+        recoveryRate: z.number().nullable(),
+        settled: z.number().int().min(0),
+      }),
+    ),
+  })
+  .meta({ id: 'StepRecoveryReport' });
+
 /** GET /api/reports/messages: messages per channel. */
 export const messageCountsReport = z.array(z.object({ channel: z.enum(MESSAGE_CHANNELS), count: z.number().int().min(0) }));
 

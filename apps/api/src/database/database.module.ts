@@ -15,6 +15,7 @@ import {
   LoginThrottlesRepository,
   MessagesRepository,
   SettingsRepository,
+  StepRecoveryRepository,
   UsersRepository,
   WorkflowSignalsRepository,
 } from '@dunning/db';
@@ -37,6 +38,7 @@ const repositories = [
   LoginThrottlesRepository,
   MessagesRepository,
   SettingsRepository,
+  StepRecoveryRepository,
   UsersRepository,
   WorkflowSignalsRepository,
 ];

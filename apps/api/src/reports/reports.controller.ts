@@ -11,6 +11,8 @@ import {
   fecQuery,
   messageCountsReport,
   recoveryByStepReport,
+  stepRecoveryQuery,
+  stepRecoveryReport,
   reportAsOfQuery,
   reportPeriodQuery,
   trialBalanceReport,
@@ -22,6 +24,7 @@ import { Returns, ValidQuery } from '../common/contract/contract.decorators';
 import { CreditorIdentityService } from '../settings/creditor-identity.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { BooksReportsService } from './books-reports.service';
+import { StepRecoveryService } from './step-recovery.service';
 
 type Period = z.infer<typeof reportPeriodQuery>;
 type AsOf = z.infer<typeof reportAsOfQuery>;
@@ -43,6 +46,7 @@ export class ReportsController {
     private readonly messages: MessagesRepository,
     private readonly books: BooksReportsService,
     private readonly creditorIdentity: CreditorIdentityService,
+    private readonly stepRecovery: StepRecoveryService,
   ) {}
 
   /** Every bucket, in order (not yet due, 1–30 days late… 90+), per currency, zero when empty. */
@@ -91,6 +95,12 @@ export class ReportsController {
   @Returns(recoveryByStepReport, { summary: 'Money received, by the flow step last run before it' })
   recoveryByStep() {
     return this.ledger.recoveryByStep();
+  }
+
+  @Get('recovery-by-step-version')
+  @Returns(stepRecoveryReport, { summary: 'Per flow version and step: what the invoices that ran it owed then, and what they paid within N days after (which step pays)' })
+  stepRecoveryByVersion(@ValidQuery(stepRecoveryQuery) query: z.infer<typeof stepRecoveryQuery>) {
+    return this.stepRecovery.report(query.days, query.flowId);
   }
 
   @Get('messages')

@@ -22,3 +22,4 @@ export * from './audit-log.repository';
 export * from './legal-cases.repository';
 export * from './message-templates.repository';
 export * from './experiments.repository';
+export * from './step-recovery.repository';
