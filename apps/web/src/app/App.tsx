@@ -23,6 +23,8 @@ const ClaimAgeReportPage = lazy(() => import('../claims/ClaimAgeReportPage').the
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ExceptionsPage = lazy(() => import('../exceptions/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const FlowEditorPage = lazy(() => import('../flows/FlowEditorPage').then((m) => ({ default: m.FlowEditorPage })));
+const ExperimentsPage = lazy(() => import('../experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })));
+const ExperimentReportPage = lazy(() => import('../experiments/ExperimentReportPage').then((m) => ({ default: m.ExperimentReportPage })));
 const FlowsPage = lazy(() => import('../flows/FlowsPage').then((m) => ({ default: m.FlowsPage })));
 const InvoiceDetailPage = lazy(() => import('../invoices/InvoiceDetailPage').then((m) => ({ default: m.InvoiceDetailPage })));
 const InvoicesPage = lazy(() => import('../invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
@@ -62,6 +64,8 @@ function Routed() {
           <Route path="/customers" element={<CustomersPage />} />
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/flows" element={<FlowsPage />} />
+          <Route path="/flows/experiments" element={<ExperimentsPage />} />
+          <Route path="/flows/experiments/:id" element={<ExperimentReportPage />} />
           <Route path="/flows/:id" element={<FlowEditorPage />} />
           <Route path="/queue" element={<TaskQueuePage />} />
           <Route path="/outbox" element={<OutboxPage />} />

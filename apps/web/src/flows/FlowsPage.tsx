@@ -13,7 +13,12 @@ export function FlowsPage() {
   const [name, setName] = useState('');
   return (
     <Stack>
-      <Title order={3}>{t('flows.title')}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t('flows.title')}</Title>
+        <Button component={Link} to="/flows/experiments" variant="light">
+          {t('experiments.nav')}
+        </Button>
+      </Group>
       <Group
         component="form"
         onSubmit={(e) => (

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Card, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Card, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useAssignments, useFlows, useSaveAssignments } from '../api/queries';
 import type { AssignmentRuleInput } from '../api/types';
 import { notifySuccess, useNotifyError } from '../common/notify';
@@ -36,7 +37,7 @@ export function AssignmentRulesCard() {
     const catchAll = rules.findIndex(isCatchAll);
     const next =
       index !== null
-        ? rules.map((r, i) => (i === index ? rule : r))
+        ? rules.map((r, i) => (i === index ? { ...rule, experimentId: r.experimentId } : r))
         : catchAll >= 0 && !isCatchAll(rule)
           ? [...rules.slice(0, catchAll), rule, ...rules.slice(catchAll)]
           : [...rules, rule];
@@ -79,6 +80,11 @@ export function AssignmentRulesCard() {
                       </Table.Td>
                       <Table.Td>
                         → <Data>{flowName(rule.flowId)}</Data>
+                        {rule.experimentId && (
+                          <Anchor component={Link} to={`/flows/experiments/${rule.experimentId}`} size="xs" display="block">
+                            {t('experiments.ruleInExperiment')}
+                          </Anchor>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">

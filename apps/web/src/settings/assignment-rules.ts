@@ -50,7 +50,7 @@ export const isCatchAll = (rule: RuleFields) => ruleConditions(rule).length === 
 /** The rules in the order they are tried. */
 export const inPriorityOrder = <T extends { priority: number }>(rules: readonly T[]): T[] => [...rules].sort((a, b) => a.priority - b.priority);
 
-/** What PUT /api/flows/assignments takes, priorities renumbered 10, 20, 30… in the order given. */
+/** What PUT /api/flows/assignments takes, priorities renumbered 10, 20, 30… in the order given (with the experiment a rule splits for). */
 export function toInputs(rules: ReadonlyArray<AssignmentRuleInput | AssignmentRule>): AssignmentRuleInput[] {
   return rules.map((r, index) => ({
     flowId: r.flowId,
@@ -61,6 +61,8 @@ export function toInputs(rules: ReadonlyArray<AssignmentRuleInput | AssignmentRu
     amountMin: r.amountMin ?? null,
     amountMax: r.amountMax ?? null,
     currency: r.amountMin != null || r.amountMax != null ? (r.currency ?? 'EUR') : null,
+    // A rule splitting its invoices for a running experiment keeps doing so.
+    experimentId: r.experimentId ?? null,
   }));
 }
 

@@ -1,4 +1,5 @@
 import { accountScreensEn } from './account-messages';
+import { experimentsScreensEn } from './experiments-messages';
 import { customerScreensEn } from './customer-messages';
 import { flowStepScreensEn } from './flow-step-messages';
 import { importScreensEn } from './import-messages';
@@ -245,5 +246,6 @@ export const en = {
   ...legalClaimsScreensEn,
   ...customerScreensEn,
   ...accessScreensEn,
+  ...experimentsScreensEn,
 };
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 import type { Messages, Screens } from '../en';
 import { accountScreensFr } from './account-messages';
+import { experimentsScreensFr } from './experiments-messages';
 import { customerScreensFr } from './customer-messages';
 import { flowStepScreensFr } from './flow-step-messages';
 import { importScreensFr } from './import-messages';
@@ -251,4 +252,5 @@ export const fr: Messages = {
   ...legalClaimsScreensFr,
   ...customerScreensFr,
   ...accessScreensFr,
+  ...experimentsScreensFr,
 };
