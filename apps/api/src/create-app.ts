@@ -28,6 +28,7 @@ import { SignalRelayService } from './dunning/signal-relay.service';
 import { StatusRefreshScheduleService } from './dunning/status-refresh-schedule.service';
 import { WorkflowStarterService } from './dunning/workflow-starter.service';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { FlowMigrationsModule } from './flow-migrations/flow-migrations.module';
 import { ExceptionsModule } from './exceptions/exceptions.module';
 import { SettingsModule } from './settings/settings.module';
 import { FlowsModule } from './flows/flows.module';
@@ -71,6 +72,7 @@ export function appModule({ config, database, temporal }: AppDependencies): Dyna
       DunningModule,
       FlowsModule,
       ExperimentsModule,
+      FlowMigrationsModule,
       TasksModule,
       AgenciesModule,
       ReportsModule,

@@ -23,3 +23,4 @@ export * from './legal-cases';
 export * from './insurance';
 export * from './claims';
 export * from './experiments';
+export * from './flow-migrations';

@@ -3,3 +3,4 @@ export * from './validation';
 export * from './interpreter';
 export * from './simulator';
 export * from './default-flows';
+export * from './migration';

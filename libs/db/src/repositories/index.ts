@@ -23,3 +23,4 @@ export * from './legal-cases.repository';
 export * from './message-templates.repository';
 export * from './experiments.repository';
 export * from './step-recovery.repository';
+export * from './running-positions.repository';

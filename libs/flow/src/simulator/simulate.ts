@@ -33,6 +33,11 @@ export interface SimulationOptions {
   holidayNames?: Readonly<Record<string, string>>;
   /** ECB rates by half-year for late interest (default: the table the product ships). */
   lateRates?: readonly HalfYearRate[];
+  /**
+   * A running invoice: go on from just after this performed step (at `start`), a wait anchored on
+   * the previous step counting from `at`. A step that waits for an outcome (a call's) stops there.
+   */
+  resumeAfter?: { nodeId: string; at: string; stepCount?: number };
 }
 
 /** A performed step of the simulation: when it was due, when it went, why it moved, and the edges that led to it. */
@@ -76,6 +81,12 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
   const timeline: TimelineEntry[] = [];
   let now = options.start;
   let state = createInitialState(flow.id, graph.start().id, invoice, options.start);
+  if (options.resumeAfter) {
+    const { nodeId, at, stepCount = 1 } = options.resumeAfter;
+    const plainNext = flow.edges.some((e) => e.source === nodeId && e.outcome === undefined);
+    if (!plainNext) return { timeline: [], state: { ...state, nodeId }, outcome: 'waiting', path: { nodeIds: [nodeId], edgeIds: [] }, steps: [] };
+    state = { ...state, nodeId: graph.next(nodeId), previousStepAt: at, stepCount };
+  }
   const trace = new Trace(flow, options);
   const fees = new EstimatedFees(options.calendar.timeZone, options.lateRates);
   trace.observe(state.nodeId, state);

@@ -1,0 +1,2 @@
+export * from './step-mapping';
+export * from './migration-plan';
