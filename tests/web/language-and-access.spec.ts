@@ -122,11 +122,13 @@ describe('every page in French, accessible', () => {
   let browser: Browser;
   const findings: Finding[] = [];
   const english = englishPatterns();
+  /** The flow the seed publishes, whose steps its agency case runs. */
+  let seededFlow: string;
 
   beforeAll(async () => {
     stack = await Stack.start();
     browser = await launchBrowser();
-    await seed(stack);
+    seededFlow = await seed(stack);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -216,6 +218,12 @@ describe('every page in French, accessible', () => {
       visited.add(route.path);
       for (const more of await hrefs(manager)) seen.add(more);
     }
+    // The flow editor's "which step pays" tab (hidden until opened), on the seeded flow whose step the agency case ran: its table in French.
+    await manager.goto(`/flows/${seededFlow}`);
+    await manager.getByTestId('tab-recovery').click();
+    await manager.getByRole('heading', { name: fr.stepRecovery.title }).waitFor();
+    await manager.getByTestId('step-recovery-row').first().waitFor();
+    await check(manager, '/flows/:id (which step pays)');
     await manager.context().close();
 
     const collector = await signIn(browser, stack, 'collector@example.com');
@@ -251,9 +259,10 @@ describe('every page in French, accessible', () => {
 
 /**
  * Something on every page: invoices the standard flow works (reminders in the outbox, calls in the
- * queue), and one handed to the seeded agency so its portal shows a case.
+ * queue), and one handed to the seeded agency so its portal shows a case. Answers the id of the flow
+ * that hands it over.
  */
-async function seed(stack: Stack): Promise<void> {
+async function seed(stack: Stack): Promise<string> {
   const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -303,4 +312,5 @@ async function seed(stack: Stack): Promise<void> {
   if (imported.status !== 202) throw new Error(`import: ${imported.status} ${await imported.text()}`);
   // A few working days pass: reminders go out, calls fall due, the case reaches the agency.
   for (let day = 0; day < 4; day++) await stack.advance(DAY);
+  return flow.id;
 }

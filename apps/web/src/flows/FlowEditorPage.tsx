@@ -22,6 +22,7 @@ import { Palette } from './editor/Palette';
 import { StepPanel } from './editor/StepPanel';
 import { PlanPanel } from './plan/PlanPanel';
 import { SimulationPanel } from './SimulationPanel';
+import { StepRecoveryPanel } from './StepRecoveryPanel';
 import { VersionsPanel } from './VersionsPanel';
 
 const AUTOSAVE_MS = 800;
@@ -40,7 +41,7 @@ export function FlowEditorPage() {
   );
 }
 
-/** The flow editor: palette, canvas, and a side panel (step, simulation, versions and assignment). */
+/** The flow editor: palette, canvas, and a side panel (step, plan, simulation, versions and assignment, which step pays, settings). */
 function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; versions: FlowVersion[] }) {
   const { t } = useTranslation();
   const history = useRef(new History<Flow>(initial));
@@ -228,6 +229,9 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
             <Tabs.Tab value="versions" data-testid="tab-versions">
               {t('flows.versions')}
             </Tabs.Tab>
+            <Tabs.Tab value="recovery" data-testid="tab-recovery">
+              {t('stepRecovery.tab')}
+            </Tabs.Tab>
             <Tabs.Tab value="settings" data-testid="tab-flow-settings">
               {t('flowSteps.settings.tab')}
             </Tabs.Tab>
@@ -262,6 +266,10 @@ function Editor({ flowId, initial, versions }: { flowId: string; initial: Flow; 
           </Tabs.Panel>
           <Tabs.Panel value="versions" pt="sm">
             <VersionsPanel flowId={flowId} versions={versions} />
+          </Tabs.Panel>
+          <Tabs.Panel value="recovery" pt="sm">
+            {/* The report is asked for when its tab is opened, not on every visit to the editor. */}
+            {tab === 'recovery' && <StepRecoveryPanel flowId={flowId} versions={versions} />}
           </Tabs.Panel>
           <Tabs.Panel value="settings" pt="sm">
             <FlowSettingsPanel flow={flow} onChange={change} />

@@ -1,5 +1,6 @@
 import { accountScreensEn } from './account-messages';
 import { experimentsScreensEn } from './experiments-messages';
+import { stepRecoveryScreensEn } from './step-recovery-messages';
 import { customerScreensEn } from './customer-messages';
 import { flowStepScreensEn } from './flow-step-messages';
 import { importScreensEn } from './import-messages';
@@ -247,5 +248,6 @@ export const en = {
   ...customerScreensEn,
   ...accessScreensEn,
   ...experimentsScreensEn,
+  ...stepRecoveryScreensEn,
 };
 export type Messages = typeof en;

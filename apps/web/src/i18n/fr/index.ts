@@ -1,6 +1,7 @@
 import type { Messages, Screens } from '../en';
 import { accountScreensFr } from './account-messages';
 import { experimentsScreensFr } from './experiments-messages';
+import { stepRecoveryScreensFr } from './step-recovery-messages';
 import { customerScreensFr } from './customer-messages';
 import { flowStepScreensFr } from './flow-step-messages';
 import { importScreensFr } from './import-messages';
@@ -253,4 +254,5 @@ export const fr: Messages = {
   ...customerScreensFr,
   ...accessScreensFr,
   ...experimentsScreensFr,
+  ...stepRecoveryScreensFr,
 };
