@@ -5,7 +5,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createTestActivities } from './test-activities';
-import { quietRuntime, workflowBundle } from './temporal-lite-env';
+import { createTestWorker, createTimeSkippingEnv, quietRuntime, workflowBundle } from './temporal-lite-env';
 import { ServerProcess, freePort } from './fixtures/server-process';
 import { greet, sleeper } from './workflows';
 
@@ -86,5 +86,45 @@ describe('temporal-lite: retention of closed executions', () => {
     await service.updateNamespace({ namespace: 'brief', config: { workflowExecutionRetentionTtl: msToTs(3 * 86_400_000) } });
     expect(Number((await service.describeNamespace({ namespace: 'brief' })).config?.workflowExecutionRetentionTtl?.seconds)).toBe(3 * 86_400);
     await connection.close();
+  });
+});
+
+describe('temporal-lite test server (time skipping): closed executions stay for the test', () => {
+  it('still describes a finished workflow after skipping weeks past the default retention, as the Java test server does', async () => {
+    // Swept every 100 ms, as a long test would be every minute: nothing to sweep without a retention given.
+    const env = await createTimeSkippingEnv(['--dynamic-config-value', 'temporal-lite.retentionSweepInterval=100']);
+    try {
+      const { worker } = await createTestWorker(env, 'kept');
+      await worker.runUntil(async () => {
+        expect(await env.client.workflow.execute(greet, { args: ['Grace'], taskQueue: 'kept', workflowId: 'finished-early' })).toBe('Hello, Grace!');
+        // Three weeks of skipped time: far beyond the dev server's one-day default retention.
+        expect(await env.client.workflow.execute(sleeper, { args: [21 * 86_400_000], taskQueue: 'kept', workflowId: 'three-weeks' })).toBeGreaterThanOrEqual(21 * 86_400_000);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await env.client.workflow.getHandle('finished-early').describe()).status.name).toBe('COMPLETED');
+      expect((await env.client.workflow.getHandle('finished-early').fetchHistory()).events?.length).toBeGreaterThan(0);
+    } finally {
+      await env.teardown();
+    }
+  });
+
+  it('removes them as the dev server does when a retention is given on its command line', async () => {
+    const env = await createTimeSkippingEnv([
+      '--dynamic-config-value',
+      'temporal-lite.namespaceRetention="1d"',
+      '--dynamic-config-value',
+      'temporal-lite.retentionSweepInterval=100',
+    ]);
+    try {
+      const { worker } = await createTestWorker(env, 'swept');
+      await worker.runUntil(async () => {
+        await env.client.workflow.execute(greet, { args: ['Ada'], taskQueue: 'swept', workflowId: 'swept-early' });
+        await env.client.workflow.execute(sleeper, { args: [3 * 86_400_000], taskQueue: 'swept', workflowId: 'three-days' });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expect(env.client.workflow.getHandle('swept-early').describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    } finally {
+      await env.teardown();
+    }
   });
 });

@@ -35,11 +35,11 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export function createTimeSkippingEnv(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
   assertTemporalLiteBuilt();
   quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: TEMPORAL_LITE_BIN } },
+    server: { executable: { type: 'existing-path', path: TEMPORAL_LITE_BIN }, extraArgs },
   });
 }
 

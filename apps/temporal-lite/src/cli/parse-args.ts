@@ -41,7 +41,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       searchAttributes: parseSearchAttributes(collectRepeated(argv.slice(1), '--search-attribute')),
       logLevel: 'warn',
       logFormat: 'pretty',
-      dynamicConfig: {},
+      // The test server keeps closed executions unless a retention is given here (server/temporal-lite.ts).
+      dynamicConfig: parseDynamicConfig(collectRepeated(rest, '--dynamic-config-value')),
     };
   }
   throw new Error(`unrecognised command line: ${argv.join(' ') || '(empty)'}\n${USAGE}`);

@@ -84,6 +84,9 @@ export class TemporalLite implements ServerParts {
     );
     this.grpcServer = server;
     // Closed executions past their namespace's retention go (a restart removes again what the journal still holds).
+    // The test server keeps them for the life of the test, as Temporal's Java test server does: a test that
+    // skips weeks must still read the workflows it finished on the way. A retention set on its command line applies.
+    if (this.options.timeSkipping && this.options.defaultRetentionDays === undefined) return;
     this.sweepRetention();
     this.retentionTimer = setInterval(() => this.sweepRetention(), this.options.retentionSweepMs ?? RETENTION_SWEEP_MS);
     this.retentionTimer.unref();
