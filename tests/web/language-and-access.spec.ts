@@ -122,7 +122,7 @@ describe('every page in French, accessible', () => {
   let browser: Browser;
   const findings: Finding[] = [];
   const english = englishPatterns();
-  /** The flow the seed publishes, whose steps its agency case runs. */
+  /** The flow the seed publishes, whose steps its agency case runs (then a second version of it). */
   let seededFlow: string;
 
   beforeAll(async () => {
@@ -224,6 +224,18 @@ describe('every page in French, accessible', () => {
     await manager.getByRole('heading', { name: fr.stepRecovery.title }).waitFor();
     await manager.getByTestId('step-recovery-row').first().waitFor();
     await check(manager, '/flows/:id (which step pays)');
+    // The versions tab's dry run of moving the agency case's invoice to version 2 (its agency step renamed there): said to move nothing; a step mapped by hand asks again.
+    await manager.getByTestId('tab-versions').click();
+    await manager.getByRole('heading', { name: fr.flowMigration.title }).waitFor();
+    await manager.getByText(fr.flowMigration.notAvailable).waitFor();
+    await manager.getByTestId('migration-run').click();
+    const renamed = manager.locator('[data-testid="migration-mapping-row"][data-step="escalate"]');
+    expect(await renamed.getAttribute('data-how', { timeout: 15_000 })).toBe('next_surviving');
+    await renamed.getByTestId('migration-target').click();
+    await manager.getByRole('option', { name: `${fr.nodes.escalate} · vers-agence` }).click();
+    await manager.locator('[data-testid="migration-mapping-row"][data-step="escalate"][data-how="explicit"]').waitFor();
+    expect(await manager.getByTestId('migration-invoice').count()).toBe(1);
+    await check(manager, '/flows/:id (moving running invoices)');
     await manager.context().close();
 
     const collector = await signIn(browser, stack, 'collector@example.com');
@@ -259,8 +271,8 @@ describe('every page in French, accessible', () => {
 
 /**
  * Something on every page: invoices the standard flow works (reminders in the outbox, calls in the
- * queue), and one handed to the seeded agency so its portal shows a case. Answers the id of the flow
- * that hands it over.
+ * queue), and one handed to the seeded agency so its portal shows a case; then a second version of
+ * the flow that hands it over, its agency step renamed. Answers the id of that flow.
  */
 async function seed(stack: Stack): Promise<string> {
   const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
@@ -312,5 +324,15 @@ async function seed(stack: Stack): Promise<string> {
   if (imported.status !== 202) throw new Error(`import: ${imported.status} ${await imported.text()}`);
   // A few working days pass: reminders go out, calls fall due, the case reaches the agency.
   for (let day = 0; day < 4; day++) await stack.advance(DAY);
+  // Version 2, its agency step renamed: the dry run of moving the case's invoice, which runs version 1, has a step to map.
+  const renamed = (id: string) => (id === 'escalate' ? 'vers-agence' : id);
+  await api('PUT', `/api/flows/${flow.id}/draft`, {
+    graph: {
+      ...graph,
+      nodes: graph.nodes.map((n) => ({ ...n, id: renamed(n.id) })),
+      edges: graph.edges.map((e) => ({ ...e, source: renamed(e.source), target: renamed(e.target) })),
+    },
+  });
+  await api('POST', `/api/flows/${flow.id}/publish`);
   return flow.id;
 }

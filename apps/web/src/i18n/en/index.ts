@@ -1,6 +1,7 @@
 import { accountScreensEn } from './account-messages';
 import { experimentsScreensEn } from './experiments-messages';
 import { stepRecoveryScreensEn } from './step-recovery-messages';
+import { flowMigrationScreensEn } from './flow-migration-messages';
 import { customerScreensEn } from './customer-messages';
 import { flowStepScreensEn } from './flow-step-messages';
 import { importScreensEn } from './import-messages';
@@ -249,5 +250,6 @@ export const en = {
   ...accessScreensEn,
   ...experimentsScreensEn,
   ...stepRecoveryScreensEn,
+  ...flowMigrationScreensEn,
 };
 export type Messages = typeof en;

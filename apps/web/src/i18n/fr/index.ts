@@ -2,6 +2,7 @@ import type { Messages, Screens } from '../en';
 import { accountScreensFr } from './account-messages';
 import { experimentsScreensFr } from './experiments-messages';
 import { stepRecoveryScreensFr } from './step-recovery-messages';
+import { flowMigrationScreensFr } from './flow-migration-messages';
 import { customerScreensFr } from './customer-messages';
 import { flowStepScreensFr } from './flow-step-messages';
 import { importScreensFr } from './import-messages';
@@ -255,4 +256,5 @@ export const fr: Messages = {
   ...accessScreensFr,
   ...experimentsScreensFr,
   ...stepRecoveryScreensFr,
+  ...flowMigrationScreensFr,
 };
