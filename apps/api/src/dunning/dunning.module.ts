@@ -14,6 +14,6 @@ import { WorkflowStarterService } from './workflow-starter.service';
   imports: [FlowsModule],
   controllers: [DunningController],
   providers: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, StepLabelsService, WorkflowInputBuilder, WorkflowStarterService],
-  exports: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, StepLabelsService, WorkflowStarterService],
+  exports: [DunningActionsService, LiveStateService, SignalRelayService, StatusRefreshScheduleService, StepLabelsService, WorkflowInputBuilder, WorkflowStarterService],
 })
 export class DunningModule {}

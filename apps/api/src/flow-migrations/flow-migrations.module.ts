@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DunningModule } from '../dunning/dunning.module';
 import { FlowMigrationsController } from './flow-migrations.controller';
 import { FlowMigrationsService } from './flow-migrations.service';
 
-@Module({ controllers: [FlowMigrationsController], providers: [FlowMigrationsService] })
+@Module({ imports: [DunningModule], controllers: [FlowMigrationsController], providers: [FlowMigrationsService] })
 export class FlowMigrationsModule {}

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { MigrationPreview } from '@dunning/api-contract';
-import { riskScoreOrDefault } from '@dunning/domain';
-import { publicHolidays } from '@dunning/domain/holidays';
-import { type FlowVersionRow, FlowsRepository, RunningPositionsRepository } from '@dunning/db';
+import { CustomersRepository, type FlowVersionRow, FlowsRepository, InvoicesRepository, RunningPositionsRepository } from '@dunning/db';
 import { type Flow, flowSchema, performedSteps, planMigration, proposeStepMapping, simulate } from '@dunning/flow';
+import { WorkflowInputBuilder } from '../dunning/workflow-input';
 
 /** Next dates are simulated for this many invoices at most (two simulations each); counts and moves cover all. */
 const DATED_INVOICES = 500;
@@ -18,10 +17,14 @@ export class FlowMigrationsService {
   constructor(
     private readonly flows: FlowsRepository,
     private readonly positions: RunningPositionsRepository,
+    private readonly invoices: InvoicesRepository,
+    private readonly customers: CustomersRepository,
+    private readonly inputs: WorkflowInputBuilder,
   ) {}
 
   async preview(flowId: string, body: { fromVersion: number; toVersion: number; mapping?: Record<string, string | null> }, now = new Date()): Promise<MigrationPreview> {
-    const from = parsed(await this.version(flowId, body.fromVersion, 'fromVersion'));
+    const fromRow = await this.version(flowId, body.fromVersion, 'fromVersion');
+    const from = parsed(fromRow);
     const to = parsed(await this.version(flowId, body.toVersion, 'toVersion'));
     const unknown = Object.entries(body.mapping ?? {}).flatMap(([step, target]) => [
       ...(from.nodes.some((n) => n.id === step) ? [] : [{ field: `mapping.${step}`, message: `no step "${step}" in version ${body.fromVersion}` }]),
@@ -42,41 +45,25 @@ export class FlowMigrationsService {
       })),
       mapping,
     );
+    // Dated with the very input the workflow runs on (facts, standing, the customer's calendar), for the first invoices.
+    const dated = rows.slice(0, DATED_INVOICES);
+    const invoiceRows = new Map((await this.invoices.findByIds(dated.map((r) => r.invoiceId))).map((i) => [i.id, i]));
+    const customers = new Map((await this.customers.findByIds([...new Set([...invoiceRows.values()].map((i) => i.customerId))])).map((c) => [c.id, c]));
     const start = now.toISOString();
-    const year = now.getUTCFullYear();
-    const holidays = new Map<string, string[]>();
-    const calendarOf = (country: string, timeZone: string) => {
-      if (!holidays.has(country)) holidays.set(country, safeHolidays(country, year));
-      return { timeZone, holidays: holidays.get(country)! };
-    };
     const invoices = await Promise.all(
       plan.moves.map(async (move, index) => {
-        const row = rows[index]!;
-        if (index >= DATED_INVOICES) return { ...move, nextBefore: null, nextAfter: null };
-        const facts = {
-          invoiceId: row.invoiceId,
-          invoiceNumber: row.number,
-          customerId: row.customerId,
-          issueDate: row.issueDate,
-          dueDate: row.dueDate,
-          amount: { amount: row.amount, currency: row.currency },
-          balance: { amount: row.balance, currency: row.currency },
-          riskScore: riskScoreOrDefault(row.riskScore),
-          segment: row.segment ?? '',
-          customerType: row.customerType === 'person' ? ('person' as const) : ('company' as const),
-        };
-        const calendar = calendarOf(row.country, row.timeZone);
-        const nextOn = async (flow: Flow, after: string | null) => {
-          const resumeAfter = after && after !== 'start' ? { nodeId: after, at: row.lastStepAt?.toISOString() ?? start } : undefined;
-          const simulation = await simulate(flow, facts, { calendar, start, resumeAfter, horizonDays: 400, maxSteps: 3 });
+        const invoice = index < DATED_INVOICES ? invoiceRows.get(move.invoiceId) : undefined;
+        const customer = invoice && customers.get(invoice.customerId);
+        if (!invoice || !customer) return { ...move, nextBefore: null, nextAfter: null };
+        const input = this.inputs.build(invoice, customer, fromRow, now);
+        const lastStepAt = rows[index]!.lastStepAt?.toISOString() ?? start;
+        const nextOn = async (flow: Flow, after: string) => {
+          const resumeAfter = after === 'start' ? undefined : { nodeId: after, at: lastStepAt };
+          const simulation = await simulate(flow, input.invoice, { calendar: input.calendar, start, resumeAfter, horizonDays: 400, maxSteps: 3 });
           const first = simulation.steps[0];
           return first ? { nodeId: first.nodeId, at: first.at } : null;
         };
-        return {
-          ...move,
-          nextBefore: await nextOn(from, move.from),
-          nextAfter: move.to === null ? null : await nextOn(to, move.to),
-        };
+        return { ...move, nextBefore: await nextOn(from, move.from), nextAfter: move.to === null ? null : await nextOn(to, move.to) };
       }),
     );
     return {
@@ -103,13 +90,4 @@ export class FlowMigrationsService {
 
 function parsed(row: FlowVersionRow): Flow {
   return flowSchema.parse(row.graph) as Flow;
-}
-
-/** A country without a holiday calendar is dated with weekends only. */
-function safeHolidays(country: string, year: number): string[] {
-  try {
-    return publicHolidays(country, year, year + 2);
-  } catch {
-    return [];
-  }
 }

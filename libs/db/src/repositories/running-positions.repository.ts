@@ -1,21 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../connection/database';
 
-/** A running invoice of a flow version and the last step its timeline records in that version. */
+/** A running invoice of a flow version and the last steps its timeline records in that version. */
 export interface RunningPositionRow {
   invoiceId: string;
   number: string;
-  customerId: string;
-  issueDate: string;
-  dueDate: string;
-  amount: number;
-  balance: number;
-  currency: string;
-  timeZone: string;
-  country: string;
-  riskScore: number | null;
-  segment: string | null;
-  customerType: string;
   /** The steps of its latest instant (several steps can run in one instant: a fee, a status, a letter), in no particular order. */
   lastStepNodes: string[];
   lastStepAt: Date | null;
@@ -25,13 +14,11 @@ export interface RunningPositionRow {
 export class RunningPositionsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Open invoices whose workflow runs this version, with their last step since they came to it (steps before a re-route belong to another flow). */
+  /** Open invoices whose workflow runs this version, with their last steps since they came to it (steps before a re-route belong to another flow). */
   async ofVersion(flowId: string, flowVersion: number): Promise<RunningPositionRow[]> {
     const result = await this.db.execute(sql`
-      select i.id as "invoiceId", i.number, i.customer_id as "customerId", i.issue_date::text as "issueDate", i.due_date::text as "dueDate",
-        i.amount::float8 as amount, i.balance::float8 as balance, i.currency, c.time_zone as "timeZone", c.country, c.risk_score as "riskScore", c.segment, c.customer_type as "customerType",
-        coalesce(last.nodes, array[]::text[]) as "lastStepNodes", last.at as "lastStepAt"
-      from invoices i join customers c on c.id = i.customer_id
+      select i.id as "invoiceId", i.number, coalesce(last.nodes, array[]::text[]) as "lastStepNodes", last.at as "lastStepAt"
+      from invoices i
       left join lateral (
         select array_agg(t.node_id) as nodes, max(t.occurred_at) as at from timeline_events t
         where t.invoice_id = i.id and t.type = 'step' and t.node_id is not null
@@ -43,11 +30,6 @@ export class RunningPositionsRepository {
       where i.flow_id = ${flowId}::uuid and i.flow_version = ${flowVersion}::int and i.workflow_id is not null
         and i.balance > 0 and i.cancelled_at is null and i.written_off_at is null
       order by i.number`);
-    return (result as unknown as { rows: RunningPositionRow[] }).rows.map((r) => ({
-      ...r,
-      amount: Number(r.amount),
-      balance: Number(r.balance),
-      lastStepAt: r.lastStepAt === null ? null : new Date(r.lastStepAt),
-    }));
+    return (result as unknown as { rows: RunningPositionRow[] }).rows.map((r) => ({ ...r, lastStepAt: r.lastStepAt === null ? null : new Date(r.lastStepAt) }));
   }
 }
