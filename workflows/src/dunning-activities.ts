@@ -70,6 +70,26 @@ export interface DunningActivities {
   ): Promise<{ outcome: 'declared'; declarationId: string } | { outcome: 'skipped'; reason: string } | HeldStep>;
   /** Moves the invoice to another flow version: records it on the invoice and returns the flow (null when not found). */
   moveToFlow(request: { invoiceId: string; flowId: string; flowVersion: number }): Promise<{ flow: Flow; flowVersion: number } | null>;
+  /**
+   * The version a migration takes the invoice to, once the books confirm it runs the migration's flow
+   * at `runningVersion` (a re-route may have moved it to another flow); else why it cannot move.
+   */
+  migrationTarget(request: { invoiceId: string; flowId: string; runningVersion: number; targetVersion: number }): Promise<{ flow: Flow } | { reason: string }>;
+  /** Records what a migration did for the invoice — and, when it moved, the version it runs now — together (once per migration and invoice). */
+  settleMigration(request: MigrationSettlement): Promise<void>;
+}
+
+/** What a migration (or its rollback) did for one invoice. Steps: where it stood before, where it stands after ("after X", "before Y"). */
+export interface MigrationSettlement {
+  migrationId: string;
+  invoiceId: string;
+  outcome: 'moved' | 'stayed' | 'rolled_back' | 'kept';
+  fromStep: string;
+  toStep?: string;
+  reason?: string;
+  flowId: string;
+  /** The version the invoice runs from now on (moved, rolled back). */
+  flowVersion?: number;
 }
 
 export type RecoverabilityPurpose = 'formal_notice' | 'handoff' | 'court';

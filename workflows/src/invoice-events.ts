@@ -48,6 +48,7 @@ export class InvoiceInbox {
     receive(signals.skipStepSignal, (p) => ({ type: 'skip_step', at: at(), reason: p?.reason }));
     receive(signals.legalCaseSignal, (p) => ({ type: 'legal_case', at: at(), nodeId: p.nodeId, stage: p.stage, deadline: p.deadline, detail: p.detail }));
     receive(signals.rerouteSignal, (p) => ({ type: 'reroute', at: at(), flowId: p.flowId, flowVersion: p.flowVersion, reason: p.reason, riskScore: p.riskScore }));
+    receive(signals.migrateSignal, ({ eventKey: _key, after: _after, ...order }) => ({ type: 'migrate', at: at(), order }));
     setHandler(signals.stepOutcomeSignal, ({ idempotencyKey, ...outcome }) => void this.outcomes.set(idempotencyKey, outcome as StepOutcome));
   }
 

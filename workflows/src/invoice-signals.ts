@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { BalanceAfter, CallOutcome, TimelineEntry } from '@dunning/flow';
+import type { BalanceAfter, CallOutcome, MigrationOrder, TimelineEntry } from '@dunning/flow';
 import type { LegalCaseStage } from '@dunning/domain';
 import type { StepOutcome } from './dunning-activities';
 import type { InvoiceSnapshot } from './invoice-workflow.types';
@@ -36,6 +36,8 @@ export const skipStepSignal = defineSignal<[{ reason?: string } & FromTheBooks]>
 export const legalCaseSignal = defineSignal<[{ nodeId: string; stage: LegalCaseStage; deadline?: string; detail?: string } & FromTheBooks]>('legalCase');
 /** The assignment rules now pick another flow version for this invoice (a solvency band change). */
 export const rerouteSignal = defineSignal<[{ flowId: string; flowVersion: number; reason: string; riskScore?: number } & FromTheBooks]>('reroute');
+/** A person migrates running invoices to another version of their flow, or rolls a migration back (at the next step boundary). */
+export const migrateSignal = defineSignal<[MigrationOrder & FromTheBooks]>('migrate');
 /** The customer's mailbox did (or could not do) a step handed to it. */
 export const stepOutcomeSignal = defineSignal<[{ idempotencyKey: string } & StepOutcome]>('stepOutcome');
 

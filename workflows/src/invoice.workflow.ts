@@ -1,5 +1,19 @@
 import { type RetryPolicy, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { type FlowAction, type FlowDriver, type FlowRuntimeState, type StepResult, type TimelineEntry, FlowGraph, createInitialState, currentStatus, runFlow } from '@dunning/flow';
+import {
+  type FlowAction,
+  type FlowDriver,
+  type FlowRuntimeState,
+  type MigrationOrder,
+  type StepResult,
+  type TimelineEntry,
+  FlowGraph,
+  createInitialState,
+  currentStatus,
+  decideMigration,
+  describePlacement,
+  migratedState,
+  runFlow,
+} from '@dunning/flow';
 import type { CustomerStepRequest, DunningActivities, RecoverabilityPurpose, StepOutcome, StepRequest } from './dunning-activities';
 import { InvoiceInbox } from './invoice-events';
 import * as signals from './invoice-signals';
@@ -194,6 +208,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       }
     },
     async reroute(current, action) {
+      if (action.migration) return migrate(current, action.migration);
       await flushTimeline();
       const moved = await activities.moveToFlow({ invoiceId: invoice.invoiceId, flowId: action.flowId, flowVersion: action.flowVersion });
       if (!moved) return;
@@ -249,6 +264,46 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       }
     },
   };
+
+  /** A person's migration to another version of this flow (or its rollback): placed from where the invoice stands, at this step boundary. */
+  async function migrate(current: FlowRuntimeState, order: MigrationOrder): Promise<string | undefined> {
+    const running = { flowVersion };
+    const decision = decideMigration(current, order, running);
+    const targetVersion = order.rollback ? order.fromVersion : order.toVersion;
+    const settle = { migrationId: order.migrationId, invoiceId: invoice.invoiceId, fromStep: decision.from, flowId: order.flowId };
+    let reason = 'reason' in decision ? decision.reason : undefined;
+    let moved: FlowRuntimeState | undefined;
+    if ('placement' in decision) {
+      const found = await activities.migrationTarget({ invoiceId: invoice.invoiceId, flowId: order.flowId, runningVersion: flowVersion, targetVersion });
+      const target = 'flow' in found ? found.flow : undefined;
+      moved = target ? migratedState(current, target, decision.placement, order, running, nowIso()) : undefined;
+      reason = 'reason' in found ? found.reason : !moved ? `${describePlacement(decision.placement)} has no edge to follow in version ${targetVersion}` : undefined;
+      if (target && moved) {
+        await flushTimeline();
+        const entry: TimelineEntry = {
+          at: nowIso(),
+          type: 'migrated',
+          nodeId: moved.lastStep?.nodeId,
+          detail: `${order.rollback ? 'rolled back' : 'migrated'}: version ${flowVersion} → ${targetVersion}, ${decision.from === 'start' ? 'before any step' : `after ${decision.from}`} → ${describePlacement(decision.placement)}`,
+        };
+        await activities.settleMigration({
+          ...settle,
+          outcome: order.rollback ? 'rolled_back' : 'moved',
+          toStep: describePlacement(decision.placement),
+          flowVersion: targetVersion,
+        });
+        await activities.recordTimeline({ workflowId, invoiceId: invoice.invoiceId, entries: [entry] });
+        await continueAsNew<typeof invoiceWorkflow>({
+          ...input,
+          flow: target,
+          flowVersion: targetVersion,
+          resume: { state: moved, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys() },
+        });
+      }
+    }
+    await activities.settleMigration({ ...settle, outcome: order.rollback ? 'kept' : 'stayed', reason });
+    return reason;
+  }
 
   const pendingRecords: TimelineEntry[] = [];
   const flushTimeline = async () => {

@@ -31,6 +31,8 @@ export const migrationPreview = z
         number: z.string(),
         from: z.string(),
         to: z.string().nullable(),
+        /** `after` the step `to` (it had it), or `before` it (the first step after a removed one, still to come). */
+        place: z.enum(['after', 'before']).optional(),
         reason: z.string().optional(),
         /** The next step and its date on the running version, and after the move (the simulator, the customer's calendar); null: none, or it waits for a person. */
         nextBefore: nextStep,
@@ -42,3 +44,58 @@ export const migrationPreview = z
   })
   .meta({ id: 'MigrationPreview' });
 export type MigrationPreview = z.infer<typeof migrationPreview>;
+
+/* Applying it: every running invoice moves at its next step boundary, through its workflow; a rollback returns those not yet past a new step. */
+
+/** POST /api/flows/:id/migrations: the dry run's body; every invoice running fromVersion gets the order. */
+export const applyMigrationBody = migrationPreviewBody;
+
+const progress = z.object({
+  total: z.number().int(),
+  /** Have the order and move at their next step boundary (a call or a court case under way holds them until its outcome). */
+  waiting: z.number().int(),
+  moved: z.number().int(),
+  stayed: z.number().int(),
+  /** Paid, cancelled or written off before they reached a boundary. */
+  closed: z.number().int(),
+  rolledBack: z.number().int(),
+  kept: z.number().int(),
+  rollbackWaiting: z.number().int(),
+});
+
+export const flowMigration = z
+  .object({
+    id: uuid,
+    flowId: uuid,
+    fromVersion: z.number().int(),
+    toVersion: z.number().int(),
+    createdAt: instant,
+    rolledBackAt: instant.nullable(),
+    /** `applying` while invoices wait for their boundary; `rolling_back` likewise for a rollback. */
+    status: z.enum(['applying', 'applied', 'rolling_back', 'rolled_back']),
+    /** Every invoice running fromVersion when it was applied gets the order; each decides from where it stands at its boundary (those the dry run could not place stay, with the reason). */
+    progress,
+  })
+  .meta({ id: 'FlowMigration' });
+export type FlowMigration = z.infer<typeof flowMigration>;
+export const flowMigrationList = z.array(flowMigration);
+
+export const migrationItemsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+});
+
+export const migrationItems = z.array(
+  z.object({
+    invoiceId: uuid,
+    number: z.string(),
+    /** Where the dry run saw it; where the workflow stood, and where it stands now ("after X", "before Y", "at the start"). */
+    plannedFrom: z.string(),
+    outcome: z.enum(['moved', 'stayed']).nullable(),
+    fromStep: z.string().nullable(),
+    toStep: z.string().nullable(),
+    reason: z.string().nullable(),
+    rollbackOutcome: z.enum(['rolled_back', 'kept']).nullable(),
+    rollbackReason: z.string().nullable(),
+  }),
+);

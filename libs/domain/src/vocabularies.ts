@@ -142,6 +142,8 @@ export const TIMELINE_ENTRY_TYPES = [
   'insurance',
   /** The invoice moved to another flow at a step boundary (a solvency band change). */
   'rerouted',
+  /** The invoice moved to another version of its flow (a person's migration, or its rollback), or stayed: `node_id` is the step it now stands after. */
+  'migrated',
   'written_off',
 ] as const;
 export type TimelineEntryType = (typeof TIMELINE_ENTRY_TYPES)[number];

@@ -24,3 +24,4 @@ export * from './message-templates.repository';
 export * from './experiments.repository';
 export * from './step-recovery.repository';
 export * from './running-positions.repository';
+export * from './flow-migrations.repository';

@@ -5,6 +5,7 @@ import type { Database } from '../connection/database';
 export interface RunningPositionRow {
   invoiceId: string;
   number: string;
+  workflowId: string;
   /** The steps of its latest instant (several steps can run in one instant: a fee, a status, a letter), in no particular order. */
   lastStepNodes: string[];
   lastStepAt: Date | null;
@@ -14,17 +15,21 @@ export interface RunningPositionRow {
 export class RunningPositionsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Open invoices whose workflow runs this version, with their last steps since they came to it (steps before a re-route belong to another flow). */
+  /**
+   * Open invoices whose workflow runs this version, with their last steps since they came to it (steps
+   * before a re-route belong to another flow; a migration records the step of the new version the
+   * invoice stands after, as a `migrated` entry).
+   */
   async ofVersion(flowId: string, flowVersion: number): Promise<RunningPositionRow[]> {
     const result = await this.db.execute(sql`
-      select i.id as "invoiceId", i.number, coalesce(last.nodes, array[]::text[]) as "lastStepNodes", last.at as "lastStepAt"
+      select i.id as "invoiceId", i.number, i.workflow_id as "workflowId", coalesce(last.nodes, array[]::text[]) as "lastStepNodes", last.at as "lastStepAt"
       from invoices i
       left join lateral (
         select array_agg(t.node_id) as nodes, max(t.occurred_at) as at from timeline_events t
-        where t.invoice_id = i.id and t.type = 'step' and t.node_id is not null
+        where t.invoice_id = i.id and t.type in ('step', 'migrated') and t.node_id is not null
           and t.occurred_at = (
             select max(s.occurred_at) from timeline_events s
-            where s.invoice_id = i.id and s.type = 'step' and s.node_id is not null
+            where s.invoice_id = i.id and s.type in ('step', 'migrated') and s.node_id is not null
               and s.occurred_at > coalesce((select max(r.occurred_at) from timeline_events r where r.invoice_id = i.id and r.type = 'rerouted'), '-infinity'::timestamptz))
       ) last on true
       where i.flow_id = ${flowId}::uuid and i.flow_version = ${flowVersion}::int and i.workflow_id is not null

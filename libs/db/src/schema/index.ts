@@ -20,3 +20,4 @@ export * from './solvency-scores.schema';
 export * from './message-templates.schema';
 export * from './customer-notes.schema';
 export * from './invoice-open-balances.schema';
+export * from './flow-migrations.schema';

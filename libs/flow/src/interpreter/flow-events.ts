@@ -166,6 +166,14 @@ export function applyEvent(flow: Flow, initial: FlowRuntimeState, event: FlowEve
       const invoice = event.riskScore !== undefined ? { ...state.invoice, riskScore: event.riskScore } : state.invoice;
       return { state: { ...state, invoice, reroute: { flowId: event.flowId, flowVersion: event.flowVersion, reason: event.reason, at } }, entries: [] };
     }
+    case 'migrate': {
+      const { order } = event;
+      const reason = order.rollback ? `rollback of migration to version ${order.fromVersion}` : `migration to version ${order.toVersion}`;
+      return {
+        state: { ...state, reroute: { flowId: order.flowId, flowVersion: order.rollback ? order.fromVersion : order.toVersion, reason, at, migration: order } },
+        entries: [],
+      };
+    }
     case 'retry_step': {
       if (!state.hold) return { state, entries: [] };
       return { state: { ...state, hold: undefined, instant: undefined }, entries: [{ at, type: 'released', nodeId: state.hold.nodeId, detail: TIMELINE_DETAILS.retried }] };

@@ -5,7 +5,7 @@ import type { Flow, FlowNode } from '../schema/flow.schema';
 import { LATE_TOLERANCE_HOURS, isLate, skipReason } from './catch-up';
 import { conditionHolds } from './conditions';
 import { FlowGraph } from './flow-graph';
-import type { FlowHold, FlowRuntimeState, HoldReason } from './flow-state';
+import type { FlowHold, FlowRuntimeState, HoldReason, MigrationOrder } from './flow-state';
 import { endPause, takeCallOutcome, takeCaseOutcome } from './flow-events';
 import { currentStatus } from './status';
 import type { TimelineEntry } from './timeline';
@@ -47,7 +47,7 @@ export type FlowAction =
   /** A call's outcome (until its SLA), or a court case's (until its term, or without one). */
   | { type: 'await_outcome'; nodeId: string; deadline?: string }
   /** Move to another flow now, at a step boundary (the driver continues with it). */
-  | { type: 'reroute'; flowId: string; flowVersion: number; reason: string }
+  | { type: 'reroute'; flowId: string; flowVersion: number; reason: string; migration?: MigrationOrder }
   | { type: 'paused'; until?: string }
   | { type: 'held'; hold: FlowHold }
   | { type: 'finished'; status: string; reason: string };
@@ -93,8 +93,8 @@ export function advance(flow: Flow, initial: FlowRuntimeState, context: Interpre
     if (state.finished) return { state, entries, action: { type: 'finished', ...state.finished } };
     // A new flow takes over between steps, never while a call or a court case is open at this one.
     if (state.reroute && !state.pendingTask && !state.pendingCase) {
-      const { flowId, flowVersion, reason } = state.reroute;
-      return { state, entries, action: { type: 'reroute', flowId, flowVersion, reason } };
+      const { flowId, flowVersion, reason, migration } = state.reroute;
+      return { state, entries, action: { type: 'reroute', flowId, flowVersion, reason, ...(migration ? { migration } : {}) } };
     }
 
     if (state.pause) {

@@ -57,7 +57,25 @@ export type FlowEvent =
    */
   | { type: 'legal_case'; at: string; nodeId: string; stage: LegalCaseStage; deadline?: string; detail?: string }
   /** The assignment rules now pick another flow (a solvency band change): move at the next step boundary. */
-  | { type: 'reroute'; at: string; flowId: string; flowVersion: number; reason: string; riskScore?: number };
+  | { type: 'reroute'; at: string; flowId: string; flowVersion: number; reason: string; riskScore?: number }
+  /** A person moves running invoices to another version of their flow (or back): at the next step boundary. */
+  | { type: 'migrate'; at: string; order: MigrationOrder };
+
+/**
+ * A migration of running invoices between two versions of one flow, as the workflow receives it.
+ * `mapping`: where each step of `fromVersion` goes in `toVersion` (libs/flow/src/migration); a
+ * rollback carries none: it returns the invoice to where the migration took it from.
+ */
+export interface MigrationOrder {
+  migrationId: string;
+  flowId: string;
+  fromVersion: number;
+  toVersion: number;
+  mapping?: Record<string, { target: string | null; how: 'same_id' | 'next_surviving' | 'explicit' | 'none' }>;
+  rollback?: boolean;
+  /** Where the API saw the invoice stand: for workflows started before the state kept `lastStep`. */
+  from?: string;
+}
 
 export type FlowEventType = FlowEvent['type'];
 
@@ -113,7 +131,11 @@ export interface FlowRuntimeState {
    */
   pendingCase?: PendingCase;
   /** Another flow was chosen for the invoice: it moves there at the next step boundary. */
-  reroute?: { flowId: string; flowVersion: number; reason: string; at: string };
+  reroute?: { flowId: string; flowVersion: number; reason: string; at: string; migration?: MigrationOrder };
+  /** The last step performed (sent, charged, created): where a migration places the invoice from. */
+  lastStep?: { nodeId: string; at: string };
+  /** The migration that brought the invoice to this version, and where it stood before: a rollback returns it there while no step has run since. */
+  migratedFrom?: { migrationId: string; flowVersion: number; lastStep?: { nodeId: string; at: string }; stepCount: number };
   finished?: { status: ReceivableStatus; reason: string };
   /** Fees added by late_fee steps, in minor units of the invoice currency. */
   feesAdded: number;

@@ -23,7 +23,7 @@ export interface FlowDriver {
    * Moves the invoice to another flow at this step boundary. The workflow continues as new with it
    * (and does not return); a driver without it (the simulator) stays on its flow.
    */
-  reroute?(state: FlowRuntimeState, action: Extract<FlowAction, { type: 'reroute' }>): Promise<void>;
+  reroute?(state: FlowRuntimeState, action: Extract<FlowAction, { type: 'reroute' }>): Promise<string | void>;
   /** Called at every wait; a workflow may continue-as-new here (it does not return then). */
   beforeWait?(state: FlowRuntimeState, action: FlowAction): Promise<void>;
 }
@@ -50,10 +50,11 @@ export async function runFlow(flow: Flow, initial: FlowRuntimeState, driver: Flo
       case 'finished':
         return state;
       case 'reroute': {
-        await driver.reroute?.(state, action);
-        // Still here: this driver cannot move flows, or the target was not found; the flow goes on.
+        const stayed = await driver.reroute?.(state, action);
+        // Still here: this driver cannot move flows, the target was not found, or a migration could not place the invoice; the flow goes on.
         state = { ...state, reroute: undefined };
-        driver.record([{ at: driver.now(), type: 'rerouted', detail: `stayed on this flow (${action.reason})` }], state);
+        const detail = `stayed on this flow (${action.reason}${stayed ? `: ${stayed}` : ''})`;
+        driver.record([{ at: driver.now(), type: action.migration ? 'migrated' : 'rerouted', detail }], state);
         break;
       }
       case 'perform': {

@@ -43,7 +43,7 @@ export function applyStepResult(flow: Flow, state: Transition['state'], action: 
     ...(result.feeAdded ? { amount: result.feeAdded } : {}),
     ...(result.outcome ? { outcome: result.outcome } : {}),
   };
-  const moved = { ...withBalance, previousStepAt: action.at };
+  const moved = { ...withBalance, previousStepAt: action.at, lastStep: { nodeId: node.id, at: action.at } };
   if (step.kind === 'call_task') {
     return { state: { ...moved, pendingTask: { nodeId: node.id, deadline: step.deadline } }, entries: [entry] };
   }

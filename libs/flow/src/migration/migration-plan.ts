@@ -12,8 +12,10 @@ export interface PlannedMove {
   number: string;
   /** Where it stands: after this step ("start": before any). */
   from: string;
-  /** Where it will stand in the new version: after this step ("start" for invoices before any step). */
+  /** Where it will stand in the new version: by this step, see `place` ("start" for invoices before any step). */
   to: string | null;
+  /** `after` the mapped step (it had it), or `before` it (the first step after a removed one: it has not had it yet). */
+  place?: 'after' | 'before';
   /** Why it cannot move (only when `to` is null). */
   reason?: string;
 }
@@ -44,7 +46,7 @@ export function planMigration(
             : `step "${from}" was removed and no step after it is in the new version; map it by hand`,
       };
     }
-    return { invoiceId: position.invoiceId, number: position.number, from, to: mapped.target };
+    return { invoiceId: position.invoiceId, number: position.number, from, to: mapped.target, place: mapped.how === 'next_surviving' ? 'before' : 'after' };
   });
   const counts = new Map<string, { from: string; to: string | null; invoices: number }>();
   for (const move of moves) {

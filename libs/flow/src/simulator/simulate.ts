@@ -1,3 +1,4 @@
+import { resumeNode } from '../migration/placement';
 import type { BusinessCalendar, HalfYearRate } from '@dunning/domain';
 import type { Flow } from '../schema/flow.schema';
 import type { CallOutcome } from '../schema/node-kinds';
@@ -38,6 +39,8 @@ export interface SimulationOptions {
    * the previous step counting from `at`. A step that waits for an outcome (a call's) stops there.
    */
   resumeAfter?: { nodeId: string; at: string; stepCount?: number };
+  /** A running invoice placed at this node (a migration's `resumeNode`), its last step at `at`. */
+  resumeAt?: { nodeId: string; at: string; stepCount?: number };
 }
 
 /** A performed step of the simulation: when it was due, when it went, why it moved, and the edges that led to it. */
@@ -81,11 +84,15 @@ export async function simulate(flow: Flow, invoice: InvoiceFacts, options: Simul
   const timeline: TimelineEntry[] = [];
   let now = options.start;
   let state = createInitialState(flow.id, graph.start().id, invoice, options.start);
-  if (options.resumeAfter) {
-    const { nodeId, at, stepCount = 1 } = options.resumeAfter;
-    const plainNext = flow.edges.some((e) => e.source === nodeId && e.outcome === undefined);
-    if (!plainNext) return { timeline: [], state: { ...state, nodeId }, outcome: 'waiting', path: { nodeIds: [nodeId], edgeIds: [] }, steps: [] };
-    state = { ...state, nodeId: graph.next(nodeId), previousStepAt: at, stepCount };
+  const resumeAt = options.resumeAfter ? { ...options.resumeAfter, nodeId: resumeNode(flow, { after: options.resumeAfter.nodeId }) } : options.resumeAt;
+  if (resumeAt) {
+    const { nodeId, at, stepCount = 1 } = resumeAt;
+    // After a step with only outcome edges (a call): it waits for that outcome.
+    if (nodeId === null) {
+      const after = options.resumeAfter!.nodeId;
+      return { timeline: [], state: { ...state, nodeId: after }, outcome: 'waiting', path: { nodeIds: [after], edgeIds: [] }, steps: [] };
+    }
+    state = { ...state, nodeId, previousStepAt: at, stepCount };
   }
   const trace = new Trace(flow, options);
   const fees = new EstimatedFees(options.calendar.timeZone, options.lateRates);

@@ -1,4 +1,5 @@
-import { CustomersRepository, FlowsRepository, InvoicesRepository } from '@dunning/db';
+import { and, eq } from 'drizzle-orm';
+import { CustomersRepository, FlowMigrationsRepository, FlowsRepository, InvoicesRepository, flowMigrationItems } from '@dunning/db';
 import type { DatabaseHandle } from '@dunning/db';
 import { ReceivablesService } from '@dunning/receivables';
 import { flowStoreContract } from '../contract/flow-store.contract';
@@ -17,6 +18,25 @@ export function flowStoreContracts(database: () => DatabaseHandle): void {
         const row = await flows.create({ name, draftGraph: graph as Record<string, unknown> });
         const version = await flows.publish(row.id, graph as Record<string, unknown>);
         return { flowId: row.id, version: version.version };
+      },
+      async publishNext(flowId, graph) {
+        return (await flows.publish(flowId, graph as Record<string, unknown>)).version;
+      },
+      async migration(flowId, fromVersion, invoiceIds) {
+        const rows = await new InvoicesRepository(db).findByIds(invoiceIds);
+        const migration = await new FlowMigrationsRepository(db).create(
+          { flowId, fromVersion, toVersion: fromVersion + 1, mapping: {} },
+          rows.map((r) => ({ invoiceId: r.id, workflowId: `invoice-${r.id}`, plannedFrom: 'start' })),
+          () => ({}),
+        );
+        return migration.id;
+      },
+      async item(migrationId, invoiceId) {
+        const [row] = await db
+          .select()
+          .from(flowMigrationItems)
+          .where(and(eq(flowMigrationItems.migrationId, migrationId), eq(flowMigrationItems.invoiceId, invoiceId)));
+        return { outcome: row?.outcome ?? undefined, rollback: row?.rollbackOutcome ?? undefined, reason: row?.reason ?? undefined };
       },
       async invoice(running) {
         const reference = `FS-${Date.now().toString(36)}-${++seq}`;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type Database, flowVersions, invoices } from '@dunning/db';
+import { type Database, FlowMigrationsRepository, flowVersions, invoices } from '@dunning/db';
+import type { MigrationSettlement } from '@dunning/workflows';
 import type { FlowStore } from '../../activities/flow-moves';
 
 /** Flows on the database: published versions are read from `flow_versions` (immutable), the invoice's flow recorded on `invoices`. */
@@ -21,6 +22,19 @@ export class DatabaseFlowStore implements FlowStore {
       .where(eq(invoices.id, invoiceId))
       .returning({ id: invoices.id });
     return rows.length > 0;
+  }
+
+  async settleMigration(settlement: MigrationSettlement): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      if (settlement.flowVersion !== undefined) {
+        await db
+          .update(invoices)
+          .set({ flowId: settlement.flowId, flowVersion: settlement.flowVersion, updatedAt: sql`now()` })
+          .where(eq(invoices.id, settlement.invoiceId));
+      }
+      await new FlowMigrationsRepository(db).settle(settlement);
+    });
   }
 
   /** What the invoice runs now (tests read it back). */

@@ -1,3 +1,4 @@
+import type { MigrationSettlement } from '@dunning/workflows';
 import type { FlowStore } from '../../activities/flow-moves';
 
 /**
@@ -8,6 +9,9 @@ export class MemoryFlowStore implements FlowStore {
   private readonly versions = new Map<string, unknown>();
   /** The flow each invoice runs, as the invoices table's flow_id/flow_version. */
   readonly invoiceFlows = new Map<string, { flowId: string; flowVersion: number }>();
+
+  /** What each migration did per invoice (`migrationId:invoiceId`), as flow_migration_items: first outcome kept, rollback apart. */
+  readonly migrationItems = new Map<string, { outcome?: 'moved' | 'stayed'; rollback?: 'rolled_back' | 'kept'; fromStep: string; toStep?: string; reason?: string }>();
 
   /** @param knownInvoice whether an invoice exists (the memory dunning store's invoices; anything by default). */
   constructor(private readonly knownInvoice: (invoiceId: string) => boolean = () => true) {}
@@ -29,6 +33,25 @@ export class MemoryFlowStore implements FlowStore {
     if (!this.versions.has(`${flowId}:${flowVersion}`)) throw new Error(`flow ${flowId} has no version ${flowVersion}`);
     this.invoiceFlows.set(invoiceId, { flowId, flowVersion });
     return true;
+  }
+
+  async settleMigration(settlement: MigrationSettlement): Promise<void> {
+    if (settlement.flowVersion !== undefined) await this.recordInvoiceFlow(settlement.invoiceId, settlement.flowId, settlement.flowVersion);
+    const key = `${settlement.migrationId}:${settlement.invoiceId}`;
+    const item = this.migrationItems.get(key) ?? { fromStep: settlement.fromStep };
+    if (settlement.outcome === 'moved' || settlement.outcome === 'stayed') {
+      if (!item.outcome)
+        this.migrationItems.set(key, { ...item, outcome: settlement.outcome, fromStep: settlement.fromStep, toStep: settlement.toStep, reason: settlement.reason });
+      return;
+    }
+    // As the database: a rollback that arrives before the migration moved the invoice settles it as stayed.
+    if (!item.rollback)
+      this.migrationItems.set(key, {
+        ...item,
+        outcome: item.outcome ?? 'stayed',
+        rollback: settlement.outcome,
+        reason: item.reason ?? 'the migration was rolled back before the invoice reached a step boundary',
+      });
   }
 
   async invoiceFlow(invoiceId: string): Promise<{ flowId: string; flowVersion: number } | undefined> {
