@@ -37,7 +37,8 @@ const OUTCOMES_TOGETHER_PATCH = 'mailbox-outcomes-in-one-task';
 /** Steps done together: the same kind, template (or agency), recipient role and currency. */
 function groupKey(request: CustomerStepRequest): string {
   const { step } = request;
-  const what = step.kind === 'escalate' ? (step.agencyId ?? '') : `${step.template}:${'recipient' in step ? step.recipient : ''}`;
+  // A recipient chosen in the approval queue makes its own message.
+  const what = step.kind === 'escalate' ? (step.agencyId ?? '') : `${step.template}:${'recipient' in step ? step.recipient : ''}:${request.recipientOverride ?? ''}`;
   return `${step.kind}:${what}:${request.invoice.balance.currency}`;
 }
 

@@ -28,6 +28,17 @@ export type CustomerStep =
 
 export interface CustomerStepRequest extends StepRequest {
   step: CustomerStep;
+  /** Safe mode: a person approved this message (or its timeout policy sends it): it does not wait again. */
+  approved?: boolean;
+  /** The address or number a person chose in the approval queue, instead of the contact role's. */
+  recipientOverride?: string;
+}
+
+/** A message safe mode holds for a person's approval; past `timeoutHours` without one, `onTimeout` applies. */
+export interface AwaitingApproval {
+  approvalId: string;
+  timeoutHours: number;
+  onTimeout: 'send' | 'skip';
 }
 
 /** @deprecated the name before letters and escalations joined the mailbox. */
@@ -44,8 +55,15 @@ export type StepOutcome =
   | { outcome: 'held'; reason: HoldReason; detail: string };
 
 export interface DunningActivities {
-  /** Hands a step to the customer's mailbox workflow (started if needed); it answers with a stepOutcome signal. */
-  enqueueForCustomer(request: CustomerStepRequest): Promise<void>;
+  /**
+   * Hands a step to the customer's mailbox workflow (started if needed); it answers with a stepOutcome
+   * signal. A message safe mode holds is not handed over: the approval it waits for is returned.
+   */
+  enqueueForCustomer(request: CustomerStepRequest): Promise<void | AwaitingApproval>;
+  /** Safe mode for a message sent without the mailbox: the approval it waits for, or null when it may go. */
+  requestApproval(request: CustomerStepRequest): Promise<AwaitingApproval | null>;
+  /** What became of a held message (once). */
+  settleApproval(request: { idempotencyKey: string; status: 'approved' | 'skipped' | 'sent_on_timeout' | 'skipped_on_timeout' | 'withdrawn' }): Promise<void>;
   /**
    * Does one customer step for several invoices of a customer (one message, one letter, one case),
    * after checking each invoice at that moment; answers each invoice's outcome by idempotency key.

@@ -14,6 +14,8 @@ const KEYS_KEPT = 300;
 export class InvoiceInbox {
   readonly events: FlowEvent[] = [];
   readonly outcomes = new Map<string, StepOutcome>();
+  /** A person's decisions on held messages, by step key. */
+  readonly approvals = new Map<string, { decision: 'approve' | 'skip'; recipient?: string }>();
   private readonly seen: Set<string>;
 
   constructor(
@@ -49,6 +51,11 @@ export class InvoiceInbox {
     receive(signals.legalCaseSignal, (p) => ({ type: 'legal_case', at: at(), nodeId: p.nodeId, stage: p.stage, deadline: p.deadline, detail: p.detail }));
     receive(signals.rerouteSignal, (p) => ({ type: 'reroute', at: at(), flowId: p.flowId, flowVersion: p.flowVersion, reason: p.reason, riskScore: p.riskScore }));
     receive(signals.migrateSignal, ({ eventKey: _key, after: _after, ...order }) => ({ type: 'migrate', at: at(), order }));
+    setHandler(signals.approvalSignal, ({ eventKey, idempotencyKey, decision, recipient }) => {
+      if (eventKey && this.seen.has(eventKey)) return;
+      if (eventKey) this.seen.add(eventKey);
+      this.approvals.set(idempotencyKey, { decision, recipient });
+    });
     setHandler(signals.stepOutcomeSignal, ({ idempotencyKey, ...outcome }) => void this.outcomes.set(idempotencyKey, outcome as StepOutcome));
   }
 

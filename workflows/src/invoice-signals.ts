@@ -38,6 +38,8 @@ export const legalCaseSignal = defineSignal<[{ nodeId: string; stage: LegalCaseS
 export const rerouteSignal = defineSignal<[{ flowId: string; flowVersion: number; reason: string; riskScore?: number } & FromTheBooks]>('reroute');
 /** A person migrates running invoices to another version of their flow, or rolls a migration back (at the next step boundary). */
 export const migrateSignal = defineSignal<[MigrationOrder & FromTheBooks]>('migrate');
+/** A person decided on a message safe mode held (the approval queue): send it (to another recipient, if given) or skip it. */
+export const approvalSignal = defineSignal<[{ idempotencyKey: string; decision: 'approve' | 'skip'; recipient?: string } & FromTheBooks]>('approval');
 /** The customer's mailbox did (or could not do) a step handed to it. */
 export const stepOutcomeSignal = defineSignal<[{ idempotencyKey: string } & StepOutcome]>('stepOutcome');
 

@@ -14,7 +14,7 @@ import {
   migratedState,
   runFlow,
 } from '@dunning/flow';
-import type { CustomerStepRequest, DunningActivities, RecoverabilityPurpose, StepOutcome, StepRequest } from './dunning-activities';
+import type { AwaitingApproval, CustomerStepRequest, DunningActivities, RecoverabilityPurpose, StepOutcome, StepRequest } from './dunning-activities';
 import { InvoiceInbox } from './invoice-events';
 import * as signals from './invoice-signals';
 import { describeAction } from './next-action';
@@ -35,6 +35,8 @@ const stepActivities = (timeoutSeconds: number) => proxyActivities<DunningActivi
  * before this change replay with the activities they scheduled.
  */
 const LOCAL_BOOKKEEPING_PATCH = 'local-enqueue-and-timeline';
+/** Messages sent without the mailbox ask safe mode first (an activity histories recorded before did not schedule). */
+const SAFE_MODE_PATCH = 'safe-mode-approval';
 const bookkeepingActivities = (timeoutSeconds: number) => proxyLocalActivities<DunningActivities>({ startToCloseTimeout: timeoutSeconds * 1000, retry: STEP_RETRY });
 
 /** Timeline entries kept across continue-as-new (older ones are in the database). */
@@ -129,18 +131,63 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   });
 
   /** A message, a formal notice or a handoff: with the customer's other invoices, through its mailbox, unless the flow says otherwise. */
-  async function customerStep(request: CustomerStepRequest): Promise<StepResult> {
+  async function customerStep(asked: CustomerStepRequest): Promise<StepResult> {
+    let request = asked;
     if (!flow.batchPerCustomer) {
+      const awaiting = patched(SAFE_MODE_PATCH) ? await activities.requestApproval(request) : null;
+      if (awaiting) {
+        const approved = await approval(request, awaiting);
+        if ('skipped' in approved) return approved;
+        request = approved;
+      }
       const outcomes = await activities.sendBatch({ requests: [request] });
       return resultOf(outcomes[request.idempotencyKey]!);
     }
-    await bookkeeping().enqueueForCustomer(request);
+    const awaiting = await bookkeeping().enqueueForCustomer(request);
+    if (awaiting) {
+      const approved = await approval(request, awaiting);
+      if ('skipped' in approved) return approved;
+      request = approved;
+      await bookkeeping().enqueueForCustomer(request);
+    }
     const answered = await condition(() => inbox.outcomes.has(request.idempotencyKey) || inbox.endsTheFlow(), input.mailboxAnswerTimeoutMs ?? DEFAULT_MAILBOX_ANSWER_TIMEOUT_MS);
     const outcome = inbox.outcomes.get(request.idempotencyKey);
     inbox.outcomes.delete(request.idempotencyKey);
     if (outcome) return resultOf(outcome);
     if (answered) return { skipped: 'the invoice was settled while its message was being prepared' };
     return { hold: { reason: 'no_answer_from_mailbox', detail: 'the customer’s mailbox did not answer in time' } };
+  }
+
+  /**
+   * Safe mode: the message waits for a person's decision (a signal), at most its timeout; an invoice
+   * settled meanwhile never gets it. Answers the request to send, or the step's skip.
+   */
+  async function approval(request: CustomerStepRequest, awaiting: AwaitingApproval): Promise<CustomerStepRequest | { skipped: string }> {
+    const key = request.idempotencyKey;
+    const answered = await condition(() => inbox.approvals.has(key) || inbox.endsTheFlow(), awaiting.timeoutHours * 3_600_000);
+    const decided = inbox.approvals.get(key);
+    inbox.approvals.delete(key);
+    const status = decided
+      ? decided.decision === 'approve'
+        ? 'approved'
+        : 'skipped'
+      : answered
+        ? 'withdrawn'
+        : awaiting.onTimeout === 'send'
+          ? 'sent_on_timeout'
+          : 'skipped_on_timeout';
+    await activities.settleApproval({ idempotencyKey: key, status });
+    switch (status) {
+      case 'approved':
+      case 'sent_on_timeout':
+        return { ...request, approved: true, ...(decided?.recipient ? { recipientOverride: decided.recipient } : {}) };
+      case 'skipped':
+        return { skipped: 'skipped in the approval queue' };
+      case 'withdrawn':
+        return { skipped: 'the invoice was settled while its message waited for approval' };
+      default:
+        return { skipped: `not approved within ${awaiting.timeoutHours} hours` };
+    }
   }
 
   /** A step that needs a recoverable claim: held in the exceptions inbox, saying what is missing, until a person fixes it. */

@@ -1,3 +1,4 @@
+import { ApprovalsModule } from './approvals/approvals.module';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -72,6 +73,7 @@ export function appModule({ config, database, temporal }: AppDependencies): Dyna
       DunningModule,
       FlowsModule,
       ExperimentsModule,
+      ApprovalsModule,
       FlowMigrationsModule,
       TasksModule,
       AgenciesModule,

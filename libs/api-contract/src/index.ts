@@ -24,3 +24,4 @@ export * from './insurance';
 export * from './claims';
 export * from './experiments';
 export * from './flow-migrations';
+export * from './approvals';

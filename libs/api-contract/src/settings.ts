@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bicProblem, ibanProblem, sirenProblem, smsSenderProblem, vatNumberProblem } from '@dunning/domain';
+import { APPROVAL_TIMEOUT_POLICIES, SAFE_MODES, bicProblem, ibanProblem, sirenProblem, smsSenderProblem, vatNumberProblem } from '@dunning/domain';
 import { localDate, timeZone, uuid } from './common';
 import { sectorDerogation, sectorDerogations } from './payment-terms';
 
@@ -98,6 +98,20 @@ export type SendingDefaults = z.infer<typeof sendingDefaults>;
  * worker and the receivables service read them: the provision rate on doubtful receivables, the
  * per-customer daily cap of messages, the agency an escalation goes to when its step names none.
  */
+/** Safe mode (issue 16, point 3): which messages wait for a person's approval, and what happens when nobody decides. */
+export const safeModeSettings = z
+  .object({
+    mode: z.enum(SAFE_MODES),
+    /** `first_sends`: how many messages of a flow, per channel and provider, wait (1 to 1 000). */
+    firstSends: z.number().int().min(1).max(1000),
+    /** Hours a message waits for a decision (1 hour to 30 days), then `onTimeout` applies. */
+    timeoutHours: z.number().int().min(1).max(720),
+    onTimeout: z.enum(APPROVAL_TIMEOUT_POLICIES),
+    /** A flow's own mode, instead of the global one. */
+    flows: z.array(z.object({ flowId: uuid, mode: z.enum(SAFE_MODES) }).strict()).max(200),
+  })
+  .strict();
+
 export const settingsBody = z
   .object({
     /** Percent of a doubtful receivable's amount before VAT provisioned (PCG 491 / 6817). */
@@ -113,6 +127,7 @@ export const settingsBody = z
     /** The creditor's identity; null removes it (back to the environment's). */
     creditor: creditorIdentityShape.nullable(),
     sending: sendingDefaults,
+    safeMode: safeModeSettings,
   })
   .partial()
   .strict();
@@ -173,6 +188,7 @@ export const settings = z
     }),
     /** `missing`: neither the settings nor the environment name the creditor (messages would say "Your company"). */
     creditorStatus: z.enum(['settings', 'environment', 'missing']),
+    safeMode: safeModeSettings,
     sending: z.object({
       weekdays: z.array(z.number().int()),
       start: z.string(),

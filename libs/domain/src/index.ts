@@ -13,3 +13,4 @@ export * from './vocabularies';
 export * from './legal';
 export * from './identity';
 export * from './experiments';
+export * from './safe-mode';

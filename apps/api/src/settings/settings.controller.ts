@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, NotFoundException, Put, UnprocessableEntityException } from '@nestjs/common';
 import type { z } from 'zod';
 import { type Settings, type SettingsBody, creditorIdentity, halfYearStart, lateRateBody, lateRateList, settings, settingsBody } from '@dunning/api-contract';
-import { DEFAULT_SENDING_WINDOW, legalLateRatePercent, localToday } from '@dunning/domain';
+import { DEFAULT_SAFE_MODE, DEFAULT_SENDING_WINDOW, legalLateRatePercent, localToday } from '@dunning/domain';
 import { holidayCountries, publicHolidays } from '@dunning/domain/holidays';
-import { SettingsRepository, UsersRepository } from '@dunning/db';
+import { FlowsRepository, SettingsRepository, UsersRepository } from '@dunning/db';
 import { DEFAULT_PROVISION_RATE_PERCENT } from '@dunning/receivables';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { Returns, ValidBody, ValidParam } from '../common/contract/contract.decorators';
@@ -26,6 +26,7 @@ export class SettingsController {
   constructor(
     private readonly settings: SettingsRepository,
     private readonly users: UsersRepository,
+    private readonly flows: FlowsRepository,
     private readonly creditor: CreditorIdentityService,
   ) {}
 
@@ -57,6 +58,7 @@ export class SettingsController {
       creditorFallback: { ...fallback, iban: fallback.iban ?? null, siren: fallback.siren ?? null },
       creditorStatus: this.creditor.status(stored.creditor),
       sending: storedValue('sending') ?? DEFAULTS.sending,
+      safeMode: storedValue('safeMode') ?? DEFAULT_SAFE_MODE,
       holidayCountries: holidayCountries(),
       lateRates: rates,
       legalLateRateToday: legal ? { ratePercent: legal.ratePercent, from: legal.from, missingHalfYear: legal.missingHalfYear ?? null } : null,
@@ -88,6 +90,9 @@ export class SettingsController {
       } catch {
         throw unprocessable('sending.holidayCountry', 'no public holiday calendar for this country');
       }
+    }
+    for (const [index, flow] of (body.safeMode?.flows ?? []).entries()) {
+      if (!(await this.flows.findById(flow.flowId))) throw unprocessable(`safeMode.flows.${index}.flowId`, 'no such flow');
     }
     await this.settings.set(body, principal.userId);
     return this.get();

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { callPriority, daysOverdue, localToday, minorUnitDigits } from '@dunning/domain';
 import type { DunningActivities, ReceivableStatusActivities } from '@dunning/workflows';
+import { approvalGate } from './approval-gate';
 import { insuranceActivities } from './credit-insurance';
 import { performCustomerStep } from './customer-steps';
 import { flowMoveActivities } from './flow-moves';
@@ -33,7 +34,17 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
     ...flowMoveActivities(deps),
 
     async enqueueForCustomer(request) {
+      const awaiting = await approvalGate(deps, request);
+      if (awaiting) return awaiting;
       await mailbox.enqueue(request);
+    },
+
+    async requestApproval(request) {
+      return approvalGate(deps, request);
+    },
+
+    async settleApproval({ idempotencyKey, status }) {
+      await deps.approvals?.settle(idempotencyKey, status);
     },
 
     async sendBatch({ requests }) {

@@ -49,8 +49,10 @@ async function sendMessage(
   const { request: first } = going[0]!;
   const step = first.step as Extract<CustomerStepRequest['step'], { kind: 'email' | 'sms' }>;
   const [creditor, contacts] = await Promise.all([store.creditor(), store.contacts(first.customer.customerId)]);
-  const recipients =
-    step.kind === 'email'
+  // A recipient chosen in the approval queue replaces the contact role's.
+  const recipients = first.recipientOverride
+    ? [first.recipientOverride]
+    : step.kind === 'email'
       ? contactsFor(contacts.emails, step.recipient as RecipientRole).map((c) => c.address)
       : contactsFor(contacts.phones, step.recipient as RecipientRole).map((c) => c.number);
   if (recipients.length === 0) {

@@ -213,4 +213,6 @@ export interface ActivityDependencies {
   templates: import('./render-step').TemplateVersions;
   /** How a handoff reaches its agency beyond the portal (SFTP, signed webhook); undefined: portal only. */
   handoffDelivery: (agency: AgencyTarget) => HandoffDelivery | undefined;
+  /** Safe mode's approval queue; undefined: no message ever waits (unit tests of other activities). */
+  approvals?: import('./approval-gate').ApprovalStore;
 }

@@ -25,3 +25,4 @@ export * from './experiments.repository';
 export * from './step-recovery.repository';
 export * from './running-positions.repository';
 export * from './flow-migrations.repository';
+export * from './send-approvals.repository';

@@ -21,3 +21,4 @@ export * from './message-templates.schema';
 export * from './customer-notes.schema';
 export * from './invoice-open-balances.schema';
 export * from './flow-migrations.schema';
+export * from './send-approvals.schema';

@@ -5,6 +5,7 @@ import { dunningStoreContract } from '../contract/dunning-store.contract';
 import { DatabaseDunningStore } from './database-dunning-store';
 import { recoverabilityStoreContract } from '../contract/recoverability-store.contract';
 import { databaseRecoverabilityFixture } from './database-recoverability-fixture';
+import { approvalStoreContracts } from './database-approval-store.contract-run';
 import { flowStoreContracts } from './database-flow-store.contract-run';
 import { insuranceStoreContracts } from './database-insurance-store.contract-run';
 import { legalCaseStoreContracts } from './database-legal-case-store.contract-run';
@@ -14,6 +15,7 @@ describeOnEveryDatabase('the database store', (database) => {
   const clock = { now: () => new Date('2026-04-15T10:00:00Z') };
   recoverabilityStoreContract('the database store', () => databaseRecoverabilityFixture(database().db, clock));
   // The legal and risk stores' contracts share this suite's databases (each start costs seconds).
+  approvalStoreContracts(database);
   flowStoreContracts(database);
   insuranceStoreContracts(database);
   legalCaseStoreContracts(database);

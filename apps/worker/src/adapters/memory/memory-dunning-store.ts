@@ -55,6 +55,8 @@ export interface MemoryInvoice {
 export class MemoryDunningStore implements DunningStore {
   readonly invoices = new Map<string, MemoryInvoice>();
   readonly messages = new Map<string, MessageRecord>();
+  /** The provider that answered each completed message, by key. */
+  readonly providers = new Map<string, string>();
   readonly callTasks = new Map<
     string,
     { taskId: string; customerId: string; invoices: Array<{ invoiceId: string; nodeId: string; workflowId: string; key: string }>; open: boolean }
@@ -183,10 +185,12 @@ export class MemoryDunningStore implements DunningStore {
     return this.messages.get(idempotencyKey);
   }
 
-  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, _provider: string): Promise<void> {
+  async completeMessage(idempotencyKey: string, receipt: DeliveryReceipt, provider: string): Promise<void> {
     const message = this.messages.get(idempotencyKey);
     if (!message) throw new Error(`message ${idempotencyKey}: not claimed`);
     message.state = receipt.undeliverable ? 'undeliverable' : 'sent';
+    // As messages.provider: who answered (safe mode counts a flow's first sends per provider).
+    this.providers.set(idempotencyKey, provider);
     message.providerMessageId = receipt.providerMessageId;
   }
 
