@@ -80,6 +80,13 @@ describe('channels end to end: Postmark and Twilio webhooks, agency deliveries',
     harness.secrets.AGENCY_SFTP_PASSWORD = 'sftp-password';
     harness.secrets.AGENCY_WEBHOOK_SECRET = WEBHOOK_SECRET;
     manager = await harness.login('manager@example.com');
+    // Real providers are configured: safe mode would hold the first sends for a person (tests/api/safe-mode.spec.ts); these tests are about the providers.
+    await harness
+      .http()
+      .put('/api/settings')
+      .set({ Authorization: `Bearer ${manager}` })
+      .send({ safeMode: { mode: 'off', firstSends: 10, timeoutHours: 48, onTimeout: 'skip', flows: [] } })
+      .expect(200);
     rules.push(...(await harness.http().get('/api/flows/assignments').set(as(manager)).expect(200)).body);
   });
   afterAll(async () => {

@@ -210,4 +210,43 @@ describe('API: migrating running invoices to a new version', () => {
         seen.add(key);
       }
   }, 600_000);
+
+  it('stops an experiment between two versions of the flow and moves the losing arm’s running invoices, and only those, to the winner', async () => {
+    const rules = (await harness.http().get('/api/flows/assignments').set(as(manager)).expect(200)).body;
+    const saved = await harness
+      .http()
+      .put('/api/flows/assignments')
+      .set(as(manager))
+      .send({ rules: [{ flowId, priority: -10, segment: 'pilot' }, ...rules.map(({ id: _id, createdAt: _at, ...r }: Record<string, unknown>) => r)] })
+      .expect(200);
+    const rule = saved.body.find((r: { segment: string | null }) => r.segment === 'pilot');
+    const arms = [
+      { key: 'A', flowId, flowVersion: 1, weight: 50 },
+      { key: 'B', flowId, flowVersion: 2, weight: 50 },
+    ];
+    const experiment = (await harness.http().post('/api/experiments').set(as(manager)).send({ name: 'v1 vs v2', ruleId: rule.id, arms }).expect(201)).body;
+    const today = await harness.today();
+    const lines = ['invoice_number,issue_date,due_date,amount,currency,customer_reference,customer_name,customer_email,customer_segment'];
+    for (let c = 0; c < 30; c++) lines.push(`XV-${c},${datePlus(today, -40)},${datePlus(today, -10)},${150 + c}.00,EUR,XV-C${c},Pilot ${c},xv${c}@example.com,pilot`);
+    await harness
+      .http()
+      .post('/api/invoices/import?wait=true')
+      .set(as(manager))
+      .attach('file', Buffer.from(lines.join('\n')), 'pilot.csv')
+      .expect(202);
+    await startMissingWorkflows(harness.app);
+    const pilots = (await db().select().from(invoices)).filter((i) => i.number.startsWith('XV-'));
+    const armA = pilots.filter((i) => i.experimentArm === 'A');
+    expect(armA.length).toBeGreaterThan(0);
+
+    const stopped = (await harness.http().post(`/api/experiments/${experiment.id}/stop`).set(as(manager)).send({ winnerArm: 'B', migrateRunning: true }).expect(200)).body;
+    expect(stopped.migrations).toEqual([{ arm: 'A', migrationId: expect.any(String), invoices: armA.length, reason: null }]);
+    const moved = await settled(stopped.migrations[0].migrationId, (p) => p.waiting);
+    // Arm A's invoices only: the other invoices running version 1 are not part of it.
+    expect(moved.progress.total).toBe(armA.length);
+    const versions = await versionOf(armA.map((i) => i.id));
+    const items = await itemsOf(stopped.migrations[0].migrationId);
+    for (const item of items) expect(versions.get(item.invoiceId)).toBe(item.outcome === 'moved' ? 2 : 1);
+    expect(items.filter((i) => i.outcome === 'moved').length).toBeGreaterThan(0);
+  }, 300_000);
 });

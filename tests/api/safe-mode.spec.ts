@@ -11,6 +11,7 @@ type Approval = { id: string; invoiceId: string; invoiceNumber: string; nodeId: 
 /** A provider that is not the dev outbox (safe mode holds its first sends); records what it is asked to send. */
 class RecordingEmailProvider implements MessageChannel {
   readonly provider = 'postmark';
+  readonly reachesPeople = true;
   readonly sent: OutgoingMessage[] = [];
   async send(message: OutgoingMessage): Promise<DeliveryReceipt> {
     this.sent.push(message);

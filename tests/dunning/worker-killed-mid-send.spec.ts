@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import { CustomersRepository, InvoicesRepository, messages, openDatabase } from '@dunning/db';
+import { CustomersRepository, InvoicesRepository, SettingsRepository, messages, openDatabase } from '@dunning/db';
+import { DEFAULT_SAFE_MODE } from '@dunning/domain';
 import { PostgresServer } from '@dunning/db/src/testing/postgres-server';
 import { FlowBuilder } from '@dunning/flow';
 import { invoiceWorkflowId, type InvoiceWorkflowInput } from '@dunning/workflows';
@@ -59,6 +60,8 @@ describe('a worker killed in the middle of a send step', () => {
 
   it('sends the message exactly once', async () => {
     const database = await openDatabase({ url: postgres.url });
+    // Postmark is configured: safe mode would hold this first send for a person (tests/api/safe-mode.spec.ts); this test is about the crash.
+    await new SettingsRepository(database.db).set({ safeMode: { ...DEFAULT_SAFE_MODE, mode: 'off' } });
     const customer = await new CustomersRepository(database.db).upsert(
       { reference: 'C-K', name: 'Kill Test SARL', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR', addressLines: ['1 rue A'] },
       [{ role: 'billing', email: 'compta@kill.example' }],

@@ -122,9 +122,15 @@ describe('flow experiments, in Chromium, on npm start', () => {
     await page.getByRole('button', { name: 'Stop and route everyone to arm B', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop the experiment?' });
     await expectText(dialog, new RegExp(`arm B: ${escape(armB.name)}, version ${armB.latestVersion}`));
+    // Moving the losers' running invoices is asked for; arm A runs another flow, so the answer says none moves.
+    await dialog.getByRole('checkbox', { name: 'Also move the other arms’ running invoices to the winner' }).check();
     const stopped = page.waitForResponse((response) => response.url().endsWith('/stop') && response.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Yes, stop it: everyone to arm B', exact: true }).click();
-    expect((await stopped).status()).toBe(200);
+    const stopAnswer = await stopped;
+    expect(stopAnswer.status()).toBe(200);
+    expect(stopAnswer.request().postDataJSON()).toEqual({ winnerArm: 'B', migrateRunning: true });
+    expect((await stopAnswer.json()).migrations).toEqual([{ arm: 'A', migrationId: null, invoices: 0, reason: expect.stringContaining('another flow') }]);
+    await page.getByText('No running invoice moves: the other arms run another flow, or have no running invoice.').waitFor();
     await expectText(page.getByTestId('experiment-status'), /^Stopped$/);
     await expectText(page.getByTestId('experiment-winner'), /the rule now sends every invoice to arm B/);
     expect(await page.getByRole('button', { name: 'Stop and route everyone to arm B', exact: true }).count()).toBe(0);

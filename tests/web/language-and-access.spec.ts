@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the French pages are compared with the web app's own words, nothing else of the app is used
 import { en, fr } from '@dunning/web/src/i18n/messages';
 import { Stack, launchBrowser, signIn } from './stack';
@@ -52,6 +52,8 @@ function leaves(tree: object): string[] {
   return Object.values(tree).flatMap((value) => (typeof value === 'object' && value !== null ? leaves(value) : typeof value === 'string' ? [value] : []));
 }
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A message with its values in place, as i18next writes it. */
+const filled = (text: string, values: Record<string, string | number>) => text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
 
 /**
  * The English UI strings a French page must not show: each English value (placeholders matching
@@ -102,6 +104,11 @@ async function pageWords(page: Page): Promise<string> {
       .flatMap((element) => ['aria-label', 'placeholder', 'title', 'alt'].map((name) => withoutData(element.getAttribute(name) ?? '')).filter(Boolean));
     return [document.title, text, ...names].join('\n');
   });
+}
+
+/** A migration's status and its words, read at once (the row is asked again every 2 s while under way). */
+async function statusOf(row: Locator): Promise<{ status: string | null; words: string | null | undefined }> {
+  return row.evaluate((element) => ({ status: element.getAttribute('data-status'), words: element.querySelector('[data-testid="migration-status"]')?.textContent }));
 }
 
 /** The page has loaded what it shows: something is drawn, and nothing is still spinning or fetching. */
@@ -224,10 +231,11 @@ describe('every page in French, accessible', () => {
     await manager.getByRole('heading', { name: fr.stepRecovery.title }).waitFor();
     await manager.getByTestId('step-recovery-row').first().waitFor();
     await check(manager, '/flows/:id (which step pays)');
-    // The versions tab's dry run of moving the agency case's invoice to version 2 (its agency step renamed there): said to move nothing; a step mapped by hand asks again.
+    // The versions tab's dry run of moving the agency case's invoice to version 2 (its agency step renamed there): nothing applied yet; a step mapped by hand asks again.
     await manager.getByTestId('tab-versions').click();
     await manager.getByRole('heading', { name: fr.flowMigration.title }).waitFor();
-    await manager.getByText(fr.flowMigration.notAvailable).waitFor();
+    await manager.getByText(fr.flowMigrationRuns.none).waitFor();
+    expect(await manager.getByTestId('migration-apply').isDisabled()).toBe(true);
     await manager.getByTestId('migration-run').click();
     const renamed = manager.locator('[data-testid="migration-mapping-row"][data-step="escalate"]');
     expect(await renamed.getAttribute('data-how', { timeout: 15_000 })).toBe('next_surviving');
@@ -236,6 +244,39 @@ describe('every page in French, accessible', () => {
     await manager.locator('[data-testid="migration-mapping-row"][data-step="escalate"][data-how="explicit"]').waitFor();
     expect(await manager.getByTestId('migration-invoice').count()).toBe(1);
     await check(manager, '/flows/:id (moving running invoices)');
+    // Applying that dry run, confirmed in French; the move then shows its status and progress (how fast the invoice answers is the workflow's: not asserted).
+    await manager.getByTestId('migration-apply').click();
+    const applyDialog = manager.getByTestId('migration-apply-dialog');
+    await applyDialog.getByText(filled(fr.flowMigration.confirm_one, { count: 1, from: 1, to: 2 })).waitFor();
+    await check(manager, '/flows/:id (confirming the move)');
+    await manager.getByTestId('migration-apply-confirm').click();
+    await applyDialog.waitFor({ state: 'hidden' });
+    await manager.getByTestId('migration-applied').getByText(fr.flowMigration.applied).waitFor();
+    const run = manager.getByTestId('migration-run-row');
+    await run.waitFor({ timeout: 15_000 });
+    expect(await run.count()).toBe(1);
+    expect(await run.getByTestId('migration-progress').getAttribute('data-total')).toBe('1');
+    await run.getByText(filled(fr.flowMigrationRuns.total_one, { count: 1 }), { exact: false }).waitFor();
+    const applied = await statusOf(run);
+    expect(['applying', 'applied']).toContain(applied.status);
+    expect(applied.words).toBe(fr.flowMigrationRuns.statuses[applied.status as 'applying' | 'applied']);
+    await run.getByTestId('migration-items-toggle').click();
+    await run.getByTestId('migration-item').getByText('FR-3').waitFor();
+    // Rolled back, confirmed: the rollback's line appears and the status says it, in French.
+    await run.getByTestId('migration-rollback').click();
+    await manager
+      .getByTestId('migration-rollback-dialog')
+      .getByText(filled(fr.flowMigrationRuns.rollbackConfirm, { from: 1, to: 2 }))
+      .waitFor();
+    await manager.getByTestId('migration-rollback-confirm').click();
+    await manager.locator('[data-testid="migration-run-row"]:is([data-status="rolling_back"], [data-status="rolled_back"])').waitFor({ timeout: 15_000 });
+    const rolledBack = await statusOf(run);
+    expect(['rolling_back', 'rolled_back']).toContain(rolledBack.status);
+    expect(rolledBack.words).toBe(fr.flowMigrationRuns.statuses[rolledBack.status as 'rolling_back' | 'rolled_back']);
+    await run.locator('[data-phase="rollback"]').getByText(fr.flowMigrationRuns.rollbackLine, { exact: false }).waitFor();
+    expect(await run.getByTestId('migration-rollback').count()).toBe(0);
+    await manager.getByTestId('migration-rollback-dialog').waitFor({ state: 'hidden' });
+    await check(manager, '/flows/:id (moves applied and rolled back)');
     await manager.context().close();
 
     const collector = await signIn(browser, stack, 'collector@example.com');

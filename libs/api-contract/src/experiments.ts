@@ -38,7 +38,8 @@ export const createExperimentBody = z.object({
 export type CreateExperimentBody = z.infer<typeof createExperimentBody>;
 
 /** POST /api/experiments/:id/stop: everyone goes to the winner's flow from now on. */
-export const stopExperimentBody = z.object({ winnerArm: armKey });
+/** `migrateRunning`: the losing arms' running invoices move to the winner's version too (a migration each, when the arm runs another version of the winner's flow). */
+export const stopExperimentBody = z.object({ winnerArm: armKey, migrateRunning: z.boolean().optional() });
 
 export const experimentArm = experimentArmInput.extend({ flowName: z.string() }).meta({ id: 'ExperimentArm' });
 
@@ -57,6 +58,13 @@ export const experiment = z
     invoiceCount: z.number().int(),
   })
   .meta({ id: 'Experiment' });
+
+/** The stop's answer: the experiment, and for each losing arm the migration of its running invoices (or why there is none). */
+export const stoppedExperiment = experiment
+  .extend({
+    migrations: z.array(z.object({ arm: z.string(), migrationId: uuid.nullable(), invoices: z.number().int(), reason: z.string().nullable() })),
+  })
+  .meta({ id: 'StoppedExperiment' });
 export const experimentList = z.array(experiment);
 
 /** GET /api/experiments/:id/report?currency=EUR: amounts in that currency (other invoices are left out and counted). */

@@ -42,6 +42,8 @@ export interface DeliveryReceipt {
 export interface MessageChannel {
   /** Which provider answered (recorded with the message). */
   readonly provider: string;
+  /** True for a provider that reaches real people (Postmark, Twilio): safe mode holds a flow's first sends through it. Outboxes and test doubles leave it out. */
+  readonly reachesPeople?: boolean;
   send(message: OutgoingMessage): Promise<DeliveryReceipt>;
   /** The message already sent under this one's key, if the provider can tell (a retry after a crash). */
   findSent(message: OutgoingMessage): Promise<DeliveryReceipt | undefined>;

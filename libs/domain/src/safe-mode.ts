@@ -1,7 +1,8 @@
 /**
  * Safe mode (issue 16, point 3): messages wait in an approval queue until a person approves them.
- * `first_sends` (the default) holds a flow's first messages through a real provider — the dev
- * outbox sends nothing, so nothing waits there; `always` holds every message; `off` none.
+ * `first_sends` (the default) holds a flow's first messages through a provider that reaches people
+ * (Postmark, Twilio) — the dev outbox sends nothing, so nothing waits there; `always` holds every
+ * message; `off` none.
  */
 export const SAFE_MODES = ['off', 'first_sends', 'always'] as const;
 export type SafeMode = (typeof SAFE_MODES)[number];
@@ -21,23 +22,20 @@ export interface SafeModePolicy {
 
 export const DEFAULT_SAFE_MODE: SafeModePolicy = { mode: 'first_sends', firstSends: 10, timeoutHours: 48, onTimeout: 'skip', flows: [] };
 
-/** The provider name of the dev outbox: it delivers nowhere, so its sends never need approval in `first_sends`. */
-export const DEV_OUTBOX_PROVIDER = 'outbox';
-
 /** The mode that applies to a flow's messages. */
 export function safeModeFor(policy: SafeModePolicy, flowId: string | undefined): SafeMode {
   return policy.flows.find((f) => f.flowId === flowId)?.mode ?? policy.mode;
 }
 
 /**
- * Does a message wait for approval? `sentSoFar`: the flow's messages already sent on this channel
- * through this provider (counted up to `firstSends`).
+ * Does a message wait for approval? `reachesPeople`: the channel's provider delivers for real;
+ * `sentSoFar`: the flow's messages already sent on this channel through it (counted up to `firstSends`).
  */
-export function approvalRequired(policy: SafeModePolicy, flowId: string | undefined, provider: string, sentSoFar: number): boolean {
+export function approvalRequired(policy: SafeModePolicy, flowId: string | undefined, channel: { reachesPeople: boolean; sentSoFar: number }): boolean {
   const mode = safeModeFor(policy, flowId);
   if (mode === 'off') return false;
   if (mode === 'always') return true;
-  return provider !== DEV_OUTBOX_PROVIDER && sentSoFar < policy.firstSends;
+  return channel.reachesPeople && channel.sentSoFar < policy.firstSends;
 }
 
 /** The stored setting (validated by the API when it was written) over the defaults. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import type { z } from 'zod';
-import { createExperimentBody, experiment, experimentList, experimentReport, experimentReportQuery, stopExperimentBody } from '@dunning/api-contract';
+import { createExperimentBody, experiment, experimentList, experimentReport, experimentReportQuery, stopExperimentBody, stoppedExperiment } from '@dunning/api-contract';
 import { CurrentPrincipal, type Principal, Roles } from '../common/auth.decorators';
 import { IdParam, Returns, ValidBody, ValidQuery } from '../common/contract/contract.decorators';
 import { ExperimentsService } from './experiments.service';
@@ -38,8 +38,13 @@ export class ExperimentsController {
   }
 
   @Post(':id/stop')
-  @Returns(experiment, { status: 200, errors: [409, 422], summary: 'Stops it: the rule routes every new invoice to the winner’s flow' })
-  stop(@IdParam() id: string, @ValidBody(stopExperimentBody) body: z.infer<typeof stopExperimentBody>) {
-    return this.experiments.stop(id, body.winnerArm);
+  @Returns(stoppedExperiment, {
+    status: 200,
+    errors: [409, 422],
+    summary:
+      'Stops it: the rule routes every new invoice to the winner’s flow; with migrateRunning, the losing arms’ running invoices move to the winner’s version at their next step',
+  })
+  stop(@IdParam() id: string, @ValidBody(stopExperimentBody) body: z.infer<typeof stopExperimentBody>, @CurrentPrincipal() principal: Principal) {
+    return this.experiments.stop(id, body.winnerArm, { migrateRunning: body.migrateRunning, userId: principal.userId });
   }
 }

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { CreateExperimentBody, ExperimentReport } from '@dunning/api-contract';
 import { compareRecovery } from '@dunning/domain';
-import { type ExperimentSummary, ExperimentsRepository, FlowsRepository, RuleAlreadyInExperiment } from '@dunning/db';
+import { type ExperimentArmRecord, type ExperimentSummary, ExperimentsRepository, FlowsRepository, RuleAlreadyInExperiment } from '@dunning/db';
+import { FlowMigrationsService } from '../flow-migrations/flow-migrations.service';
 
 /** Spent per 1 000 units of currency recovered (minor units in, so × 100 000). */
 const per1000Recovered = (count: number, recoveredMinor: number) => (recoveredMinor > 0 ? Math.round(((count * 100_000) / recoveredMinor) * 100) / 100 : null);
@@ -9,11 +10,13 @@ const per1000Recovered = (count: number, recoveredMinor: number) => (recoveredMi
 /**
  * A/B experiments on flows: created on an assignment rule (which then splits its invoices between
  * the arms by customer, in the flows module's chooser), reported per arm, stopped with a winner
- * that the rule routes everyone to. The one writer of flow_experiments and of a rule's experiment.
+ * that the rule routes everyone to (and, if asked, the losing arms' running invoices, by a migration
+ * each). The one writer of flow_experiments and of a rule's experiment.
  */
 @Injectable()
 export class ExperimentsService {
   constructor(
+    private readonly migrations: FlowMigrationsService,
     private readonly experiments: ExperimentsRepository,
     private readonly flows: FlowsRepository,
   ) {}
@@ -44,7 +47,7 @@ export class ExperimentsService {
   }
 
   /** Stops it; from now on the rule sends every invoice to the winner's flow (those already running keep theirs). */
-  async stop(id: string, winnerArm: string) {
+  async stop(id: string, winnerArm: string, options: { migrateRunning?: boolean; userId?: string } = {}) {
     const experiment = await this.found(id);
     const winner = experiment.arms.find((arm) => arm.key === winnerArm);
     if (!winner) {
@@ -54,7 +57,22 @@ export class ExperimentsService {
       });
     }
     if (!(await this.experiments.stop(id, winner))) throw new ConflictException(`experiment ${id} is already stopped`);
-    return this.get(id);
+    const migrations = [];
+    for (const arm of options.migrateRunning ? experiment.arms.filter((a) => a.key !== winner.key) : []) {
+      migrations.push({ arm: arm.key, ...(await this.migrateArm(id, arm, winner, options.userId)) });
+    }
+    return { ...(await this.get(id)), migrations };
+  }
+
+  /** The losing arm's running invoices (this experiment's only) to the winner's version, when both are versions of one flow. */
+  private async migrateArm(experimentId: string, arm: ExperimentArmRecord, winner: ExperimentArmRecord, userId?: string) {
+    const none = (reason: string) => ({ migrationId: null, invoices: 0, reason });
+    if (arm.flowId !== winner.flowId)
+      return none('the arm runs another flow than the winner: its invoices keep their flow (a migration moves invoices between versions of one flow)');
+    if (arm.flowVersion === winner.flowVersion) return none('the arm runs the winner’s version already');
+    const body = { fromVersion: arm.flowVersion, toVersion: winner.flowVersion };
+    const migration = await this.migrations.apply(arm.flowId, body, userId, { experimentId, arm: arm.key });
+    return migration.progress.total === 0 ? none('no running invoice') : { migrationId: migration.id, invoices: migration.progress.total, reason: null };
   }
 
   /** Per arm, in one currency (the experiment's most common unless asked): what it recovered and spent, and which arm is ahead with what confidence. */

@@ -78,11 +78,16 @@ export class FlowMigrationsService {
     };
   }
 
-  /** Applies it: every invoice running fromVersion gets the order (through the signal outbox, in batches), and moves at its next step boundary. */
-  async apply(flowId: string, body: MigrationRequest, userId?: string): Promise<FlowMigration> {
-    const { mapping, plan } = await this.plan(flowId, body);
-    const busy = (await this.migrations.listForFlow(flowId)).find((m) => statusOf(m).endsWith('ing'));
-    if (busy) throw new ConflictException(`migration ${busy.id} of this flow is still ${statusOf(busy).replace('_', ' ')}: wait until its invoices have answered`);
+  /**
+   * Applies it: every invoice running fromVersion (of one experiment's arm, when stopping it moves
+   * the losers) gets the order, through the signal outbox in batches, and moves at its next step boundary.
+   */
+  async apply(flowId: string, body: MigrationRequest, userId?: string, only?: { experimentId: string; arm: string }): Promise<FlowMigration> {
+    const { mapping, plan } = await this.plan(flowId, body, only);
+    // Two orders to one invoice would race at its boundary: one migration of a version at a time.
+    const busy = (await this.migrations.listForFlow(flowId)).find((m) => m.fromVersion === body.fromVersion && statusOf(m).endsWith('ing'));
+    if (busy)
+      throw new ConflictException(`migration ${busy.id} of version ${body.fromVersion} is still ${statusOf(busy).replace('_', ' ')}: wait until its invoices have answered`);
     const created = await this.migrations.create(
       { flowId, fromVersion: body.fromVersion, toVersion: body.toVersion, mapping, createdBy: userId },
       plan.moves.map((move, index) => ({ invoiceId: move.invoiceId, workflowId: plan.workflowIds[index]!, plannedFrom: move.from })),
@@ -135,7 +140,7 @@ export class FlowMigrationsService {
   }
 
   /** The versions, the mapping (validated, completed by the proposal) and where every running invoice stands. */
-  private async plan(flowId: string, body: MigrationRequest) {
+  private async plan(flowId: string, body: MigrationRequest, only?: { experimentId: string; arm: string }) {
     const fromRow = await this.version(flowId, body.fromVersion, 'fromVersion');
     const from = parsed(fromRow);
     const to = parsed(await this.version(flowId, body.toVersion, 'toVersion'));
@@ -146,7 +151,7 @@ export class FlowMigrationsService {
     if (unknown.length > 0) throw new UnprocessableEntityException({ message: unknown.map((p) => `${p.field}: ${p.message}`).join('; '), problems: unknown });
 
     const mapping = proposeStepMapping(from, to, body.mapping);
-    const rows = await this.positions.ofVersion(flowId, body.fromVersion);
+    const rows = await this.positions.ofVersion(flowId, body.fromVersion, only);
     // Steps that ran in one instant (a fee, a status, a letter): the invoice stands after the one furthest along the flow.
     const order = new Map(performedSteps(from).map((id, index) => [id, index]));
     const furthest = (nodes: string[]) => [...nodes].sort((a, b) => (order.get(b) ?? -1) - (order.get(a) ?? -1))[0];

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createExperimentBody, experiment, experimentArmReport, experimentReport, experimentVerdict, stopExperimentBody } from '@dunning/api-contract';
+import type { createExperimentBody, experiment, experimentArmReport, experimentReport, experimentVerdict, stopExperimentBody, stoppedExperiment } from '@dunning/api-contract';
 import { http } from './http';
 import { keys } from './queries';
 import type { FlowDetail } from './types';
@@ -13,6 +13,8 @@ export type ArmReport = z.output<typeof experimentArmReport>;
 export type ExperimentVerdict = z.output<typeof experimentVerdict>;
 export type CreateExperimentBody = z.input<typeof createExperimentBody>;
 export type StopExperimentBody = z.input<typeof stopExperimentBody>;
+/** The stop's answer: with each losing arm's migration of its running invoices (or why none). */
+export type StoppedExperiment = z.output<typeof stoppedExperiment>;
 
 export const experimentKeys = {
   list: ['experiments'] as const,
@@ -48,7 +50,7 @@ export function useCreateExperiment() {
 export function useStopExperiment(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: StopExperimentBody) => http<Experiment>(`/api/experiments/${id}/stop`, { method: 'POST', json: body }),
+    mutationFn: (body: StopExperimentBody) => http<StoppedExperiment>(`/api/experiments/${id}/stop`, { method: 'POST', json: body }),
     onSuccess: (stopped) => {
       client.setQueryData(experimentKeys.one(id), stopped);
       // The list, the report (it carries the experiment) and the rules (the winner's flow is now the rule's).

@@ -23,6 +23,7 @@ const ClaimAgeReportPage = lazy(() => import('../claims/ClaimAgeReportPage').the
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ExceptionsPage = lazy(() => import('../exceptions/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const FlowEditorPage = lazy(() => import('../flows/FlowEditorPage').then((m) => ({ default: m.FlowEditorPage })));
+const ApprovalQueuePage = lazy(() => import('../approvals/ApprovalQueuePage').then((m) => ({ default: m.ApprovalQueuePage })));
 const ExperimentsPage = lazy(() => import('../experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })));
 const ExperimentReportPage = lazy(() => import('../experiments/ExperimentReportPage').then((m) => ({ default: m.ExperimentReportPage })));
 const FlowsPage = lazy(() => import('../flows/FlowsPage').then((m) => ({ default: m.FlowsPage })));
@@ -69,6 +70,7 @@ function Routed() {
           <Route path="/flows/:id" element={<FlowEditorPage />} />
           <Route path="/queue" element={<TaskQueuePage />} />
           <Route path="/outbox" element={<OutboxPage />} />
+          <Route path="/approvals" element={<ApprovalQueuePage />} />
           <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/templates/:channel/:name" element={<TemplateEditorPage />} />
           <Route path="/cases" element={<AgencyPortalPage />} />

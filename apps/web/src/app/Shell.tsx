@@ -11,6 +11,7 @@ import {
   IconHourglass,
   IconHierarchy3,
   IconInbox,
+  IconMailCheck,
   IconTemplate,
   IconListDetails,
   IconPhoneCall,
@@ -24,6 +25,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useLogout, useOpenExceptionCount } from '../api/queries';
 import type { Principal } from '../api/types';
 import { LanguageSwitch } from '../common/LanguageSwitch';
+import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 
 const NAV = [
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar, roles: ['admin', 'credit_manager'] },
@@ -32,6 +34,7 @@ const NAV = [
   { to: '/flows', label: 'nav.flows', icon: IconHierarchy3, roles: ['admin', 'credit_manager'] },
   { to: '/queue', label: 'nav.queue', icon: IconPhoneCall, roles: ['admin', 'collector', 'credit_manager'] },
   { to: '/outbox', label: 'nav.outbox', icon: IconInbox, roles: ['admin', 'credit_manager'] },
+  { to: '/approvals', label: 'approvals.nav', icon: IconMailCheck, roles: ['admin', 'credit_manager'] },
   { to: '/templates', label: 'templates.nav', icon: IconTemplate, roles: ['admin', 'credit_manager'] },
   { to: '/exceptions', label: 'nav.exceptions', icon: IconAlertTriangle, roles: ['admin', 'credit_manager'] },
   { to: '/books', label: 'nav.books', icon: IconBook, roles: ['admin', 'credit_manager'] },
@@ -87,6 +90,8 @@ export function Shell({ principal, children }: { principal: Principal; children:
                 >
                   {openExceptions.data}
                 </Badge>
+              ) : item.to === '/approvals' ? (
+                <ApprovalsNavBadge />
               ) : undefined
             }
             active={location.pathname.startsWith(item.to)}

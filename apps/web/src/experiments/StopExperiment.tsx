@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExperimentReport, useStopExperiment } from '../api/experiments-queries';
@@ -13,14 +13,18 @@ export function StopExperiment({ report }: { report: ExperimentReport }) {
   const notifyError = useNotifyError();
   const [winner, setWinner] = useState<string | null>(defaultWinner(report) ?? null);
   const [confirming, setConfirming] = useState(false);
+  const [migrateRunning, setMigrateRunning] = useState(false);
   const arm = report.arms.find((a) => a.key === winner);
   const confirm = () =>
     stop.mutate(
-      { winnerArm: winner! },
+      { winnerArm: winner!, migrateRunning },
       {
         onSuccess: (stopped) => {
           setConfirming(false);
           notifySuccess(t('experiments.stop.done', { key: stopped.winnerArm ?? winner }));
+          // Each losing arm's move is a migration of its flow, followed on that flow's Versions tab.
+          const moved = stopped.migrations.reduce((sum, m) => sum + m.invoices, 0);
+          if (migrateRunning) notifySuccess(moved > 0 ? t('experiments.stop.migrated', { count: moved }) : t('experiments.stop.notMigrated'));
         },
         onError: notifyError,
       },
@@ -47,6 +51,13 @@ export function StopExperiment({ report }: { report: ExperimentReport }) {
             <Text size="sm">
               <Phrase i18nKey="experiments.stop.confirm" values={{ key: arm.key, version: arm.flowVersion }} data={{ flow: arm.flowName, name: report.experiment.name }} />
             </Text>
+            <Checkbox
+              label={t('experiments.stop.migrateRunning')}
+              description={t('experiments.stop.migrateRunningHelp')}
+              checked={migrateRunning}
+              onChange={(event) => setMigrateRunning(event.currentTarget.checked)}
+              data-testid="stop-migrate-running"
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
                 {t('common.cancel')}

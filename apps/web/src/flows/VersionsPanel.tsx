@@ -7,8 +7,9 @@ import { useAssignments, useSaveAssignments } from '../api/queries';
 import type { AssignmentRuleInput, FlowVersion } from '../api/types';
 import { diffFlows } from './flow-diff';
 import { MigrationPanel } from './migration/MigrationPanel';
+import { MigrationRuns } from './migration/MigrationRuns';
 
-/** Published versions, what changed between two in words, the dry run of moving running invoices between two, and the rules that send invoices to this flow. */
+/** Published versions, what changed between two in words, moving running invoices between two (the dry run, applying it, the moves applied), and the rules that send invoices to this flow. */
 export function VersionsPanel({ flowId, versions }: { flowId: string; versions: FlowVersion[] }) {
   const { t, i18n } = useTranslation();
   const sorted = [...versions].sort((a, b) => b.version - a.version);
@@ -69,6 +70,7 @@ export function VersionsPanel({ flowId, versions }: { flowId: string; versions: 
         </Stack>
       )}
       {versions.length > 1 && <MigrationPanel flowId={flowId} versions={versions} />}
+      {versions.length > 1 && <MigrationRuns flowId={flowId} versions={versions} />}
       <AssignmentEditor flowId={flowId} />
     </Stack>
   );

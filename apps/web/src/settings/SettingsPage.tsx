@@ -13,6 +13,7 @@ import { ClaimLimitationSettingsCard } from '../claims/ClaimLimitationSettingsCa
 import { CreditorIdentityCard } from './CreditorIdentityCard';
 import { CreditorWarning } from './CreditorWarning';
 import { SendingDefaultsCard } from './SendingDefaultsCard';
+import { SafeModeCard } from './SafeModeCard';
 import { AgenciesCard } from './AgenciesCard';
 import { AssignmentRulesCard } from './AssignmentRulesCard';
 
@@ -52,6 +53,9 @@ export function SettingsPage() {
       </Section>
       <Section id="sending" title={t('adminSettings.sections.sending')}>
         <SendingDefaultsCard key={JSON.stringify(settings.data.sending)} settings={settings.data} />
+      </Section>
+      <Section id="safe-mode" title={t('safeMode.title')}>
+        <SafeModeCard key={JSON.stringify(settings.data.safeMode)} safeMode={settings.data.safeMode} />
       </Section>
       <Section id="agencies" title={t('adminSettings.sections.agencies')}>
         {agencies.data ? <AgenciesCard agencies={agencies.data} isAdmin={me.data?.role === 'admin'} /> : <Loader size="sm" />}

@@ -1,4 +1,4 @@
-import { type RecipientRole, type SafeModePolicy, approvalRequired, contactsFor } from '@dunning/domain';
+import { type RecipientRole, type SafeModePolicy, approvalRequired, contactsFor, safeModeFor } from '@dunning/domain';
 import type { AwaitingApproval, CustomerStepRequest } from '@dunning/workflows';
 import type { ActivityDependencies } from './ports';
 import { reminderContext } from './reminder-context';
@@ -38,7 +38,7 @@ export interface ApprovalStore {
 
 /**
  * Safe mode's gate before a message goes: when the setting holds it (a flow's first sends through
- * a real provider, or every send), the message is rendered for the queue — recipients, subject,
+ * a provider that reaches people, or every send), the message is rendered for the queue — recipients, subject,
  * text, as they would go now — and recorded; the workflow then waits for a person. Null: it goes.
  * A message without a recipient or whose template fails is not held: the send reports that.
  */
@@ -46,10 +46,14 @@ export async function approvalGate(deps: ActivityDependencies, request: Customer
   const { step } = request;
   if (request.approved || (step.kind !== 'email' && step.kind !== 'sms') || !deps.approvals) return null;
   const { approvals, store } = deps;
-  const [policy, flowId] = await Promise.all([approvals.policy(), approvals.flowOf(request.invoice.invoiceId)]);
-  const provider = deps.channels[step.kind].provider;
-  const sent = policy.mode === 'first_sends' || policy.flows.length > 0 ? await approvals.sentThrough(provider, step.kind, flowId, policy.firstSends) : 0;
-  if (!approvalRequired(policy, flowId, provider, sent)) return null;
+  const policy = await approvals.policy();
+  const channel = deps.channels[step.kind];
+  const reachesPeople = channel.reachesPeople === true;
+  // The common case (no flow of its own, nothing that could hold on this channel) costs one settings read.
+  if (policy.flows.length === 0 && (policy.mode === 'off' || (policy.mode === 'first_sends' && !reachesPeople))) return null;
+  const flowId = await approvals.flowOf(request.invoice.invoiceId);
+  const sentSoFar = reachesPeople && safeModeFor(policy, flowId) === 'first_sends' ? await approvals.sentThrough(channel.provider, step.kind, flowId, policy.firstSends) : 0;
+  if (!approvalRequired(policy, flowId, { reachesPeople, sentSoFar })) return null;
 
   const [creditor, contacts, states, sending] = await Promise.all([
     store.creditor(),

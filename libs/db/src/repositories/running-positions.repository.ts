@@ -18,9 +18,10 @@ export class RunningPositionsRepository {
   /**
    * Open invoices whose workflow runs this version, with their last steps since they came to it (steps
    * before a re-route belong to another flow; a migration records the step of the new version the
-   * invoice stands after, as a `migrated` entry).
+   * invoice stands after, as a `migrated` entry). `only`: the invoices of one experiment's arm.
    */
-  async ofVersion(flowId: string, flowVersion: number): Promise<RunningPositionRow[]> {
+  async ofVersion(flowId: string, flowVersion: number, only?: { experimentId: string; arm: string }): Promise<RunningPositionRow[]> {
+    const ofArm = only ? sql`and i.experiment_id = ${only.experimentId}::uuid and i.experiment_arm = ${only.arm}` : sql``;
     const result = await this.db.execute(sql`
       select i.id as "invoiceId", i.number, i.workflow_id as "workflowId", coalesce(last.nodes, array[]::text[]) as "lastStepNodes", last.at as "lastStepAt"
       from invoices i
@@ -33,7 +34,7 @@ export class RunningPositionsRepository {
               and s.occurred_at > coalesce((select max(r.occurred_at) from timeline_events r where r.invoice_id = i.id and r.type = 'rerouted'), '-infinity'::timestamptz))
       ) last on true
       where i.flow_id = ${flowId}::uuid and i.flow_version = ${flowVersion}::int and i.workflow_id is not null
-        and i.balance > 0 and i.cancelled_at is null and i.written_off_at is null
+        and i.balance > 0 and i.cancelled_at is null and i.written_off_at is null ${ofArm}
       order by i.number`);
     return (result as unknown as { rows: RunningPositionRow[] }).rows.map((r) => ({ ...r, lastStepAt: r.lastStepAt === null ? null : new Date(r.lastStepAt) }));
   }

@@ -64,7 +64,7 @@ export function MigrationInvoicesTable({
                       {t('flowMigration.stays', { version: versions.from })}
                     </Text>
                   ) : (
-                    <StepPlace nodeId={invoice.to} graph={toGraph} />
+                    <StepPlace nodeId={invoice.to} graph={toGraph} place={invoice.place} />
                   )}
                   {reason && (
                     <Text size="xs" c="red.9" data-testid="migration-reason">

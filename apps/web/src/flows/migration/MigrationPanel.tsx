@@ -1,18 +1,20 @@
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MigrationPreview, useMigrationPreview } from '../../api/flow-migrations-queries';
+import { type MigrationPreview, type MigrationPreviewBody, useMigrationPreview } from '../../api/flow-migrations-queries';
 import type { FlowVersion } from '../../api/types';
 import { describeError } from '../../common/errors';
+import { MigrationApply } from './MigrationApply';
 import { MigrationInvoicesTable } from './MigrationInvoicesTable';
 import { MigrationMappingTable } from './MigrationMappingTable';
 import { MigrationMoves } from './MigrationMoves';
-import { type Overrides, chooseTarget, defaultVersions, placeProblems, previewBody } from './migration-preview';
+import { type Overrides, chooseTarget, defaultVersions, moveTotals, placeProblems, previewBody } from './migration-preview';
 
 /**
- * "Move running invoices": the dry run only. The running version and the target version (the
- * newest by default), then where each step's invoices would go (changed by hand step by step), how
- * many invoices per move, and each invoice with its next step before and after. Nothing moves.
+ * "Move running invoices": the running version and the target version (the newest by default),
+ * then the dry run — where each step's invoices would go (changed by hand step by step), how many
+ * invoices per move, and each invoice with its next step before and after — and applying it, with
+ * the body of the dry run shown.
  */
 export function MigrationPanel({ flowId, versions }: { flowId: string; versions: FlowVersion[] }) {
   const { t } = useTranslation();
@@ -22,6 +24,8 @@ export function MigrationPanel({ flowId, versions }: { flowId: string; versions:
   const [to, setTo] = useState<number | null>(initial.to);
   const [overrides, setOverrides] = useState<Overrides>({});
   const [result, setResult] = useState<MigrationPreview>();
+  // What the shown dry run was asked with: applying sends the same, not choices made since.
+  const [resultBody, setResultBody] = useState<MigrationPreviewBody>();
   const preview = useMigrationPreview(flowId);
   const graphOf = (version: number | null) => versions.find((v) => v.version === version)?.graph;
   const choices = numbers.map((version) => ({ value: String(version), label: t('versionDiff.version', { version }) }));
@@ -33,15 +37,25 @@ export function MigrationPanel({ flowId, versions }: { flowId: string; versions:
   const run = (next: Overrides) => {
     const body = previewBody(from, to, next, graphOf(from));
     // Of several answers on their way, only the last asked for is shown (TanStack calls back for the latest only).
-    if (body) preview.mutate(body, { onSuccess: setResult });
+    if (body)
+      preview.mutate(body, {
+        onSuccess: (answer) => {
+          setResult(answer);
+          setResultBody(body);
+        },
+      });
+  };
+  const forget = () => {
+    setResult(undefined);
+    setResultBody(undefined);
+    preview.reset();
   };
   const pick = (which: 'from' | 'to', value: string | null) => {
     if (value === null) return;
     (which === 'from' ? setFrom : setTo)(Number(value));
     // Choices by hand and answers were about the versions as they were.
     setOverrides({});
-    setResult(undefined);
-    preview.reset();
+    forget();
   };
   const choose = (step: string, value: string | null) => {
     const next = chooseTarget(overrides, step, value);
@@ -59,9 +73,6 @@ export function MigrationPanel({ flowId, versions }: { flowId: string; versions:
       <Text size="xs" c="dimmed">
         {t('flowMigration.intro')}
       </Text>
-      <Alert color="yellow" variant="light" p="xs" data-testid="migration-not-available">
-        <Text size="xs">{t('flowMigration.notAvailable')}</Text>
-      </Alert>
       <Group grow align="flex-start">
         <Select
           size="xs"
@@ -147,6 +158,14 @@ export function MigrationPanel({ flowId, versions }: { flowId: string; versions:
           )}
         </Stack>
       )}
+      <MigrationApply
+        flowId={flowId}
+        body={result && resultBody}
+        invoices={result?.invoices.length ?? 0}
+        staying={result ? moveTotals(result.counts).staying : 0}
+        busy={preview.isPending}
+        onApplied={forget}
+      />
     </Stack>
   );
 }

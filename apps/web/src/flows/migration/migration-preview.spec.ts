@@ -171,7 +171,8 @@ describe('the dry run of moving running invoices to another version', () => {
     const [english, french] = await Promise.all([translator('en'), translator('fr')]);
     expect([english('flowMigration.running', { count: 1 }), english('flowMigration.running', { count: 3 })]).toEqual(['1 running invoice', '3 running invoices']);
     expect([french('flowMigration.moving', { count: 1 }), french('flowMigration.staying', { count: 2 })]).toEqual(['1 serait déplacée', '2 resteraient']);
-    expect(english('flowMigration.notAvailable')).toBe('Moving them is not available yet: this shows what it would do.');
+    expect(french('flowMigration.confirm', { count: 2, from: 1, to: 2 })).toBe('Déplacer 2 factures en cours de la version 1 vers la version 2 à leur prochaine étape ?');
+    expect(english('flowMigration.confirm', { count: 1, from: 1, to: 2 })).toBe('Move 1 running invoice from version 1 to version 2 at its next step?');
     expect(french('flowMigration.run')).toBe('Simulation du déplacement');
   });
 });

@@ -104,6 +104,11 @@ export const experimentsScreensEn = {
       confirm: 'Experiment “{{name}}” stops, for good. From now on its rule sends every invoice to arm {{key}}: {{flow}}, version {{version}}.',
       confirmButton: 'Yes, stop it: everyone to arm {{key}}',
       done: 'Experiment stopped: everyone goes to arm {{key}}',
+      migrateRunning: 'Also move the other arms’ running invoices to the winner',
+      migrateRunningHelp:
+        'At their next step, when the arm runs another version of the winner’s flow (follow it on that flow’s Versions tab); an arm on another flow keeps its invoices.',
+      migrated: '{{count}} running invoice(s) of the other arms will move at their next step',
+      notMigrated: 'No running invoice moves: the other arms run another flow, or have no running invoice.',
     },
   },
 };

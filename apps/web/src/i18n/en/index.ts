@@ -1,5 +1,6 @@
 import { accountScreensEn } from './account-messages';
 import { experimentsScreensEn } from './experiments-messages';
+import { approvalScreensEn } from './approval-messages';
 import { stepRecoveryScreensEn } from './step-recovery-messages';
 import { flowMigrationScreensEn } from './flow-migration-messages';
 import { customerScreensEn } from './customer-messages';
@@ -249,6 +250,7 @@ export const en = {
   ...customerScreensEn,
   ...accessScreensEn,
   ...experimentsScreensEn,
+  ...approvalScreensEn,
   ...stepRecoveryScreensEn,
   ...flowMigrationScreensEn,
 };

@@ -114,6 +114,7 @@ export const vocabularyEn = {
     legal_case: 'Court procedure',
     insurance: 'Credit insurance',
     rerouted: 'Moved to another flow',
+    migrated: 'Moved to another version of its flow',
     written_off: 'Written off',
   },
   accounts: {

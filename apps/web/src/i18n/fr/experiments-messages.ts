@@ -105,6 +105,11 @@ export const experimentsScreensFr: typeof experimentsScreensEn = {
       confirm: 'L’expérience « {{name}} » s’arrête, définitivement. Désormais sa règle envoie toutes les factures vers le bras {{key}} : {{flow}}, version {{version}}.',
       confirmButton: 'Oui, l’arrêter : tout le monde vers le bras {{key}}',
       done: 'Expérience arrêtée : tout le monde va vers le bras {{key}}',
+      migrateRunning: 'Déplacer aussi les factures en cours des autres bras vers le gagnant',
+      migrateRunningHelp:
+        'À leur prochaine étape, quand le bras suit une autre version du scénario gagnant (suivi dans l’onglet Versions de ce scénario) ; un bras sur un autre scénario garde ses factures.',
+      migrated: '{{count}} facture(s) en cours des autres bras changeront de version à leur prochaine étape',
+      notMigrated: 'Aucune facture en cours ne change de version : les autres bras suivent un autre scénario, ou n’ont pas de facture en cours.',
     },
   },
 };

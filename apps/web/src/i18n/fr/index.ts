@@ -1,6 +1,7 @@
 import type { Messages, Screens } from '../en';
 import { accountScreensFr } from './account-messages';
 import { experimentsScreensFr } from './experiments-messages';
+import { approvalScreensFr } from './approval-messages';
 import { stepRecoveryScreensFr } from './step-recovery-messages';
 import { flowMigrationScreensFr } from './flow-migration-messages';
 import { customerScreensFr } from './customer-messages';
@@ -255,6 +256,7 @@ export const fr: Messages = {
   ...customerScreensFr,
   ...accessScreensFr,
   ...experimentsScreensFr,
+  ...approvalScreensFr,
   ...stepRecoveryScreensFr,
   ...flowMigrationScreensFr,
 };

@@ -128,6 +128,7 @@ export const vocabularyFr: Vocabulary = {
     legal_case: 'Procédure judiciaire',
     insurance: 'Assurance-crédit',
     rerouted: 'Changement de scénario',
+    migrated: 'Changement de version du scénario',
     written_off: 'Passée en perte',
   },
   // The chart of accounts' own French labels (PCG), as the API gives them.

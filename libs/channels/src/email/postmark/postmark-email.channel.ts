@@ -18,6 +18,7 @@ const UNDELIVERABLE_CODES = new Set([300, 406]);
  */
 export class PostmarkEmailChannel implements MessageChannel {
   readonly provider = 'postmark';
+  readonly reachesPeople = true;
   private readonly client: ServerClient;
 
   constructor(private readonly settings: PostmarkSettings) {

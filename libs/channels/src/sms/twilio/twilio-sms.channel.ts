@@ -35,6 +35,7 @@ function redirectedHttpClient(baseUrl: string): twilio.RequestClient {
 /** SMS through Twilio's official SDK, with a status callback; numbers checked as E.164 first. */
 export class TwilioSmsChannel implements MessageChannel {
   readonly provider = 'twilio';
+  readonly reachesPeople = true;
   private readonly client: twilio.Twilio;
 
   constructor(private readonly settings: TwilioSettings) {
