@@ -171,6 +171,7 @@ describe('API: flows, settings and templates', () => {
       'legalLateRateToday',
       'paymentTermDerogations',
       'provisionRatePercent',
+      'safeMode',
       'sending',
     ]);
     const unknownAgency = await harness.http().put('/api/settings').set(as(manager)).send({ defaultAgencyId: '00000000-0000-4000-8000-000000000000' }).expect(422);

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { en, fr } from '@dunning/web/src/i18n/messages';
 
 /*
- * The English-leak check of language-and-access.spec.ts, for a spec that walks its own screens in
- * French: the same rules (what counts as an English UI string, what a page shows of its words).
+ * The English-leak check of the French browser walks (language-and-access.spec.ts, approvals.spec.ts):
+ * what counts as an English UI string, and what a page shows of its words.
  */
 
 /** Codes, names and words the two languages share: never evidence of an untranslated screen. */
@@ -33,8 +33,11 @@ function leaves(tree: object): string[] {
 }
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The English UI strings a French page must not show, each as a whole-word pattern (placeholders matching anything). */
-function englishPatterns(): Array<{ text: string; pattern: RegExp }> {
+/**
+ * The English UI strings a French page must not show: each English value (placeholders matching
+ * anything) that French does not also use, as a whole-word pattern.
+ */
+export function englishPatterns(): Array<{ text: string; pattern: RegExp }> {
   const frenchValues = leaves(fr);
   const french = new Set(frenchValues);
   return [...new Set(leaves(en))].flatMap((value) => {
@@ -46,21 +49,28 @@ function englishPatterns(): Array<{ text: string; pattern: RegExp }> {
       .join('.{0,80}?')
       .replace(/\s+/g, '\\s+');
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${source.trim()}(?![\\p{L}\\p{N}])`, 'u');
-    // A word French also writes inside a French sentence proves nothing.
+    // A word French also writes (a name, "Date", "Documents"…) inside a French sentence proves nothing.
     if (frenchValues.some((text) => pattern.test(text))) return [];
     return [{ text: value, pattern }];
   });
 }
 
-/** What a person reads or hears of the page, without what it marks as data (`translate="no"`, another `lang`). */
-async function pageWords(page: Page): Promise<string> {
+/**
+ * What a person reads or hears of the UI: the page's visible text and the names given to controls,
+ * leaving out what the page marks as data — names, step labels, codes, file names the users typed or
+ * the product seeded (`translate="no"`) — and content declared in another language (an English
+ * preview of a message, `lang="en"`), which are not the UI's words.
+ */
+export async function pageWords(page: Page): Promise<string> {
   return page.evaluate(() => {
     const DATA = '[translate="no"], body [lang]:not([lang="fr"])';
     const style = document.createElement('style');
+    // innerText leaves out what is not visible: hide the data while the text is read (layout does not move).
     style.textContent = `${DATA} { visibility: hidden !important; } ${DATA} * { visibility: hidden !important; }`;
     document.head.appendChild(style);
     const text = document.body.innerText;
     style.remove();
+    // A control's name may quote data shown elsewhere on the page (a step card named by its label): leave the quote out.
     const data = Array.from(document.querySelectorAll(DATA))
       .map((element) => element.textContent?.trim() ?? '')
       .filter((text) => text.length > 0)

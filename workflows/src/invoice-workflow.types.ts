@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '@dunning/domain';
-import type { Flow, FlowRuntimeState, InvoiceFacts, Locale, TimelineEntry } from '@dunning/flow';
+import type { Flow, FlowEvent, FlowRuntimeState, InvoiceFacts, Locale, TimelineEntry } from '@dunning/flow';
 
 /** Who the invoice's reminders speak to: the customer's language, zone and country. */
 export interface CustomerContext {
@@ -21,8 +21,11 @@ export interface InvoiceWorkflowInput {
   calendar: BusinessCalendar;
   /** Where the books stand at start (an invoice imported disputed, or with a pending promise). */
   standing?: { disputed?: boolean; promise?: { date: string; amount: number }; status?: 'doubtful' | 'irrecoverable' | 'with_agency' };
-  /** Set when continuing as new: the state, the recent timeline, the event keys already applied. */
-  resume?: { state: FlowRuntimeState; timeline: TimelineEntry[]; seenEventKeys?: string[] };
+  /**
+   * Set when continuing as new: the state, the recent timeline, the event keys already applied, and
+   * events received but not applied yet (a payment arriving while the invoice moved to another flow or version).
+   */
+  resume?: { state: FlowRuntimeState; timeline: TimelineEntry[]; seenEventKeys?: string[]; pendingEvents?: FlowEvent[] };
   /** How long a step handed to the customer's mailbox may wait for its answer before the flow is held (default 3 days). */
   mailboxAnswerTimeoutMs?: number;
   /** Continue as new after this many steps in one run (default 100), or when the server suggests it. */

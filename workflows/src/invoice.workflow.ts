@@ -97,6 +97,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   const timeline: TimelineEntry[] = input.resume?.timeline ?? [];
   const stepsAtRunStart = state.stepCount;
   const inbox = new InvoiceInbox(nowIso, input.resume?.seenEventKeys);
+  // Events that arrived while the previous run moved flows: applied here, first (their keys are already seen).
+  inbox.events.push(...(input.resume?.pendingEvents ?? []));
   let nextAction: FlowAction | undefined;
 
   const snapshot = (): InvoiceSnapshot => {
@@ -280,7 +282,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
         ...input,
         flow: moved.flow,
         flowVersion: moved.flowVersion,
-        resume: { state, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys() },
+        resume: { state, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys(), pendingEvents: inbox.events.splice(0) },
       });
     },
     record(entries, current) {
@@ -344,7 +346,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
           ...input,
           flow: target,
           flowVersion: targetVersion,
-          resume: { state: moved, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys() },
+          resume: { state: moved, timeline: [...timeline, entry].slice(-TIMELINE_KEPT), seenEventKeys: inbox.seenKeys(), pendingEvents: inbox.events.splice(0) },
         });
       }
     }

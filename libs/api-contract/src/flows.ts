@@ -345,6 +345,12 @@ export const flowRuntimeState = z
     instant: z.object({ at: instant, steps: z.number().int() }).optional(),
     lastSentAt: z.object({ email: instant, sms: instant, letter: instant }).partial().optional(),
     notice: z.object({ at: instant, days: z.number().int() }).optional(),
+    /** The last step performed: where a migration places the invoice from. */
+    lastStep: z.object({ nodeId: z.string(), at: instant }).optional(),
+    /** The migration that brought the invoice to this version (a rollback returns it while no step has run since). */
+    migratedFrom: z
+      .object({ migrationId: z.string(), flowVersion: z.number().int(), lastStep: z.object({ nodeId: z.string(), at: instant }).optional(), stepCount: z.number().int() })
+      .optional(),
   })
   .meta({ id: 'FlowRuntimeState' });
 
