@@ -150,7 +150,8 @@ describe('the web app, in Chromium, on npm start', () => {
     // Past the pre-reminder (D-5 business days) and reminder 1 (D+2, or the next business day).
     await stack.advance(plan('reminder-1') + 3 * HOUR - (await stack.now()));
     await page.getByRole('link', { name: 'Outbox' }).click();
-    await expectText(page.locator('body'), /reminder-1/, 60_000);
+    // A bound, not a target: in CI the stack shares two cores with the other suites (a run once took over 60 s here).
+    await expectText(page.locator('body'), /reminder-1/, 150_000);
     await expectText(page.locator('body'), /pre-reminder/);
     await page.getByRole('link', { name: 'Invoices', exact: true }).click();
     await page.getByRole('link', { name: 'WEB-1' }).click();
@@ -177,7 +178,7 @@ describe('the web app, in Chromium, on npm start', () => {
     expect(await page.getByTestId('outbox-channel').locator('input:checked').inputValue()).toBe('email');
     await page.getByTestId('outbox-message').first().waitFor();
     await page.context().close();
-  });
+  }, 240_000);
 
   it('maps a column the import does not know, saves the mapping, and imports the next file with it; an unreadable file is named', async () => {
     // Due in a year, numbered apart from WEB-1/WEB-2 (links are found by name): out of the other tests' way.
