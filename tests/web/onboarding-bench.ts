@@ -63,7 +63,7 @@ function rssMb(stack: Stack, pattern: RegExp): number {
 }
 
 async function main(): Promise<void> {
-  const ceiling = await measureGrpcCeiling(100, 3_000);
+  const { callsPerSecond: ceiling } = await measureGrpcCeiling(100, 3_000);
   console.log(`[bench] gRPC ceiling on this machine: ${Math.round(ceiling)} calls/s`);
   // BENCH_NODE_OPTIONS: for the stack's processes (a `--require` of a profiler, say).
   const stack = await Stack.start({ mode: 'dev', env: process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {} });

@@ -9,6 +9,10 @@ import { track } from './child-processes';
 import type { BenchWorkerConfig, BenchWorkerMessage } from './bench-worker';
 
 const BIN = path.resolve(__dirname, '../bin/temporal-lite');
+/** Extra node arguments for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** Extra server arguments, e.g. `--dynamic-config-value system.enableActivityEagerExecution=false`. */
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 const identity = (buffer: Buffer) => buffer;
 
 export interface RunningServer {
@@ -18,7 +22,7 @@ export interface RunningServer {
 
 /** Starts `bin/temporal-lite ARGS` (a port of 0 lets the server pick one) and waits until it listens. */
 export async function startServer(args: string[]): Promise<RunningServer> {
-  const child = track(spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const child = track(spawn(process.execPath, [...SERVER_NODE_ARGS, BIN, ...args, ...SERVER_ARGS], { stdio: ['ignore', 'pipe', 'inherit'] }));
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -31,8 +35,17 @@ export async function startServer(args: string[]): Promise<RunningServer> {
   return { child, address: `127.0.0.1:${port}` };
 }
 
-export function stopProcess(child: ChildProcess): void {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (SERVER_NODE_ARGS.length === 0) {
+    child.kill('SIGKILL');
+    return exited;
+  }
+  // A profiled server writes its profile when it exits on its own: ask, and kill it if it does not.
+  child.kill('SIGTERM');
+  const killLater = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return exited.finally(() => clearTimeout(killLater));
 }
 
 export interface RunningWorker {

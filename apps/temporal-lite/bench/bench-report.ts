@@ -31,6 +31,9 @@ export interface BenchReport {
   concurrency: number;
   workflowTaskSlots: number;
   ceiling: number;
+  /** The echo server's CPU per call in the ceiling run: grpc-js's own cost per RPC. */
+  grpcServerCpuMsPerCall: number;
+  rpcsPerWorkflow: number;
   loadBefore: number;
   loadAfter: number;
   startTimes?: StartTimes;
@@ -75,6 +78,11 @@ export function printReport(report: BenchReport): void {
   }
   out();
   out(`raw unary gRPC ceiling (@grpc/grpc-js echo in its own process, loopback, ${report.concurrency} calls in flight): ${fixed(ceiling)} calls/s`);
+  const floorMs = report.grpcServerCpuMsPerCall * report.rpcsPerWorkflow;
+  out(
+    `server CPU per workflow: ${results.map((r) => `${r.mode} ${fixed((1000 * r.serverCpuSeconds) / n, 1)} ms`).join(', ')}; ` +
+      `of which gRPC alone (the echo server's ${fixed(report.grpcServerCpuMsPerCall, 3)} ms per call × ${fixed(report.rpcsPerWorkflow, 1)} RPCs) ≈ ${fixed(floorMs, 1)} ms`,
+  );
   out();
   out('Where the time goes:');
   out();
@@ -92,7 +100,8 @@ export function printReport(report: BenchReport): void {
   out();
   out('Workflow-task latency: WorkflowTaskScheduled → WorkflowTaskCompleted event times in the histories of');
   out("an evenly spaced sample of the workflows (queue wait + worker + completion RPC); started→completed is the worker's share.");
-  out('RPC/s counts per workflow 1 start, 2 per workflow task (poll + completion) and 2 per activity task.');
+  out('RPC/s counts per workflow 1 start, 2 per workflow task (poll + completion) and 1 per activity task (its completion; it');
+  out("arrives in the workflow task's answer, eagerly), 2 with BENCH_SERVER_ARGS=--dynamic-config-value system.enableActivityEagerExecution=false.");
   for (const r of results) {
     const kinds = Object.entries(r.warnings);
     if (kinds.length === 0) continue;

@@ -5,7 +5,13 @@
  */
 import { fork } from 'node:child_process';
 import * as grpc from '@grpc/grpc-js';
-import { track } from './child-processes';
+import { processStats, track } from './child-processes';
+
+export interface GrpcCeiling {
+  callsPerSecond: number;
+  /** The echo server's CPU per call: what grpc-js and HTTP/2 cost a server for one unary call, with no work in it. */
+  serverCpuMsPerCall: number;
+}
 
 const PATH = '/bench.Echo/Call';
 /** About the size of a small Temporal request. */
@@ -35,8 +41,8 @@ function serve(): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-/** Unary calls per second, `concurrency` calls always in flight, for `durationMs`. */
-export async function measureGrpcCeiling(concurrency: number, durationMs: number): Promise<number> {
+/** Unary calls per second, `concurrency` calls always in flight, for `durationMs`, and the server's CPU per call. */
+export async function measureGrpcCeiling(concurrency: number, durationMs: number): Promise<GrpcCeiling> {
   const child = track(fork(__filename, ['serve'], { execArgv: process.execArgv }));
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -49,6 +55,7 @@ export async function measureGrpcCeiling(concurrency: number, durationMs: number
     // Warm the connection up before the clock starts.
     await Promise.all(Array.from({ length: concurrency }, call));
     let calls = 0;
+    const cpuBefore = processStats(child.pid!).cpuSeconds;
     const started = Date.now();
     const deadline = started + durationMs;
     const loop = async () => {
@@ -59,8 +66,9 @@ export async function measureGrpcCeiling(concurrency: number, durationMs: number
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
     const seconds = (Date.now() - started) / 1000;
+    const serverCpuSeconds = processStats(child.pid!).cpuSeconds - cpuBefore;
     client.close();
-    return calls / seconds;
+    return { callsPerSecond: calls / seconds, serverCpuMsPerCall: (1000 * serverCpuSeconds) / calls };
   } finally {
     child.kill('SIGKILL');
   }

@@ -10,7 +10,9 @@
  * Environment: BENCH_N (default 1000), BENCH_MODES (start-time,time-skipping,dev-server,open-workflows),
  * BENCH_TIMER_MS (dev-server timers, default 100), BENCH_TIMEOUT_MINUTES (whole run, default 60),
  * BENCH_KEEP_DIR (keep the journals), BENCH_GRPC_COMPRESSION (gzip: the worker gzips its requests,
- * the SDK's default; otherwise plain, as the product's worker does to a loopback server).
+ * the SDK's default; otherwise plain, as the product's worker does to a loopback server),
+ * BENCH_SERVER_NODE_ARGS (node arguments for the servers, e.g. `--cpu-prof --cpu-prof-dir=DIR`),
+ * BENCH_SERVER_ARGS (server arguments, e.g. `--dynamic-config-value system.enableActivityEagerExecution=false`).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,9 @@ const TASK_QUEUE = 'bench';
 const SKIPPED_TIMER_MS = 86_400_000;
 /** A run that completes no workflow for this long has stalled. */
 const STALL_MS = 180_000;
+/** temporal-lite hands activities out in the workflow task's answer (system.enableActivityEagerExecution, on by default). */
+const EAGER_ACTIVITIES = !/system\.enableActivityEagerExecution=false/.test(process.env.BENCH_SERVER_ARGS ?? '');
+let rpcsPerWorkflow = Number.NaN;
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
@@ -156,8 +161,11 @@ async function runMode(setup: ModeSetup, codePath: string): Promise<ModeResult> 
       const tasks = workflowTaskStats(await Promise.all(sample.map((handle) => handle.fetchHistory())));
       const warnings = await worker.stop();
       const workflowTasksPerWorkflow = tasks.started / tasks.histories;
-      // Per workflow: its start; per workflow task and per activity task, a poll that hands it out and a completion.
-      const rpcs = N * (1 + 2 * workflowTasksPerWorkflow + 2 * ACTIVITIES_PER_WORKFLOW);
+      // Per workflow: its start; per workflow task a poll that hands it out and a completion; per
+      // activity task a completion, and a poll only when it is not handed out eagerly (the worker
+      // asks whenever it has a free slot, and the bench's slots are never all busy).
+      const rpcs = N * (1 + 2 * workflowTasksPerWorkflow + (EAGER_ACTIVITIES ? 1 : 2) * ACTIVITIES_PER_WORKFLOW);
+      rpcsPerWorkflow = rpcs / N;
       return {
         mode: setup.name,
         seconds,
@@ -184,7 +192,7 @@ async function runMode(setup: ModeSetup, codePath: string): Promise<ModeResult> 
     }
   } finally {
     await connection.close();
-    stopProcess(server.child);
+    await stopProcess(server.child);
   }
 }
 
@@ -221,13 +229,15 @@ async function main(): Promise<void> {
   const results: ModeResult[] = [];
   for (const mode of THROUGHPUT_MODES) results.push(await runMode(setups[mode], codePath));
   if (results.length > 0) log(`measuring the gRPC ceiling (${CONCURRENCY} concurrent calls)`);
-  const ceiling = results.length > 0 ? await measureGrpcCeiling(CONCURRENCY, 5_000) : Number.NaN;
+  const ceiling = results.length > 0 ? await measureGrpcCeiling(CONCURRENCY, 5_000) : { callsPerSecond: Number.NaN, serverCpuMsPerCall: Number.NaN };
   printReport({
     n: N,
     activitiesPerWorkflow: ACTIVITIES_PER_WORKFLOW,
     concurrency: CONCURRENCY,
     workflowTaskSlots: WORKFLOW_TASK_SLOTS,
-    ceiling,
+    ceiling: ceiling.callsPerSecond,
+    grpcServerCpuMsPerCall: ceiling.serverCpuMsPerCall,
+    rpcsPerWorkflow,
     loadBefore,
     loadAfter: os.loadavg()[0],
     startTimes,

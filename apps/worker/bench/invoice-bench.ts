@@ -69,6 +69,9 @@ async function main(): Promise<void> {
     const running = worker.run();
     const now = await env.currentTimeMs();
     const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
+    // Due on a Monday, Tuesday and Wednesday about a month out, whatever day the bench runs: which
+    // steps fall on the same business day (and so share an email) depends on the weekday.
+    const firstDue = 30 + ((8 - new Date(now + 30 * 86_400_000).getUTCDay()) % 7);
     const calendar = { timeZone: 'Europe/Paris', holidays: publicHolidays('FR', new Date(now).getUTCFullYear(), new Date(now).getUTCFullYear() + 1) };
     const flow = standardFlow();
     const server = serverPid();
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
                 invoiceNumber: `F-${n}`,
                 customerId: `c${Math.floor(n / INVOICES_PER_CUSTOMER)}`,
                 issueDate: day(0),
-                dueDate: day(30 + (n % 3)),
+                dueDate: day(firstDue + (n % 3)),
                 amount: { amount: 1000_00 + n, currency: 'EUR' },
                 balance: { amount: 1000_00 + n, currency: 'EUR' },
                 riskScore: 5,

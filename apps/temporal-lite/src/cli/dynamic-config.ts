@@ -1,13 +1,16 @@
 /**
  * The `--dynamic-config-value KEY=VALUE` settings temporal-lite reads (VALUE as Temporal's CLI takes
- * it: JSON, so a duration is a quoted string or a number of milliseconds). Others are accepted and
- * ignored, as the real dev server's are of no use here.
+ * it: JSON, so a duration is a quoted string or a number of milliseconds): its own `temporal-lite.*`
+ * keys and Temporal's `system.enableActivityEagerExecution`. Others are accepted and ignored, as the
+ * real dev server's are of no use here.
  */
 export interface DynamicConfig {
   /** How long the `default` namespace (and those of --namespace) keep closed executions, in days. */
   defaultRetentionDays?: number;
   /** How often closed executions past their retention are removed, in milliseconds. */
   retentionSweepMs?: number;
+  /** Temporal's `system.enableActivityEagerExecution` (on unless set to false). */
+  activityEagerExecution?: boolean;
 }
 
 /** `temporal-lite.*` keys: the knobs of this server, named apart from Temporal's own. */
@@ -28,12 +31,22 @@ export function parseDurationMs(text: string): number {
   return ms;
 }
 
+function parseBoolean(key: string, text: string): boolean {
+  const value = text.trim();
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`--dynamic-config-value ${key}: "${text}" is not true or false`);
+}
+
 export function parseDynamicConfig(entries: string[]): DynamicConfig {
   const config: DynamicConfig = {};
   for (const entry of entries) {
     const at = entry.indexOf('=');
     if (at <= 0) throw new Error(`--dynamic-config-value: expected KEY=VALUE, got "${entry}"`);
     const key = entry.slice(0, at);
+    if (key === 'system.enableActivityEagerExecution') {
+      config.activityEagerExecution = parseBoolean(key, entry.slice(at + 1));
+      continue;
+    }
     const setting = KEYS[key as keyof typeof KEYS];
     if (!setting) continue;
     let ms: number;

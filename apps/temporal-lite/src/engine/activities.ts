@@ -12,7 +12,7 @@ import { ActivityRetryTimers } from './activity-retry-timers';
 import { type ScheduleAttributes, validateScheduleActivity } from './activity-validation';
 import { describePendingActivities } from './pending-activity-info';
 
-type PollResponse = Loose<temporal.api.workflowservice.v1.IPollActivityTaskQueueResponse>;
+export type ActivityTask = Loose<temporal.api.workflowservice.v1.IPollActivityTaskQueueResponse>;
 
 /**
  * Activity tasks: scheduled by a workflow, dispatched to workers, retried by the server with
@@ -22,6 +22,12 @@ type PollResponse = Loose<temporal.api.workflowservice.v1.IPollActivityTaskQueue
  */
 export class Activities {
   private readonly timers: ActivityRetryTimers;
+  /**
+   * Temporal's `system.enableActivityEagerExecution`: an activity a workflow task schedules with
+   * `requestEagerExecution` (the SDK asks when the worker has a free slot on that task queue) starts
+   * at once and goes back in the task's completion, saving the worker a poll and the queue a match.
+   */
+  eagerExecution = true;
 
   constructor(private readonly engine: Engine) {
     this.timers = new ActivityRetryTimers(engine, (run, activity) => this.enqueue(run, activity));
@@ -32,7 +38,8 @@ export class Activities {
     return validateScheduleActivity(run, attrs, pendingIds);
   }
 
-  schedule(run: WorkflowRun, attrs: ScheduleAttributes, completedEventId: number): void {
+  /** Schedules an activity; returns it started when `completedBy` asked for it eagerly and may have it. */
+  schedule(run: WorkflowRun, attrs: ScheduleAttributes, completedEventId: number, completedBy?: PollerInfo): ActivityTask | undefined {
     const now = this.engine.now();
     let scheduleToCloseMs = durationToMs(attrs.scheduleToCloseTimeout);
     const runDeadline = run.state.runTimeoutMs > 0 ? run.state.startTime + run.state.runTimeoutMs - now : 0;
@@ -85,7 +92,13 @@ export class Activities {
     };
     run.state.activities[activity.scheduledEventId] = activity;
     lockActivity(this.engine, run, activity);
+    // As Temporal's server: only on the workflow's own task queue, which the completing worker polls.
+    if (completedBy && attrs.requestEagerExecution && this.eagerExecution && taskQueue === run.state.taskQueue) {
+      const started = this.start(run, activity, ++activity.dispatchSeq, completedBy);
+      if (started) return started;
+    }
     this.enqueue(run, activity);
+    return undefined;
   }
 
   private enqueue(run: WorkflowRun, activity: ActivityState): void {
@@ -95,7 +108,7 @@ export class Activities {
     this.engine.changed(run);
   }
 
-  private start(run: WorkflowRun, activity: ActivityState, seq: number, poller: PollerInfo): PollResponse | null {
+  private start(run: WorkflowRun, activity: ActivityState, seq: number, poller: PollerInfo): ActivityTask | null {
     if (!run.isOpen || run.state.activities[activity.scheduledEventId] !== activity) return null;
     if (activity.phase !== 'scheduled' || activity.dispatchSeq !== seq) return null;
     const now = this.engine.now();

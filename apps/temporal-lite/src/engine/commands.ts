@@ -1,6 +1,6 @@
 import { CommandType, EventType, type ICommand, type IPayload, WorkflowTaskFailedCause, common, encode } from '../proto/temporal-proto';
 import { toNumber } from '../proto/time';
-import type { Activities } from './activities';
+import type { Activities, ActivityTask } from './activities';
 import type { Engine } from './engine';
 import type { ChildWorkflows } from './child-workflows';
 import type { CommandProblem } from './command-problem';
@@ -126,17 +126,23 @@ export class Commands {
     return undefined;
   }
 
-  apply(run: WorkflowRun, commands: ICommand[], completedEventId: number, identity: string): void {
+  /** Applies the commands; returns the activities started eagerly for the completing worker, in command order. */
+  apply(run: WorkflowRun, commands: ICommand[], completedEventId: number, identity: string): ActivityTask[] {
+    const eager: ActivityTask[] = [];
     for (const command of commands) {
-      if (!run.isOpen) return;
-      this.applyOne(run, command, completedEventId, identity);
+      if (!run.isOpen) break;
+      this.applyOne(run, command, completedEventId, identity, eager);
     }
+    return eager;
   }
 
-  private applyOne(run: WorkflowRun, command: ICommand, completedEventId: number, identity: string): void {
+  private applyOne(run: WorkflowRun, command: ICommand, completedEventId: number, identity: string, eager: ActivityTask[]): void {
     switch (command.commandType) {
-      case C.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK:
-        return this.activities.schedule(run, command.scheduleActivityTaskCommandAttributes!, completedEventId);
+      case C.COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK: {
+        const started = this.activities.schedule(run, command.scheduleActivityTaskCommandAttributes!, completedEventId, { identity });
+        if (started) eager.push(started);
+        return;
+      }
       case C.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK:
         return this.activities.requestCancel(run, toNumber(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId), completedEventId);
       case C.COMMAND_TYPE_START_TIMER:

@@ -108,6 +108,22 @@ describe('RunHistory', () => {
       expect(runHistory.some((event) => event.timerStartedEventAttributes?.timerId === 't2')).toBe(true);
     });
 
+    it('keeps the events a sticky task will need (from keepFrom on) in memory, and answers them as stored', async () => {
+      const runHistory = new RunHistory();
+      pushAndAppend(runHistory, 1, 5);
+      await journal.flush();
+      runHistory.release(3);
+      const twoEvents = runHistory.bytesInMemory;
+      expect(twoEvents).toBe(encode(history.HistoryEvent, timerStarted(4, 't4')).length + encode(history.HistoryEvent, timerStarted(5, 't5')).length);
+      const read = jest.spyOn(journal, 'read');
+      expect(runHistory.encodedRange(3).map((bytes) => history.HistoryEvent.decode(bytes).timerStartedEventAttributes?.timerId)).toEqual(['t4', 't5']);
+      expect(read).not.toHaveBeenCalled();
+      expect(timerIds(runHistory.slice())).toEqual(['t1', 't2', 't3', 't4', 't5']);
+      expect(read).toHaveBeenCalled();
+      runHistory.release();
+      expect(runHistory.bytesInMemory).toBe(0);
+    });
+
     it('follows its events to their new place after a compaction', async () => {
       const runHistory = new RunHistory();
       pushAndAppend(runHistory, 1, 2);

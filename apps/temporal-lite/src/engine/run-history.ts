@@ -102,6 +102,16 @@ export class RunHistory {
     return events;
   }
 
+  /** The encodings of events [from, to), as stored (the journal's bytes or the run's own buffer). */
+  encodedRange(from = 0, to = this.length): Uint8Array[] {
+    const start = Math.max(0, from);
+    const end = Math.min(to, this.length);
+    if (start >= end) return [];
+    const out = start < this.spilled ? this.readFileRange(start, Math.min(end, this.spilled)) : [];
+    for (let index = Math.max(start, this.spilled); index < end; index++) out.push(this.encodedAt(index));
+    return out;
+  }
+
   some(predicate: (event: IHistoryEvent) => boolean): boolean {
     this.readSpilled(0, this.spilled);
     for (let index = 0; index < this.length; index++) if (predicate(this.at(index)!)) return true;
@@ -116,21 +126,23 @@ export class RunHistory {
   }
 
   /**
-   * The run went idle: events durable on the journal leave memory, the others are packed into one
-   * buffer of the run's own, and the decoded events are forgotten.
+   * The run went idle: events durable on the journal leave memory (those from `keepFrom` on
+   * excepted), the others are packed into one buffer of the run's own, and the decoded events are
+   * forgotten.
    */
-  release(): void {
-    this.spill();
+  release(keepFrom = this.length): void {
+    this.spill(keepFrom);
     if (this.tail.length > 0) this.repack(this.spilled);
     if (this.decoded.length > 0) this.decoded = [];
   }
 
-  /** Drops the in-memory copy of every event the journal holds durably. */
-  private spill(): void {
+  /** Drops the in-memory copy of every event before `keepFrom` the journal holds durably. */
+  private spill(keepFrom: number): void {
     if (!this.file) return;
     const durable = this.file.durableSize;
+    const limit = Math.min(keepFrom, this.fileOffsets.length);
     let spillTo = this.spilled;
-    while (spillTo < this.fileOffsets.length && this.fileOffsets[spillTo]! + this.fileLengths[spillTo]! <= durable) spillTo++;
+    while (spillTo < limit && this.fileOffsets[spillTo]! + this.fileLengths[spillTo]! <= durable) spillTo++;
     if (spillTo > this.spilled) this.repack(spillTo);
   }
 

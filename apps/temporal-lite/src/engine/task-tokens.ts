@@ -13,7 +13,7 @@ export function decodeTaskToken<K extends TaskToken['k']>(bytes: Uint8Array | nu
   if (!bytes || bytes.length === 0) throw invalidArgument('Task token is not set on request.');
   let token: TaskToken;
   try {
-    token = JSON.parse(Buffer.from(bytes).toString('utf8')) as TaskToken;
+    token = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as TaskToken;
   } catch {
     throw invalidArgument('Error deserializing task token.');
   }

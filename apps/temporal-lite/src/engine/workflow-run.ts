@@ -73,9 +73,11 @@ export class WorkflowRun {
    * A run with no workflow task in a worker's hands waits (on a timer, an activity, a signal, a
    * free worker slot) or is closed: its history leaves memory (or goes back to its encoded form)
    * until a worker or a client reads it again. Thousands of runs started together wait for a slot.
+   * The events since the last task started stay in memory: they are the partial history the
+   * worker's next (sticky) task needs, a few hundred bytes, read back from the file otherwise.
    */
   releaseHistoryIfIdle(): void {
-    if (this.state.workflowTask?.phase !== 'started') this.history.release();
+    if (this.state.workflowTask?.phase !== 'started') this.history.release(this.isOpen ? this.state.previousStartedEventId : this.history.length);
   }
 
   notifyHistoryWaiters(): void {

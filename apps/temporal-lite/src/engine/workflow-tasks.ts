@@ -1,6 +1,8 @@
 import { invalidArgument, notFound } from '../grpc/rpc-error';
-import { EventType, type IHistoryEvent, TaskQueueKind, TimeoutType, WorkflowTaskFailedCause, type Loose, type temporal } from '../proto/temporal-proto';
+import { EventType, type IHistoryEvent, TaskQueueKind, TimeoutType, WorkflowTaskFailedCause, type Loose, type temporal, encode, history } from '../proto/temporal-proto';
+import { withRawHistory } from '../proto/raw-history';
 import { durationToMs, msToTimestamp } from '../proto/time';
+import type { ActivityTask } from './activities';
 import { type Commands, isClosingCommand } from './commands';
 import type { Engine } from './engine';
 import type { Queries } from './queries';
@@ -115,7 +117,11 @@ export class WorkflowTasks {
     this.engine.changed(run);
   }
 
-  private start(run: WorkflowRun, seq: number, poller: PollerInfo): PollResponse | null {
+  /**
+   * Starts the task for a poller. Its history goes as the stored bytes (raw-history.ts), unless the
+   * answer is nested in another message (eager workflow start), which protobufjs must encode whole.
+   */
+  private start(run: WorkflowRun, seq: number, poller: PollerInfo, nested = false): PollResponse | null {
     const task = run.state.workflowTask;
     if (!run.isOpen || !task || task.phase !== 'scheduled' || task.dispatchSeq !== seq) return null;
     const now = this.engine.now();
@@ -139,10 +145,10 @@ export class WorkflowTasks {
     );
     this.engine.changed(run);
 
-    const events = task.sticky ? run.history.slice(run.state.previousStartedEventId) : run.history.slice();
+    const from = task.sticky ? run.state.previousStartedEventId : 0;
     const queries: Record<string, Loose<temporal.api.query.v1.IWorkflowQuery>> = {};
     for (const [id, pending] of run.queriesForNextTask) queries[id] = pending.query;
-    return {
+    const response: PollResponse = {
       taskToken: encodeTaskToken({
         k: 'wft',
         n: run.state.namespace,
@@ -156,13 +162,14 @@ export class WorkflowTasks {
       previousStartedEventId: run.state.previousStartedEventId,
       startedEventId: task.startedEventId,
       attempt: task.attempt,
-      history: { events: events.concat(transientEvents) },
       workflowExecutionTaskQueue: { name: run.state.taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       scheduledTime: msToTimestamp(task.scheduledAt),
       startedTime: msToTimestamp(now),
       queries,
       messages: this.updates?.messagesFor(run, task.startedEventId) ?? [],
     };
+    if (nested) return { ...response, history: { events: run.history.slice(from).concat(transientEvents) } };
+    return withRawHistory(response, run.history.encodedRange(from).concat(transientEvents.map((event) => encode(history.HistoryEvent, event))));
   }
 
   /** Finds the started task a token names, or answers NOT_FOUND for a stale token. */
@@ -254,8 +261,9 @@ export class WorkflowTasks {
 
     run.applyingCompletion = true;
     run.needsWorkflowTask = false;
+    let activityTasks: ActivityTask[];
     try {
-      this.commands.apply(run, commands, completed.eventId as number, identity);
+      activityTasks = this.commands.apply(run, commands, completed.eventId as number, identity);
     } finally {
       run.applyingCompletion = false;
     }
@@ -267,7 +275,8 @@ export class WorkflowTasks {
     }
     run.needsWorkflowTask = false;
     this.queries.afterTask(run);
-    return {};
+    // A run the same completion closed abandons what it scheduled: no worker should run it.
+    return { activityTasks: run.isOpen ? activityTasks : [] };
   }
 
   fail(request: FailedRequest): object {
@@ -342,7 +351,7 @@ export class WorkflowTasks {
   startEagerly(run: WorkflowRun, identity: string): PollResponse | null {
     const task = run.state.workflowTask;
     if (!task || task.phase !== 'scheduled' || task.dispatchSeq !== 0) return null;
-    const response = this.start(run, 0, { identity });
+    const response = this.start(run, 0, { identity }, true);
     if (!response) this.enqueue(run, task);
     return response;
   }

@@ -2,6 +2,7 @@ import { type Server, type ServerUnaryCall, type ServiceDefinition, type sendUna
 import type { Method, Type } from 'protobufjs';
 import { protoRoot } from '../proto/temporal-proto';
 import { RpcError, invalidArgument } from './rpc-error';
+import { appendRawHistory, rawHistoryOf } from '../proto/raw-history';
 
 /** A unary handler: the decoded request in, a plain response object out. */
 // `never` so that handlers may declare the exact request type they decode.
@@ -27,6 +28,8 @@ export function addProtoService(server: Server, serviceName: string, handlers: R
     method.resolve();
     const requestType = method.resolvedRequestType as Type;
     const responseType = method.resolvedResponseType as Type;
+    // Responses whose `history` is a History may carry it as stored bytes (raw-history.ts).
+    const historyField = responseType.fields.history?.resolve().resolvedType?.fullName === '.temporal.api.history.v1.History' ? responseType.fields.history.id : undefined;
     definition[method.name] = {
       path: `/${serviceName}/${method.name}`,
       requestStream: false,
@@ -40,7 +43,12 @@ export function addProtoService(server: Server, serviceName: string, handlers: R
           return new MalformedRequest(`${method.name}: malformed ${requestType.name}: ${(error as Error).message}`);
         }
       },
-      responseSerialize: (message: object) => Buffer.from(responseType.encode(message).finish()),
+      responseSerialize: (message: object) => {
+        const body = responseType.encode(message).finish();
+        const raw = historyField === undefined ? undefined : rawHistoryOf(message);
+        if (raw) return appendRawHistory(body, historyField!, raw);
+        return Buffer.isBuffer(body) ? body : Buffer.from(body);
+      },
       responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
     };
     const handler = handlers[method.name];
@@ -66,11 +74,9 @@ function invoke(
     callback(invalidArgument(call.request.message).toServiceError());
     return;
   }
-  const abort = new AbortController();
-  call.on('cancelled', () => abort.abort());
   let result: Promise<object> | object;
   try {
-    result = handler(call.request as never, { signal: abort.signal, deadline: deadlineOf(call) });
+    result = handler(call.request as never, new GrpcCallContext(call));
   } catch (error) {
     callback(toServiceError(methodName, error, onInternalError));
     return;
@@ -79,6 +85,33 @@ function invoke(
     (response) => callback(null, response),
     (error) => callback(toServiceError(methodName, error, onInternalError)),
   );
+}
+
+/** A cancelled call ends with this reason (a DOMException per call cost a stack trace each). */
+const CANCELLED = Object.freeze(new Error('the caller cancelled the call'));
+
+/**
+ * The call's signal is made on first use: only long polls and waits read it, and an AbortController
+ * per call (with its listener) was a measurable share of the server's time per RPC.
+ */
+class GrpcCallContext implements CallContext {
+  private abort?: AbortController;
+
+  constructor(private readonly call: ServerUnaryCall<unknown, unknown>) {}
+
+  get signal(): AbortSignal {
+    if (!this.abort) {
+      const abort = new AbortController();
+      this.abort = abort;
+      if (this.call.cancelled) abort.abort(CANCELLED);
+      else this.call.once('cancelled', () => abort.abort(CANCELLED));
+    }
+    return this.abort.signal;
+  }
+
+  get deadline(): number | undefined {
+    return deadlineOf(this.call);
+  }
 }
 
 function deadlineOf(call: ServerUnaryCall<unknown, unknown>): number | undefined {

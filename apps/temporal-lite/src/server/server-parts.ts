@@ -22,6 +22,8 @@ export interface TemporalLiteOptions {
   defaultRetentionDays?: number;
   /** How often expired closed executions are removed (default every minute). */
   retentionSweepMs?: number;
+  /** Activities handed to the worker in its workflow task's completion when it asks (default on). */
+  activityEagerExecution?: boolean;
 }
 
 /**

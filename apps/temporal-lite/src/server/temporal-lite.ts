@@ -51,6 +51,7 @@ export class TemporalLite implements ServerParts {
     this.queries = new Queries(this.engine);
     this.workflowTasks = new WorkflowTasks(this.engine, this.queries);
     this.activities = new Activities(this.engine);
+    this.activities.eagerExecution = options.activityEagerExecution ?? true;
     this.timers = new Timers(this.engine);
     this.executions = new Executions(this.engine, this.workflowTasks, this.activities);
     this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions, new ChildWorkflows(this.engine, this.executions));
@@ -71,6 +72,8 @@ export class TemporalLite implements ServerParts {
     const server = new Server({
       'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
       'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+      // Channelz keeps per-call statistics for its own service, which temporal-lite does not serve.
+      'grpc.enable_channelz': 0,
     });
     const onInternalError = (method: string, error: unknown) => this.options.logger.error(`${method} failed`, error);
     addProtoService(server, 'temporal.api.workflowservice.v1.WorkflowService', workflowServiceHandlers(this), onInternalError);

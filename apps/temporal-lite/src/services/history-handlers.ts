@@ -1,6 +1,7 @@
 import { requireField } from '../grpc/rpc-error';
 import type { CallContext, UnaryHandler } from '../grpc/grpc-service';
 import { HistoryEventFilterType } from '../proto/temporal-proto';
+import { withRawHistory } from '../proto/raw-history';
 import type { WorkflowRun } from '../engine/workflow-run';
 import type { ServerParts } from '../server/server-parts';
 import { pageTokenFor, parsePageToken } from './page-token';
@@ -24,10 +25,10 @@ export function historyHandlers(server: ServerParts): Record<string, UnaryHandle
       const from = parsePageToken(request.nextPageToken);
       if (request.waitNewEvent) await waitForHistory(run, () => run.history.length > from || !run.isOpen, context);
       const pageSize = request.maximumPageSize && request.maximumPageSize > 0 ? request.maximumPageSize : run.history.length;
-      const events = run.history.slice(from, from + pageSize);
+      const events = run.history.encodedRange(from, from + pageSize);
       const next = from + events.length;
       const more = next < run.history.length || (request.waitNewEvent && run.isOpen);
-      return { history: { events }, nextPageToken: more ? pageTokenFor(next) : undefined };
+      return withRawHistory({ nextPageToken: more ? pageTokenFor(next) : undefined }, events);
     },
   };
 }
