@@ -37,13 +37,14 @@ export function encodeScheduleRecord(schedule: ScheduleRecord): Buffer {
 }
 
 function encode(kind: number, json: string, events: Uint8Array[], eventOffsets?: number[]): Buffer {
-  const jsonBytes = Buffer.from(json, 'utf8');
-  let size = 1 + 4 + jsonBytes.length + 4;
+  // The JSON is written straight into the record (one allocation per record, not two).
+  const jsonLength = Buffer.byteLength(json, 'utf8');
+  let size = 1 + 4 + jsonLength + 4;
   for (const event of events) size += 4 + event.length;
   const out = Buffer.allocUnsafe(size);
   let offset = out.writeUInt8(kind, 0);
-  offset = out.writeUInt32LE(jsonBytes.length, offset);
-  offset += jsonBytes.copy(out, offset);
+  offset = out.writeUInt32LE(jsonLength, offset);
+  offset += out.write(json, offset, jsonLength, 'utf8');
   offset = out.writeUInt32LE(events.length, offset);
   for (const event of events) {
     offset = out.writeUInt32LE(event.length, offset);
