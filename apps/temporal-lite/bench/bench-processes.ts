@@ -35,14 +35,22 @@ export async function startServer(args: string[]): Promise<RunningServer> {
   return { child, address: `127.0.0.1:${port}` };
 }
 
-export function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * Stops a server after its throughput run: killed, unless BENCH_SERVER_NODE_ARGS profiles it, for a
+ * profiled server writes its profile only when it exits on its own (asked with SIGTERM, killed
+ * after 30 s). The crash-and-restart measures keep `stopProcess`.
+ */
+export function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if (SERVER_NODE_ARGS.length === 0) {
     child.kill('SIGKILL');
     return exited;
   }
-  // A profiled server writes its profile when it exits on its own: ask, and kill it if it does not.
   child.kill('SIGTERM');
   const killLater = setTimeout(() => child.kill('SIGKILL'), 30_000);
   return exited.finally(() => clearTimeout(killLater));

@@ -9,6 +9,7 @@ export interface ModeResult {
   activitiesPerSecond: number;
   /** Estimated from the sampled histories (see run-bench.ts). */
   rpcPerSecond: number;
+  rpcsPerWorkflow: number;
   workflowTasksPerWorkflow: number;
   scheduleToComplete: { p50: number; p99: number };
   startToComplete: { p50: number; p99: number };
@@ -33,7 +34,6 @@ export interface BenchReport {
   ceiling: number;
   /** The echo server's CPU per call in the ceiling run: grpc-js's own cost per RPC. */
   grpcServerCpuMsPerCall: number;
-  rpcsPerWorkflow: number;
   loadBefore: number;
   loadAfter: number;
   startTimes?: StartTimes;
@@ -78,11 +78,12 @@ export function printReport(report: BenchReport): void {
   }
   out();
   out(`raw unary gRPC ceiling (@grpc/grpc-js echo in its own process, loopback, ${report.concurrency} calls in flight): ${fixed(ceiling)} calls/s`);
-  const floorMs = report.grpcServerCpuMsPerCall * report.rpcsPerWorkflow;
-  out(
-    `server CPU per workflow: ${results.map((r) => `${r.mode} ${fixed((1000 * r.serverCpuSeconds) / n, 1)} ms`).join(', ')}; ` +
-      `of which gRPC alone (the echo server's ${fixed(report.grpcServerCpuMsPerCall, 3)} ms per call × ${fixed(report.rpcsPerWorkflow, 1)} RPCs) ≈ ${fixed(floorMs, 1)} ms`,
-  );
+  for (const r of results) {
+    out(
+      `server CPU per workflow, ${r.mode}: ${fixed((1000 * r.serverCpuSeconds) / n, 1)} ms; of which gRPC alone (the echo server's ` +
+        `${fixed(report.grpcServerCpuMsPerCall, 3)} ms per call × ${fixed(r.rpcsPerWorkflow, 1)} RPCs) ≈ ${fixed(report.grpcServerCpuMsPerCall * r.rpcsPerWorkflow, 1)} ms`,
+    );
+  }
   out();
   out('Where the time goes:');
   out();

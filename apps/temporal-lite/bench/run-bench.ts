@@ -20,7 +20,7 @@ import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { processStats, removeOnExit } from './child-processes';
-import { probeResponsiveness, startServer, startWorker, stopProcess, unlockTimeSkipping, type RunningWorker } from './bench-processes';
+import { probeResponsiveness, startServer, startWorker, stopProcess, stopServer, unlockTimeSkipping, type RunningWorker } from './bench-processes';
 import { measureGrpcCeiling } from './grpc-ceiling';
 import { percentile, workflowTaskStats } from './workflow-task-latency';
 import { printReport, type ModeResult } from './bench-report';
@@ -40,7 +40,6 @@ const SKIPPED_TIMER_MS = 86_400_000;
 const STALL_MS = 180_000;
 /** temporal-lite hands activities out in the workflow task's answer (system.enableActivityEagerExecution, on by default). */
 const EAGER_ACTIVITIES = !/system\.enableActivityEagerExecution=false/.test(process.env.BENCH_SERVER_ARGS ?? '');
-let rpcsPerWorkflow = Number.NaN;
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
@@ -165,13 +164,13 @@ async function runMode(setup: ModeSetup, codePath: string): Promise<ModeResult> 
       // activity task a completion, and a poll only when it is not handed out eagerly (the worker
       // asks whenever it has a free slot, and the bench's slots are never all busy).
       const rpcs = N * (1 + 2 * workflowTasksPerWorkflow + (EAGER_ACTIVITIES ? 1 : 2) * ACTIVITIES_PER_WORKFLOW);
-      rpcsPerWorkflow = rpcs / N;
       return {
         mode: setup.name,
         seconds,
         workflowsPerSecond: N / seconds,
         activitiesPerSecond: (N * ACTIVITIES_PER_WORKFLOW) / seconds,
         rpcPerSecond: rpcs / seconds,
+        rpcsPerWorkflow: rpcs / N,
         workflowTasksPerWorkflow,
         scheduleToComplete: { p50: percentile(tasks.scheduleToComplete, 50), p99: percentile(tasks.scheduleToComplete, 99) },
         startToComplete: { p50: percentile(tasks.startToComplete, 50), p99: percentile(tasks.startToComplete, 99) },
@@ -192,7 +191,7 @@ async function runMode(setup: ModeSetup, codePath: string): Promise<ModeResult> 
     }
   } finally {
     await connection.close();
-    await stopProcess(server.child);
+    await stopServer(server.child);
   }
 }
 
@@ -237,7 +236,6 @@ async function main(): Promise<void> {
     workflowTaskSlots: WORKFLOW_TASK_SLOTS,
     ceiling: ceiling.callsPerSecond,
     grpcServerCpuMsPerCall: ceiling.serverCpuMsPerCall,
-    rpcsPerWorkflow,
     loadBefore,
     loadAfter: os.loadavg()[0],
     startTimes,

@@ -23,13 +23,15 @@ export type ActivityTask = Loose<temporal.api.workflowservice.v1.IPollActivityTa
 export class Activities {
   private readonly timers: ActivityRetryTimers;
   /**
-   * Temporal's `system.enableActivityEagerExecution`: an activity a workflow task schedules with
-   * `requestEagerExecution` (the SDK asks when the worker has a free slot on that task queue) starts
-   * at once and goes back in the task's completion, saving the worker a poll and the queue a match.
+   * `eagerExecution` is Temporal's `system.enableActivityEagerExecution`: an activity a workflow
+   * task schedules with `requestEagerExecution` (the SDK asks when the worker has a free slot on
+   * that task queue) starts at once and goes back in the task's completion, saving the worker a
+   * poll and the queue a match.
    */
-  eagerExecution = true;
-
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly eagerExecution = true,
+  ) {
     this.timers = new ActivityRetryTimers(engine, (run, activity) => this.enqueue(run, activity));
   }
 

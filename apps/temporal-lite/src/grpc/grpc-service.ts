@@ -2,7 +2,7 @@ import { type Server, type ServerUnaryCall, type ServiceDefinition, type sendUna
 import type { Method, Type } from 'protobufjs';
 import { protoRoot } from '../proto/temporal-proto';
 import { RpcError, invalidArgument } from './rpc-error';
-import { appendRawHistory, rawHistoryOf } from '../proto/raw-history';
+import { encodeWithRawHistory, rawHistoryOf } from '../proto/raw-history';
 
 /** A unary handler: the decoded request in, a plain response object out. */
 // `never` so that handlers may declare the exact request type they decode.
@@ -44,10 +44,9 @@ export function addProtoService(server: Server, serviceName: string, handlers: R
         }
       },
       responseSerialize: (message: object) => {
-        const body = responseType.encode(message).finish();
         const raw = historyField === undefined ? undefined : rawHistoryOf(message);
-        if (raw) return appendRawHistory(body, historyField!, raw);
-        return Buffer.isBuffer(body) ? body : Buffer.from(body);
+        const bytes = raw ? encodeWithRawHistory(responseType, message, historyField!, raw) : responseType.encode(message).finish();
+        return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
       },
       responseDeserialize: (bytes: Buffer) => responseType.decode(bytes),
     };

@@ -1,6 +1,6 @@
 import type { Type } from 'protobufjs';
 import { encode, EventType, history, protoRoot, workflowservice } from './temporal-proto';
-import { appendRawHistory, rawHistoryOf, withRawHistory } from './raw-history';
+import { encodeWithRawHistory, rawHistoryOf, withRawHistory } from './raw-history';
 
 describe('raw history', () => {
   const events = [
@@ -21,12 +21,8 @@ describe('raw history', () => {
       { ...response },
       events.map((event) => encode(history.HistoryEvent, event)),
     );
-    const raw = rawHistoryOf(marked)!;
-    const bytes = appendRawHistory(
-      type.encode(marked as never).finish(),
-      (protoRoot.lookupType('temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse') as Type).fields.history!.id,
-      raw,
-    );
+    const responseType = protoRoot.lookupType('temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse') as Type;
+    const bytes = encodeWithRawHistory(responseType, marked, responseType.fields.history!.id, rawHistoryOf(marked)!);
     expect(type.toObject(type.decode(bytes))).toEqual(expected);
     expect(type.decode(bytes).history?.events).toHaveLength(3);
   });

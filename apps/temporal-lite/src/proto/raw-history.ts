@@ -7,6 +7,8 @@
  * Only a top-level `history` of a response is sent raw (grpc-service.ts); a response nested in
  * another (eager workflow start) keeps decoded events.
  */
+import { type Type, Writer } from 'protobufjs';
+
 const RAW_HISTORY = Symbol('rawHistory');
 
 type WithRawHistory = { [RAW_HISTORY]?: Uint8Array[] };
@@ -21,38 +23,13 @@ export function rawHistoryOf(message: object): Uint8Array[] | undefined {
   return (message as WithRawHistory)[RAW_HISTORY];
 }
 
-/** `body` (the response without its history) followed by field `fieldId`: History { repeated HistoryEvent events = 1 }. */
-export function appendRawHistory(body: Uint8Array, fieldId: number, events: Uint8Array[]): Buffer {
-  let historySize = 0;
-  for (const event of events) historySize += 1 + varintSize(event.length) + event.length;
-  const tag = (fieldId << 3) | 2;
-  const out = Buffer.allocUnsafe(body.length + varintSize(tag) + varintSize(historySize) + historySize);
-  out.set(body, 0);
-  let at = writeVarint(out, body.length, tag);
-  at = writeVarint(out, at, historySize);
-  for (const event of events) {
-    out[at++] = 0x0a; // field 1 (events), length-delimited
-    at = writeVarint(out, at, event.length);
-    out.set(event, at);
-    at += event.length;
-  }
-  return out;
-}
-
-function varintSize(value: number): number {
-  let size = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 128);
-    size++;
-  }
-  return size;
-}
-
-function writeVarint(out: Buffer, at: number, value: number): number {
-  while (value >= 0x80) {
-    out[at++] = (value & 0x7f) | 0x80;
-    value = Math.floor(value / 128);
-  }
-  out[at++] = value;
-  return at;
+/**
+ * Encodes `message` without its history, then field `fieldId` (History { repeated HistoryEvent
+ * events = 1 }) from the stored event bytes, with protobufjs's own writer.
+ */
+export function encodeWithRawHistory(type: Type, message: object, fieldId: number, events: Uint8Array[]): Uint8Array {
+  const writer = type.encode(message, Writer.create());
+  writer.uint32((fieldId << 3) | 2).fork();
+  for (const event of events) writer.uint32(0x0a).bytes(event); // field 1 (events), length-delimited
+  return writer.ldelim().finish();
 }

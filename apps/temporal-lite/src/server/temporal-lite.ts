@@ -50,8 +50,7 @@ export class TemporalLite implements ServerParts {
     this.engine = new Engine(new Clock(options.timeSkipping), options.logger);
     this.queries = new Queries(this.engine);
     this.workflowTasks = new WorkflowTasks(this.engine, this.queries);
-    this.activities = new Activities(this.engine);
-    this.activities.eagerExecution = options.activityEagerExecution ?? true;
+    this.activities = new Activities(this.engine, options.activityEagerExecution ?? true);
     this.timers = new Timers(this.engine);
     this.executions = new Executions(this.engine, this.workflowTasks, this.activities);
     this.workflowTasks.commands = new Commands(this.engine, this.activities, this.timers, this.executions, new ChildWorkflows(this.engine, this.executions));
